@@ -1,0 +1,37 @@
+/**
+ * Commands of access: grant for a purpose on a legal basis, revoke, and record an observed expiry.
+ *
+ * @module
+ */
+import * as t from 'io-ts'
+import { message } from '../../event.js'
+import { AccountId, GrantId, PrincipalId } from '../../ids.js'
+import { Instant } from '../../instant.js'
+import { AccessScope, LegalBasis, NonEmptyText, RevocationReason } from '../../vocabulary.js'
+
+/**
+ * Let a principal access the account's data until `expiresAt`; owner or admin.
+ * @category commands
+ * @since 0.1.0
+ */
+export const GrantAccess = message('GrantAccess', {
+  accountId: AccountId,
+  grantId: GrantId,
+  granteeId: PrincipalId,
+  scope: AccessScope,
+  purpose: NonEmptyText,
+  legalBasis: LegalBasis,
+  expiresAt: t.union([Instant, t.null]),
+})
+/** @category commands @since 0.1.0 */
+export type GrantAccess = t.TypeOf<typeof GrantAccess>
+
+/** End an active grant now; owner or admin. @category commands @since 0.1.0 */
+export const RevokeAccess = message('RevokeAccess', { accountId: AccountId, grantId: GrantId, reason: RevocationReason })
+/** @category commands @since 0.1.0 */
+export type RevokeAccess = t.TypeOf<typeof RevokeAccess>
+
+/** Record that an active grant has passed its expiry. @category commands @since 0.1.0 */
+export const RecordAccessExpiry = message('RecordAccessExpiry', { accountId: AccountId, grantId: GrantId })
+/** @category commands @since 0.1.0 */
+export type RecordAccessExpiry = t.TypeOf<typeof RecordAccessExpiry>

@@ -1,0 +1,88 @@
+/**
+ * Decisions of access, keeping invariant 5: only the owner or an admin grants; a grant has a
+ * purpose, a legal basis and an expiry no later than the policy's maximum.
+ *
+ * @module
+ */
+import * as E from 'fp-ts/lib/Either.js'
+import { pipe } from 'fp-ts/lib/function.js'
+import { millisOf, type Instant } from '../../instant.js'
+import type { Policy } from '../../policy.js'
+import type { AccountEvent } from '../account-event.js'
+import {
+  expiryInPast,
+  grantAlreadyExists,
+  grantNotActive,
+  grantNotExpired,
+  grantTooLong,
+  missingExpiry,
+  type AccountError,
+} from '../account-errors.js'
+import { byOwnerOrAdmin, open } from '../account-guards.js'
+import type { AccountState, Grant, OpenedAccount } from '../account-state.js'
+import type { DecisionContext } from '../decision-context.js'
+import type { GrantAccess, RecordAccessExpiry, RevokeAccess } from './access-commands.js'
+
+type Decision = E.Either<AccountError, ReadonlyArray<AccountEvent>>
+
+const dayMillis = 24 * 60 * 60 * 1000
+
+/**
+ * An expiry allowed by the policy at `now`.
+ * @category decider
+ * @since 0.1.0
+ */
+export const allowedExpiry = (expiresAt: Instant | null, now: Instant, policy: Policy): E.Either<AccountError, Instant | null> => {
+  if (expiresAt === null) {
+    return policy.maxGrantDays === null
+      ? E.right(null)
+      : E.left(missingExpiry(`a grant must expire within ${policy.maxGrantDays} days`, 'data.expiresAt'))
+  }
+  if (expiresAt <= now) return E.left(expiryInPast(`expiry ${expiresAt} is not after now (${now})`, 'data.expiresAt'))
+  if (policy.maxGrantDays !== null && millisOf(expiresAt) - millisOf(now) > policy.maxGrantDays * dayMillis) {
+    return E.left(grantTooLong(`expiry ${expiresAt} is more than ${policy.maxGrantDays} days after ${now}`, 'data.expiresAt'))
+  }
+  return E.right(expiresAt)
+}
+
+const active = (s: OpenedAccount, grantId: string): E.Either<AccountError, Grant> => {
+  const grant = s.grants[grantId]
+  return grant !== undefined && grant.status === 'active'
+    ? E.right(grant)
+    : E.left(grantNotActive(`grant ${grantId} is ${grant === undefined ? 'unknown' : grant.status}`, 'data.grantId'))
+}
+
+/** @category decider @since 0.1.0 */
+export const decideGrant = (command: GrantAccess, state: AccountState, ctx: DecisionContext): Decision =>
+  pipe(
+    open(state, command.data.accountId),
+    E.flatMap(byOwnerOrAdmin(ctx, 'grant access')),
+    E.filterOrElseW(
+      (s) => s.grants[command.data.grantId] === undefined,
+      () => grantAlreadyExists(`grant ${command.data.grantId} exists already`, 'data.grantId'),
+    ),
+    E.flatMap(() => allowedExpiry(command.data.expiresAt, ctx.now, ctx.policy)),
+    E.map((expiresAt) => [{ type: 'AccessGranted', data: { ...command.data, expiresAt, grantedBy: ctx.actor, validFrom: ctx.now } }]),
+  )
+
+/** @category decider @since 0.1.0 */
+export const decideRevoke = (command: RevokeAccess, state: AccountState, ctx: DecisionContext): Decision =>
+  pipe(
+    open(state, command.data.accountId),
+    E.flatMap(byOwnerOrAdmin(ctx, 'revoke access')),
+    E.flatMap((s) => active(s, command.data.grantId)),
+    E.map(() => [{ type: 'AccessRevoked', data: { ...command.data, revokedBy: ctx.actor } }]),
+  )
+
+/** @category decider @since 0.1.0 */
+export const decideExpiry = (command: RecordAccessExpiry, state: AccountState, ctx: DecisionContext): Decision =>
+  pipe(
+    open(state, command.data.accountId),
+    E.flatMap((s) => active(s, command.data.grantId)),
+    E.flatMap((grant) =>
+      grant.expiresAt !== null && grant.expiresAt <= ctx.now
+        ? E.right(grant.expiresAt)
+        : E.left(grantNotExpired(`grant ${grant.grantId} runs ${grant.expiresAt === null ? 'without expiry' : `until ${grant.expiresAt}`}`, 'data.grantId')),
+    ),
+    E.map((expiredAt) => [{ type: 'AccessExpired', data: { ...command.data, expiredAt } }]),
+  )

@@ -1,0 +1,24 @@
+/**
+ * Commands of an account's lifecycle: open, archive, restore.
+ *
+ * @module
+ */
+import * as t from 'io-ts'
+import { message } from '../../event.js'
+import { AccountId, TenantId } from '../../ids.js'
+import { ArchiveReason, NonEmptyText, Tier } from '../../vocabulary.js'
+
+/** Open a new account. @category commands @since 0.1.0 */
+export const OpenAccount = message('OpenAccount', { accountId: AccountId, tenantId: TenantId, displayName: NonEmptyText, tier: Tier })
+/** @category commands @since 0.1.0 */
+export type OpenAccount = t.TypeOf<typeof OpenAccount>
+
+/** End the account's lifecycle; owner or admin. @category commands @since 0.1.0 */
+export const ArchiveAccount = message('ArchiveAccount', { accountId: AccountId, reason: ArchiveReason })
+/** @category commands @since 0.1.0 */
+export type ArchiveAccount = t.TypeOf<typeof ArchiveAccount>
+
+/** Bring an archived account back; admins only. @category commands @since 0.1.0 */
+export const RestoreAccount = message('RestoreAccount', { accountId: AccountId })
+/** @category commands @since 0.1.0 */
+export type RestoreAccount = t.TypeOf<typeof RestoreAccount>

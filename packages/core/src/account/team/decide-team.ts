@@ -1,0 +1,39 @@
+/**
+ * Decisions of the account team.
+ *
+ * @module
+ */
+import * as E from 'fp-ts/lib/Either.js'
+import { pipe } from 'fp-ts/lib/function.js'
+import type { AccountEvent } from '../account-event.js'
+import { alreadyTeamMember, notTeamMember, type AccountError } from '../account-errors.js'
+import { byOwnerOrAdmin, open } from '../account-guards.js'
+import type { AccountState } from '../account-state.js'
+import type { DecisionContext } from '../decision-context.js'
+import type { AddTeamMember, RemoveTeamMember } from './team-commands.js'
+
+type Decision = E.Either<AccountError, ReadonlyArray<AccountEvent>>
+
+/** @category decider @since 0.1.0 */
+export const decideAddMember = (command: AddTeamMember, state: AccountState, ctx: DecisionContext): Decision =>
+  pipe(
+    open(state, command.data.accountId),
+    E.flatMap(byOwnerOrAdmin(ctx, 'change the team')),
+    E.filterOrElseW(
+      (s) => s.team[command.data.principalId] === undefined,
+      () => alreadyTeamMember(`${command.data.principalId} is in the team already`, 'data.principalId'),
+    ),
+    E.map(() => [{ type: 'TeamMemberAdded', data: { ...command.data, addedBy: ctx.actor } }]),
+  )
+
+/** @category decider @since 0.1.0 */
+export const decideRemoveMember = (command: RemoveTeamMember, state: AccountState, ctx: DecisionContext): Decision =>
+  pipe(
+    open(state, command.data.accountId),
+    E.flatMap(byOwnerOrAdmin(ctx, 'change the team')),
+    E.filterOrElseW(
+      (s) => s.team[command.data.principalId] !== undefined,
+      () => notTeamMember(`${command.data.principalId} is not in the team`, 'data.principalId'),
+    ),
+    E.map(() => [{ type: 'TeamMemberRemoved', data: { ...command.data, removedBy: ctx.actor } }]),
+  )

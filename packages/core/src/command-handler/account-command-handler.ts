@@ -1,0 +1,53 @@
+/**
+ * The command handlers of this domain: one for account streams, one for principal streams.
+ *
+ * @module
+ */
+import { accountDecider } from '../account/account-decider.js'
+import { decodeAccountCommand, type AccountCommand } from '../account/account-command.js'
+import type { AccountError } from '../account/account-errors.js'
+import type { AccountEvent } from '../account/account-event.js'
+import { decodeWith } from '../field-problem.js'
+import type { Clock } from '../instant.js'
+import { PrincipalCommand } from '../offboarding/principal-commands.js'
+import { principalDecider, type PrincipalError } from '../offboarding/principal-decider.js'
+import type { PrincipalEvent } from '../offboarding/principal-events.js'
+import type { Policy } from '../policy.js'
+import type { EventStore } from '../store/event-store.js'
+import { accountStream, principalStream } from '../store/stream-id.js'
+import { commandHandler, type CommandHandler } from './command-handler.js'
+
+/**
+ * What both handlers are built from.
+ * @category command handler
+ * @since 0.1.0
+ */
+export interface DomainHandlerConfig {
+  readonly store: EventStore
+  readonly policy: Policy
+  readonly clock?: Clock
+  readonly newEventId?: () => string
+  readonly maxRetries?: number
+}
+
+/**
+ * The handler of account commands; each goes to the stream `account-<accountId>`.
+ * @category command handler
+ * @since 0.1.0
+ * @example
+ * const accounts = accountCommandHandler({ store, policy: defaultPolicy })
+ * await accounts.handle(
+ *   { type: 'OpenAccount', data: { accountId: 'acme', tenantId: 't1', displayName: 'ACME GmbH', tier: 'key' } },
+ *   { commandId: 'cmd-1', actor: 'anna', tenantId: 't1' },
+ * )
+ */
+export const accountCommandHandler = (config: DomainHandlerConfig): CommandHandler<AccountCommand, AccountEvent, AccountError> =>
+  commandHandler({ ...config, decider: accountDecider, decodeCommand: decodeAccountCommand, streamOf: (c) => accountStream(c.data.accountId) })
+
+/**
+ * The handler of principal commands; each goes to the stream `principal-<principalId>`.
+ * @category command handler
+ * @since 0.1.0
+ */
+export const principalCommandHandler = (config: DomainHandlerConfig): CommandHandler<PrincipalCommand, PrincipalEvent, PrincipalError> =>
+  commandHandler({ ...config, decider: principalDecider, decodeCommand: decodeWith(PrincipalCommand), streamOf: (c) => principalStream(c.data.principalId) })

@@ -1,0 +1,152 @@
+/**
+ * The command handler: load a stream, decide, append with optimistic concurrency. On a
+ * conflict it loads again and decides again, a bounded number of times. A command whose
+ * `commandId` already produced events in the stream is answered with those events and appends
+ * nothing (invariant 6). This is the edge where thrown store errors become values.
+ *
+ * @module
+ */
+import { randomUUID } from 'node:crypto'
+import * as E from 'fp-ts/lib/Either.js'
+import type { DecisionContext } from '../account/decision-context.js'
+import type { Decider } from '../decider.js'
+import { invalidCommand, type DomainError, type InvalidCommandError } from '../domain-error.js'
+import type { DomainEvent } from '../domain-event.js'
+import { decodeWith, type FieldProblem } from '../field-problem.js'
+import type { CorrelationId, EventId } from '../ids.js'
+import { systemClock, type Clock } from '../instant.js'
+import type { Policy } from '../policy.js'
+import type { EventStore } from '../store/event-store.js'
+import type { StreamVersion } from '../store/expected-version.js'
+import type { NewEvent, RecordedEvent } from '../store/recorded-event.js'
+import { isStoreError, type StoreError } from '../store/store-errors.js'
+import type { StreamId } from '../store/stream-id.js'
+import { CommandContext } from './command-context.js'
+
+/**
+ * What a handled command recorded, or had recorded the first time its id was seen.
+ * @category command handler
+ * @since 0.1.0
+ */
+export interface Handled<Ev extends DomainEvent> {
+  readonly events: ReadonlyArray<RecordedEvent<Ev>>
+  readonly nextExpectedVersion: StreamVersion
+  /** `true` when the command id had been handled before and nothing was appended now. */
+  readonly deduplicated: boolean
+}
+
+/**
+ * Why a command was not recorded: refused by the domain, bad input, or a store failure
+ * (including a `ConcurrencyError` once the retries are spent).
+ * @category command handler
+ * @since 0.1.0
+ */
+export type HandleError<Err extends DomainError> = Err | InvalidCommandError | StoreError
+
+/**
+ * A command handler for one kind of stream.
+ * @category command handler
+ * @since 0.1.0
+ */
+export interface CommandHandler<C, Ev extends DomainEvent, Err extends DomainError> {
+  /** Decode, decide and record one command. `command` and `context` are checked by their codecs. */
+  handle(command: C | unknown, context: CommandContext | unknown): Promise<E.Either<HandleError<Err>, Handled<Ev>>>
+}
+
+/**
+ * How to build a command handler for one kind of stream.
+ * @category command handler
+ * @since 0.1.0
+ */
+export interface CommandHandlerConfig<C, Ev extends DomainEvent, S, Err extends DomainError> {
+  readonly store: EventStore
+  readonly decider: Decider<C, Ev, S, DecisionContext, Err>
+  readonly decodeCommand: (u: unknown) => E.Either<FieldProblem, C>
+  readonly streamOf: (command: C) => StreamId
+  readonly policy: Policy
+  /** Source of `now` for decisions; the wall clock by default. */
+  readonly clock?: Clock
+  /** Source of event ids; random UUIDs by default. */
+  readonly newEventId?: () => string
+  /** How often to decide again after a conflict; 3 by default. */
+  readonly maxRetries?: number
+}
+
+interface Loaded<S, Ev extends DomainEvent> {
+  readonly state: S
+  readonly version: StreamVersion
+  readonly earlier: ReadonlyArray<RecordedEvent<Ev>>
+}
+
+/**
+ * A command handler over a decider.
+ * @category command handler
+ * @since 0.1.0
+ */
+export const commandHandler = <C, Ev extends DomainEvent, S, Err extends DomainError>(
+  config: CommandHandlerConfig<C, Ev, S, Err>,
+): CommandHandler<C, Ev, Err> => {
+  const { store, decider, policy } = config
+  const clock = config.clock ?? systemClock
+  const newEventId = config.newEventId ?? randomUUID
+  const maxRetries = config.maxRetries ?? 3
+
+  const load = async (streamId: StreamId, commandId: string): Promise<E.Either<StoreError, Loaded<S, Ev>>> => {
+    try {
+      let state = decider.initialState
+      let version: StreamVersion = 'no-stream'
+      const earlier: RecordedEvent<Ev>[] = []
+      for await (const event of store.readStream(streamId)) {
+        const own = event as RecordedEvent<Ev>
+        state = decider.evolve(state, own)
+        version = event.metadata.streamVersion
+        if (event.metadata.commandId === commandId) earlier.push(own)
+      }
+      return E.right({ state, version, earlier })
+    } catch (e) {
+      if (isStoreError(e)) return E.left(e)
+      throw e
+    }
+  }
+
+  const attempt = async (command: C, context: CommandContext, retriesLeft: number): Promise<E.Either<HandleError<Err>, Handled<Ev>>> => {
+    const streamId = config.streamOf(command)
+    const loaded = await load(streamId, context.commandId)
+    if (E.isLeft(loaded)) return loaded
+    const { state, version, earlier } = loaded.right
+    if (earlier.length > 0) return E.right({ events: earlier, nextExpectedVersion: version, deduplicated: true })
+    const now = context.occurredAt ?? clock()
+    const decided = decider.decide(command, state, { actor: context.actor, now, policy })
+    if (E.isLeft(decided)) return decided
+    if (decided.right.length === 0) return E.right({ events: [], nextExpectedVersion: version, deduplicated: false })
+    const correlationId = context.correlationId ?? (context.commandId as string as CorrelationId)
+    const metadata = {
+      occurredAt: now,
+      actor: context.onBehalfOf === undefined ? { principalId: context.actor } : { principalId: context.actor, onBehalfOf: context.onBehalfOf },
+      tenantId: context.tenantId,
+      correlationId,
+      causationId: context.causationId ?? correlationId,
+      commandId: context.commandId,
+    }
+    const events = decided.right.map((e): NewEvent => ({ ...e, metadata: { ...metadata, eventId: newEventId() as EventId } }) as NewEvent)
+    const appended = await store.append(streamId, events, { expectedVersion: version })
+    if (E.isLeft(appended)) {
+      return appended.left._tag === 'ConcurrencyError' && retriesLeft > 0 ? attempt(command, context, retriesLeft - 1) : appended
+    }
+    return E.right({
+      events: appended.right.events as ReadonlyArray<RecordedEvent<Ev>>,
+      nextExpectedVersion: appended.right.nextExpectedVersion,
+      deduplicated: false,
+    })
+  }
+
+  return {
+    async handle(rawCommand, rawContext) {
+      const command = config.decodeCommand(rawCommand)
+      if (E.isLeft(command)) return E.left(invalidCommand(command.left.message, command.left.field))
+      const context = decodeWith(CommandContext, 'context')(rawContext)
+      if (E.isLeft(context)) return E.left(invalidCommand(context.left.message, context.left.field))
+      return attempt(command.right, context.right, maxRetries)
+    },
+  }
+}

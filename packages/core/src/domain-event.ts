@@ -1,0 +1,42 @@
+/**
+ * Every event the library records, across all stream families, as one codec: what an event store
+ * decodes each stored row with.
+ *
+ * @module
+ */
+import type * as E from 'fp-ts/lib/Either.js'
+import * as t from 'io-ts'
+import { AccountEvent } from './account/account-event.js'
+import { decodeByType, type FieldProblem } from './field-problem.js'
+import { PrincipalEvent } from './offboarding/principal-events.js'
+
+/**
+ * The codec of each kind of domain event, one per `type`.
+ * @category events
+ * @since 0.1.0
+ */
+export const domainEventCodecs = [...AccountEvent.types, PrincipalEvent] as const
+
+/**
+ * The codec of any domain event.
+ * @category events
+ * @since 0.1.0
+ */
+export const DomainEvent = t.union([AccountEvent, PrincipalEvent], 'DomainEvent')
+/** @category events @since 0.1.0 */
+export type DomainEvent = t.TypeOf<typeof DomainEvent>
+
+/**
+ * The `type` of any domain event.
+ * @category events
+ * @since 0.1.0
+ */
+export type DomainEventType = DomainEvent['type']
+
+/**
+ * Decode a domain event, reporting a problem against the fields of the event its `type` names.
+ * @category events
+ * @since 0.1.0
+ */
+export const decodeDomainEvent = (root = ''): ((u: unknown) => E.Either<FieldProblem, DomainEvent>) =>
+  decodeByType(domainEventCodecs, root)

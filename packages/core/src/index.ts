@@ -1,0 +1,86 @@
+/**
+ * @account-ownership/core — account ownership (Kundenverantwortung) and access as an
+ * append-only event log: the domain, its policies, the event store port and the command handler.
+ * No I/O.
+ *
+ * @module
+ */
+export { AccountId, CommandId, CorrelationId, EventId, GrantId, PrincipalId, StakeholderId, TenantId, TransferId } from './ids.js'
+export { Instant, instantOf, millisOf, plusMillis, systemClock, type Clock } from './instant.js'
+export { AccessScope, ArchiveReason, LegalBasis, NonEmptyText, OrphanReason, RevocationReason, StakeholderRole, TeamRole, Tier } from './vocabulary.js'
+export { Policy, ReasonCode, defaultPolicy, knownReasonCodes, offboardingReasonCode } from './policy.js'
+export { decodeByType, decodeWith, firstProblem, type FieldProblem } from './field-problem.js'
+export { domainError, invalidCommand, type DomainError, type InvalidCommandError } from './domain-error.js'
+export { message, type Command, type Event } from './event.js'
+export { fold, type Decider } from './decider.js'
+export { DomainEvent, decodeDomainEvent, domainEventCodecs, type DomainEventType } from './domain-event.js'
+
+export { AccountOpened, AccountArchived, AccountRestored } from './account/lifecycle/lifecycle-events.js'
+export {
+  OwnershipAssigned,
+  OwnershipTransferRequested,
+  OwnershipTransferApproved,
+  OwnershipTransferRejected,
+  OwnershipTransferred,
+  AccountOrphaned,
+} from './account/ownership/ownership-events.js'
+export { AccessGranted, AccessRevoked, AccessExpired } from './account/access/access-events.js'
+export { TeamMemberAdded, TeamMemberRemoved } from './account/team/team-events.js'
+export { StakeholderMapped, StakeholderRemoved } from './account/stakeholders/stakeholder-events.js'
+export { AccountClassified } from './account/classification/classification-events.js'
+export { AccountEvent } from './account/account-event.js'
+
+export { OpenAccount, ArchiveAccount, RestoreAccount } from './account/lifecycle/lifecycle-commands.js'
+export { AssignOwner, TransferOwnership, ApproveTransfer, RejectTransfer, OrphanAccount, HandOverAccount } from './account/ownership/ownership-commands.js'
+export { GrantAccess, RevokeAccess, RecordAccessExpiry } from './account/access/access-commands.js'
+export { AddTeamMember, RemoveTeamMember } from './account/team/team-commands.js'
+export { MapStakeholder, RemoveStakeholder } from './account/stakeholders/stakeholder-commands.js'
+export { ClassifyAccount } from './account/classification/classification-commands.js'
+export { AccountCommand, decodeAccountCommand } from './account/account-command.js'
+
+export type { AccountError, AccountErrorTag } from './account/account-errors.js'
+export { hasAccess, initialAccountState, ownerOf, type AccountState, type Grant, type OpenedAccount, type Ownership, type PendingTransfer } from './account/account-state.js'
+export type { DecisionContext } from './account/decision-context.js'
+export { isAdmin } from './account/account-guards.js'
+export { allowedExpiry } from './account/access/decide-access.js'
+export { evolve } from './account/evolve.js'
+export { decide } from './account/decide.js'
+export { accountDecider } from './account/account-decider.js'
+
+export { PrincipalOffboarded, PrincipalEvent } from './offboarding/principal-events.js'
+export { OffboardPrincipal, PrincipalCommand } from './offboarding/principal-commands.js'
+export { principalDecider, type PrincipalError, type PrincipalState } from './offboarding/principal-decider.js'
+export { scanAccountIndex, type AccountIndex } from './offboarding/account-index.js'
+export { handOver, handoverCommand, type HandoverOutcome } from './offboarding/handover.js'
+
+export { StreamId, accountStream, principalStream, streamFamily } from './store/stream-id.js'
+export { nextVersion, satisfies, showVersion, type ExpectedVersion, type StreamVersion } from './store/expected-version.js'
+export { Actor, EventMetadata, type NewEvent, type RecordedEvent, type RecordedMetadata } from './store/recorded-event.js'
+export {
+  ConcurrencyError,
+  CorruptEventError,
+  DuplicateEventError,
+  InvalidStoreInputError,
+  StoreUnavailableError,
+  isStoreError,
+  type AppendError,
+  type ReadError,
+  type StoreError,
+} from './store/store-errors.js'
+export { currentSchema, eventSchema, type EventSchema, type Upcaster, type Upcasters } from './store/event-schema.js'
+export {
+  defaultBatchSize,
+  type AppendOptions,
+  type AppendResult,
+  type EventStore,
+  type ReadAllOptions,
+  type ReadStreamOptions,
+} from './store/event-store.js'
+export { decodeStoredEvent, prepareEvents, type PreparedEvent, type StoredEvent } from './store/stored-event.js'
+export { checkAppend, checkReadAll, checkReadStream } from './store/store-input.js'
+export { classifyRepeat } from './store/repeated-append.js'
+export { inMemoryEventStore, type InMemoryEventStoreOptions } from './store/in-memory-event-store.js'
+
+export { CommandContext } from './command-handler/command-context.js'
+export { commandHandler, type CommandHandler, type CommandHandlerConfig, type HandleError, type Handled } from './command-handler/command-handler.js'
+export { accountCommandHandler, principalCommandHandler, type DomainHandlerConfig } from './command-handler/account-command-handler.js'

@@ -1,0 +1,87 @@
+/**
+ * The event store port — the append-only log (Ereignisprotokoll) the whole library stands on.
+ * Every adapter (in-memory, SQLite, PostgreSQL, EventStoreDB) implements it and passes the one
+ * contract suite in `@account-ownership/core/testing`.
+ *
+ * Appends return their errors as values. Reads are async iterables that stream in batches and
+ * reject with a `ReadError` (a corrupt row is never skipped).
+ *
+ * @module
+ */
+import type * as E from 'fp-ts/lib/Either.js'
+import type { ExpectedVersion, StreamVersion } from './expected-version.js'
+import type { NewEvent, RecordedEvent } from './recorded-event.js'
+import type { AppendError, ReadError } from './store-errors.js'
+import type { StreamId } from './stream-id.js'
+
+/**
+ * What an append recorded (or, for a repeated append of the same event ids, had recorded).
+ * @category store
+ * @since 0.1.0
+ */
+export interface AppendResult {
+  /** The version of the stream's last event now: pass it as the next `expectedVersion`. */
+  readonly nextExpectedVersion: bigint
+  /** The global position of the last event of this append. */
+  readonly lastGlobalPosition: bigint
+  readonly events: ReadonlyArray<RecordedEvent>
+}
+
+/**
+ * Options of an append.
+ * @category store
+ * @since 0.1.0
+ */
+export interface AppendOptions {
+  readonly expectedVersion: ExpectedVersion
+}
+
+/**
+ * Which part of one stream to read; versions are inclusive.
+ * @category store
+ * @since 0.1.0
+ */
+export interface ReadStreamOptions {
+  readonly from?: bigint
+  readonly to?: bigint
+  /** How many events an adapter fetches per round trip; memory stays bounded by it. */
+  readonly batchSize?: number
+}
+
+/**
+ * Which part of the whole log to read, in global order; positions are inclusive.
+ * @category store
+ * @since 0.1.0
+ */
+export interface ReadAllOptions {
+  readonly fromPosition?: bigint
+  readonly toPosition?: bigint
+  readonly batchSize?: number
+}
+
+/**
+ * The event store port.
+ * @category store
+ * @since 0.1.0
+ */
+export interface EventStore {
+  /** Append events to one stream, all or nothing, if the stream is at `expectedVersion`. */
+  append(streamId: StreamId, events: ReadonlyArray<NewEvent>, options: AppendOptions): Promise<E.Either<AppendError, AppendResult>>
+  /** The events of one stream in version order. */
+  readStream(streamId: StreamId, options?: ReadStreamOptions): AsyncIterable<RecordedEvent>
+  /** Every event in global order, for projections and replays. */
+  readAll(options?: ReadAllOptions): AsyncIterable<RecordedEvent>
+  /** The version of a stream's last event, or `'no-stream'`. */
+  streamVersion(streamId: StreamId): Promise<E.Either<ReadError, StreamVersion>>
+  /** The global position of the last recorded event, or `0n` for an empty log. */
+  headPosition(): Promise<E.Either<ReadError, bigint>>
+  /** Release what the store holds (connections, file handles). */
+  close(): Promise<void>
+}
+
+/**
+ * The batch size adapters use when a read names none.
+ * @category store
+ * @since 0.1.0
+ */
+export const defaultBatchSize = 500

@@ -1,0 +1,119 @@
+/**
+ * An event store in memory, for unit tests and examples. It keeps rows in the same serialised
+ * form as the real adapters and decodes them the same way, so it behaves like them — but it is
+ * gone with the process, and it is not what the adapters' tests stand on.
+ *
+ * @module
+ */
+import * as E from 'fp-ts/lib/Either.js'
+import { systemClock, type Clock } from '../instant.js'
+import { currentSchema, type EventSchema } from './event-schema.js'
+import type { AppendResult, EventStore, ReadAllOptions, ReadStreamOptions } from './event-store.js'
+import { nextVersion, satisfies, type StreamVersion } from './expected-version.js'
+import type { RecordedEvent } from './recorded-event.js'
+import { classifyRepeat } from './repeated-append.js'
+import { checkAppend, checkReadAll, checkReadStream } from './store-input.js'
+import { decodeStoredEvent, type StoredEvent } from './stored-event.js'
+import { ConcurrencyError, StoreUnavailableError } from './store-errors.js'
+
+/**
+ * Options of the in-memory store.
+ * @category store
+ * @since 0.1.0
+ */
+export interface InMemoryEventStoreOptions {
+  /** Source of `recordedAt`; the wall clock by default. */
+  readonly clock?: Clock
+  readonly schema?: EventSchema
+}
+
+/**
+ * A new, empty in-memory event store.
+ * @category store
+ * @since 0.1.0
+ * @example
+ * const store = inMemoryEventStore()
+ */
+export const inMemoryEventStore = (options: InMemoryEventStoreOptions = {}): EventStore => {
+  const clock = options.clock ?? systemClock
+  const schema = options.schema ?? currentSchema
+  const log: StoredEvent[] = []
+  const streams = new Map<string, StoredEvent[]>()
+  const byEventId = new Map<string, StoredEvent>()
+  let closed = false
+
+  const decodeOrThrow = (row: StoredEvent): RecordedEvent => {
+    const decoded = decodeStoredEvent(row, schema)
+    if (E.isLeft(decoded)) throw decoded.left
+    return decoded.right
+  }
+  const versionOf = (streamId: string): StreamVersion => {
+    const rows = streams.get(streamId)
+    return rows === undefined || rows.length === 0 ? 'no-stream' : rows[rows.length - 1]!.streamVersion
+  }
+  const resultOf = (rows: ReadonlyArray<StoredEvent>): AppendResult => ({
+    nextExpectedVersion: rows[rows.length - 1]!.streamVersion,
+    lastGlobalPosition: rows[rows.length - 1]!.globalPosition,
+    events: rows.map(decodeOrThrow),
+  })
+  const unavailable = () => new StoreUnavailableError('the in-memory store is closed', false)
+
+  return {
+    async append(streamId, events, appendOptions) {
+      if (closed) return E.left(unavailable())
+      const checked = checkAppend(streamId, events, appendOptions, schema)
+      if (E.isLeft(checked)) return checked
+      const { prepared, expectedVersion } = checked.right
+      const repeat = classifyRepeat(streamId, prepared, prepared.flatMap((p) => byEventId.get(p.eventId) ?? []))
+      if (E.isLeft(repeat)) return repeat
+      if (repeat.right !== 'new') return E.right(resultOf(repeat.right))
+      const actual = versionOf(streamId)
+      if (!satisfies(expectedVersion, actual)) return E.left(new ConcurrencyError(streamId, expectedVersion, actual))
+      const recordedAt = clock()
+      const first = nextVersion(actual)
+      const rows = prepared.map(
+        (p, i): StoredEvent => ({ ...p, streamId, streamVersion: first + BigInt(i), globalPosition: BigInt(log.length + i + 1), recordedAt }),
+      )
+      const stream = streams.get(streamId) ?? []
+      stream.push(...rows)
+      streams.set(streamId, stream)
+      log.push(...rows)
+      for (const row of rows) byEventId.set(row.eventId, row)
+      return E.right(resultOf(rows))
+    },
+
+    async *readStream(streamId, readOptions?: ReadStreamOptions) {
+      if (closed) throw unavailable()
+      const checked = checkReadStream(streamId, readOptions)
+      if (E.isLeft(checked)) throw checked.left
+      const { from, to } = checked.right
+      for (const row of streams.get(streamId) ?? []) {
+        if (row.streamVersion < from) continue
+        if (to !== undefined && row.streamVersion > to) return
+        yield decodeOrThrow(row)
+      }
+    },
+
+    async *readAll(readOptions?: ReadAllOptions) {
+      if (closed) throw unavailable()
+      const checked = checkReadAll(readOptions)
+      if (E.isLeft(checked)) throw checked.left
+      const { fromPosition, toPosition } = checked.right
+      const head = BigInt(log.length)
+      const last = toPosition === undefined || toPosition > head ? head : toPosition
+      for (let p = fromPosition < 1n ? 1n : fromPosition; p <= last; p++) yield decodeOrThrow(log[Number(p) - 1]!)
+    },
+
+    async streamVersion(streamId) {
+      return closed ? E.left(unavailable()) : E.right(versionOf(streamId))
+    },
+
+    async headPosition() {
+      return closed ? E.left(unavailable()) : E.right(BigInt(log.length))
+    },
+
+    async close() {
+      closed = true
+    },
+  }
+}

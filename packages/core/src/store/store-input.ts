@@ -1,0 +1,92 @@
+/**
+ * Checks of what callers hand to a store, shared by every adapter so that every adapter refuses
+ * the same bad input with the same `InvalidStoreInputError`, before anything is written.
+ *
+ * @module
+ */
+import * as E from 'fp-ts/lib/Either.js'
+import type { EventSchema } from './event-schema.js'
+import { defaultBatchSize, type AppendOptions, type ReadAllOptions, type ReadStreamOptions } from './event-store.js'
+import type { ExpectedVersion } from './expected-version.js'
+import type { NewEvent } from './recorded-event.js'
+import { prepareEvents, type PreparedEvent } from './stored-event.js'
+import { InvalidStoreInputError } from './store-errors.js'
+import { StreamId } from './stream-id.js'
+
+const isExpectedVersion = (u: unknown): u is ExpectedVersion =>
+  u === 'no-stream' || u === 'exists' || u === 'any' || (typeof u === 'bigint' && u >= 0n)
+
+const checkStreamId = (u: unknown): E.Either<InvalidStoreInputError, StreamId> =>
+  StreamId.is(u) ? E.right(u) : E.left(new InvalidStoreInputError('streamId', `expected a stream id like account-<id>, got ${JSON.stringify(u)}`))
+
+const checkBatchSize = (n: unknown): E.Either<InvalidStoreInputError, number> =>
+  n === undefined
+    ? E.right(defaultBatchSize)
+    : typeof n === 'number' && Number.isInteger(n) && n > 0 && n <= 100_000
+      ? E.right(n)
+      : E.left(new InvalidStoreInputError('batchSize', `expected an integer from 1 to 100000, got ${String(n)}`))
+
+const checkPosition = (field: string, n: unknown, fallback: bigint): E.Either<InvalidStoreInputError, bigint> =>
+  n === undefined
+    ? E.right(fallback)
+    : typeof n === 'bigint' && n >= 0n
+      ? E.right(n)
+      : E.left(new InvalidStoreInputError(field, `expected a bigint >= 0n, got ${typeof n === 'bigint' ? `${n}n` : JSON.stringify(n)}`))
+
+/**
+ * An append checked: a valid stream id, a valid expected version, events that pass their codecs.
+ * @category store
+ * @since 0.1.0
+ */
+export const checkAppend = (
+  streamId: unknown,
+  events: ReadonlyArray<NewEvent>,
+  options: AppendOptions | undefined,
+  schema: EventSchema,
+): E.Either<InvalidStoreInputError, { streamId: StreamId; expectedVersion: ExpectedVersion; prepared: ReadonlyArray<PreparedEvent> }> => {
+  const id = checkStreamId(streamId)
+  if (E.isLeft(id)) return id
+  const expectedVersion: unknown = options?.expectedVersion
+  if (!isExpectedVersion(expectedVersion)) {
+    return E.left(new InvalidStoreInputError('expectedVersion', `expected a bigint >= 0n, 'no-stream', 'exists' or 'any', got ${String(expectedVersion)}`))
+  }
+  const prepared = prepareEvents(events, schema)
+  return E.isLeft(prepared) ? prepared : E.right({ streamId: id.right, expectedVersion, prepared: prepared.right })
+}
+
+/**
+ * A stream read checked: inclusive version bounds and a batch size.
+ * @category store
+ * @since 0.1.0
+ */
+export const checkReadStream = (
+  streamId: unknown,
+  options: ReadStreamOptions = {},
+): E.Either<InvalidStoreInputError, { streamId: StreamId; from: bigint; to: bigint | undefined; batchSize: number }> => {
+  const id = checkStreamId(streamId)
+  if (E.isLeft(id)) return id
+  const from = checkPosition('from', options.from, 0n)
+  if (E.isLeft(from)) return from
+  const to = options.to === undefined ? E.right(undefined) : checkPosition('to', options.to, 0n)
+  if (E.isLeft(to)) return to
+  const batchSize = checkBatchSize(options.batchSize)
+  if (E.isLeft(batchSize)) return batchSize
+  return E.right({ streamId: id.right, from: from.right, to: to.right, batchSize: batchSize.right })
+}
+
+/**
+ * A read of the whole log checked: inclusive position bounds (positions start at 1) and a batch size.
+ * @category store
+ * @since 0.1.0
+ */
+export const checkReadAll = (
+  options: ReadAllOptions = {},
+): E.Either<InvalidStoreInputError, { fromPosition: bigint; toPosition: bigint | undefined; batchSize: number }> => {
+  const from = checkPosition('fromPosition', options.fromPosition, 1n)
+  if (E.isLeft(from)) return from
+  const to = options.toPosition === undefined ? E.right(undefined) : checkPosition('toPosition', options.toPosition, 0n)
+  if (E.isLeft(to)) return to
+  const batchSize = checkBatchSize(options.batchSize)
+  if (E.isLeft(batchSize)) return batchSize
+  return E.right({ fromPosition: from.right, toPosition: to.right, batchSize: batchSize.right })
+}

@@ -1,0 +1,46 @@
+/**
+ * Stream names. One stream per account (`account-<accountId>`) and one per principal
+ * (`principal-<principalId>`); a stream is the unit of consistency.
+ *
+ * @module
+ */
+import * as t from 'io-ts'
+import type { AccountId, PrincipalId } from '../ids.js'
+
+interface StreamIdBrand {
+  readonly StreamId: unique symbol
+}
+
+/**
+ * The name of one stream: a family prefix, a dash, and the id.
+ * @category store
+ * @since 0.1.0
+ */
+export const StreamId = t.brand(
+  t.string,
+  (s): s is t.Branded<string, StreamIdBrand> => /^[a-z][a-z0-9]*-[A-Za-z0-9][A-Za-z0-9._:@-]{0,199}$/.test(s),
+  'StreamId',
+)
+/** @category store @since 0.1.0 */
+export type StreamId = t.TypeOf<typeof StreamId>
+
+/**
+ * The stream of one account.
+ * @category store
+ * @since 0.1.0
+ */
+export const accountStream = (accountId: AccountId): StreamId => `account-${accountId}` as StreamId
+
+/**
+ * The stream of one principal.
+ * @category store
+ * @since 0.1.0
+ */
+export const principalStream = (principalId: PrincipalId): StreamId => `principal-${principalId}` as StreamId
+
+/**
+ * The family of a stream: `account`, `principal`, …
+ * @category store
+ * @since 0.1.0
+ */
+export const streamFamily = (streamId: StreamId): string => streamId.slice(0, streamId.indexOf('-'))

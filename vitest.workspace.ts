@@ -1,0 +1,21 @@
+// The root test config: one vitest project per package and example, each running the
+// `test/**/*.test.ts` files beside its `src/`. Every test file of the repository is picked up here.
+import { existsSync, readdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { defineConfig } from 'vitest/config'
+
+const projects = ['packages', 'examples'].flatMap((dir) =>
+  readdirSync(dir)
+    .filter((name) => existsSync(join(dir, name, 'test')))
+    .map((name) => ({
+      test: {
+        name: dir === 'examples' ? `example-${name}` : name,
+        root: join(dir, name),
+        include: ['test/**/*.test.ts'],
+        testTimeout: 60_000,
+        hookTimeout: 60_000,
+      },
+    })),
+)
+
+export default defineConfig({ test: { projects } })
