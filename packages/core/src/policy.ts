@@ -31,8 +31,8 @@ export const Policy = t.readonly(
       maxGrantDays: t.union([t.refinement(t.number, (n) => Number.isInteger(n) && n > 0, 'PositiveInteger'), t.null]),
       /** The reason codes a transfer may name. */
       reasonCodes: t.readonlyArray(ReasonCode),
-      /** Principals who may act on every account (grant access, transfer, assign). */
-      admins: t.readonlyArray(PrincipalId),
+      /** Principals who may act on every account (grant access, transfer, assign); plain ids. */
+      admins: t.readonlyArray(t.refinement(t.string, (s): boolean => PrincipalId.is(s), 'PrincipalId')),
     }),
   ),
   'Policy',

@@ -3,14 +3,16 @@
  *
  * @module
  */
+import type * as t from 'io-ts'
 import { accountDecider } from '../account/account-decider.js'
-import { decodeAccountCommand, type AccountCommand } from '../account/account-command.js'
+import { AccountCommand, decodeAccountCommand } from '../account/account-command.js'
+import type { AccountState } from '../account/account-state.js'
 import type { AccountError } from '../account/account-errors.js'
 import type { AccountEvent } from '../account/account-event.js'
 import { decodeWith } from '../field-problem.js'
 import type { Clock } from '../instant.js'
 import { PrincipalCommand } from '../offboarding/principal-commands.js'
-import { principalDecider, type PrincipalError } from '../offboarding/principal-decider.js'
+import { principalDecider, type PrincipalError, type PrincipalState } from '../offboarding/principal-decider.js'
 import type { PrincipalEvent } from '../offboarding/principal-events.js'
 import type { Policy } from '../policy.js'
 import type { EventStore } from '../store/event-store.js'
@@ -31,6 +33,20 @@ export interface DomainHandlerConfig {
 }
 
 /**
+ * An account command as plain data (ids and instants as strings), before decoding.
+ * @category command handler
+ * @since 0.1.0
+ */
+export type AccountCommandInput = t.OutputOf<typeof AccountCommand>
+
+/**
+ * A principal command as plain data, before decoding.
+ * @category command handler
+ * @since 0.1.0
+ */
+export type PrincipalCommandInput = t.OutputOf<typeof PrincipalCommand>
+
+/**
  * The handler of account commands; each goes to the stream `account-<accountId>`.
  * @category command handler
  * @since 0.1.0
@@ -41,13 +57,13 @@ export interface DomainHandlerConfig {
  *   { commandId: 'cmd-1', actor: 'anna', tenantId: 't1' },
  * )
  */
-export const accountCommandHandler = (config: DomainHandlerConfig): CommandHandler<AccountCommand, AccountEvent, AccountError> =>
-  commandHandler({ ...config, decider: accountDecider, decodeCommand: decodeAccountCommand, streamOf: (c) => accountStream(c.data.accountId) })
+export const accountCommandHandler = (config: DomainHandlerConfig): CommandHandler<AccountCommand, AccountEvent, AccountError, AccountCommandInput> =>
+  commandHandler<AccountCommand, AccountEvent, AccountState, AccountError, AccountCommandInput>({ ...config, decider: accountDecider, decodeCommand: decodeAccountCommand, streamOf: (c) => accountStream(c.data.accountId) })
 
 /**
  * The handler of principal commands; each goes to the stream `principal-<principalId>`.
  * @category command handler
  * @since 0.1.0
  */
-export const principalCommandHandler = (config: DomainHandlerConfig): CommandHandler<PrincipalCommand, PrincipalEvent, PrincipalError> =>
-  commandHandler({ ...config, decider: principalDecider, decodeCommand: decodeWith(PrincipalCommand), streamOf: (c) => principalStream(c.data.principalId) })
+export const principalCommandHandler = (config: DomainHandlerConfig): CommandHandler<PrincipalCommand, PrincipalEvent, PrincipalError, PrincipalCommandInput> =>
+  commandHandler<PrincipalCommand, PrincipalEvent, PrincipalState, PrincipalError, PrincipalCommandInput>({ ...config, decider: principalDecider, decodeCommand: decodeWith(PrincipalCommand), streamOf: (c) => principalStream(c.data.principalId) })

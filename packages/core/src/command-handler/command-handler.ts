@@ -8,6 +8,7 @@
  */
 import { randomUUID } from 'node:crypto'
 import * as E from 'fp-ts/lib/Either.js'
+import type * as t from 'io-ts'
 import type { DecisionContext } from '../account/decision-context.js'
 import type { Decider } from '../decider.js'
 import { invalidCommand, type DomainError, type InvalidCommandError } from '../domain-error.js'
@@ -48,10 +49,21 @@ export type HandleError<Err extends DomainError> = Err | InvalidCommandError | S
  * @category command handler
  * @since 0.1.0
  */
-export interface CommandHandler<C, Ev extends DomainEvent, Err extends DomainError> {
-  /** Decode, decide and record one command. `command` and `context` are checked by their codecs. */
-  handle(command: C | unknown, context: CommandContext | unknown): Promise<E.Either<HandleError<Err>, Handled<Ev>>>
+export interface CommandHandler<C, Ev extends DomainEvent, Err extends DomainError, In = unknown> {
+  /**
+   * Decode, decide and record one command. Both arguments are plain data (ids and instants as
+   * strings) and are checked by their codecs first: bad input is an `InvalidCommandError`
+   * naming the field, and nothing is appended.
+   */
+  handle(command: In, context: CommandContextInput): Promise<E.Either<HandleError<Err>, Handled<Ev>>>
 }
+
+/**
+ * The context of a command as plain data, before decoding.
+ * @category command handler
+ * @since 0.1.0
+ */
+export type CommandContextInput = t.OutputOf<typeof CommandContext>
 
 /**
  * How to build a command handler for one kind of stream.
@@ -83,9 +95,9 @@ interface Loaded<S, Ev extends DomainEvent> {
  * @category command handler
  * @since 0.1.0
  */
-export const commandHandler = <C, Ev extends DomainEvent, S, Err extends DomainError>(
+export const commandHandler = <C, Ev extends DomainEvent, S, Err extends DomainError, In = unknown>(
   config: CommandHandlerConfig<C, Ev, S, Err>,
-): CommandHandler<C, Ev, Err> => {
+): CommandHandler<C, Ev, Err, In> => {
   const { store, decider, policy } = config
   const clock = config.clock ?? systemClock
   const newEventId = config.newEventId ?? randomUUID
