@@ -1,1 +1,14 @@
-export {}
+/**
+ * @account-ownership/store-sqlite — the embedded default event store of account ownership
+ * (Kundenverantwortung): the whole log in one SQLite file (better-sqlite3), WAL, zero set-up.
+ *
+ * @module
+ */
+export {
+  openSqliteEventStore,
+  type SqliteEventStore,
+  type SqliteEventStoreOptions,
+  type SqliteEventStoreSettings,
+} from './sqlite-event-store.js'
+export { SqliteOpenError, isSqliteFailure, openErrorOfSqlite, sqliteCodeOf, storeErrorOfSqlite, type SqliteOpenErrorReason } from './sqlite-errors.js'
+export { knownSchemaVersion } from './sqlite-schema.js'

@@ -1,0 +1,289 @@
+/**
+ * The embedded event store: the whole log of account ownership (Kundenverantwortung) and access
+ * in one SQLite file, with nothing to set up.
+ *
+ * Concurrency: an append takes the file's write lock with `BEGIN IMMEDIATE` (waiting up to the
+ * busy timeout, then failing with a retryable `StoreUnavailableError`), checks the expected
+ * version under that lock and writes its batch in one transaction, so any number of processes may
+ * append to one file and of two racing appends exactly one wins. Durability: WAL with
+ * `synchronous = FULL`, so an append is acknowledged only after its commit is synced to disk and
+ * survives a killed process as well as a power loss. Readers never wait for writers: each read
+ * batch is one snapshot, and positions become visible in order, without gaps.
+ *
+ * better-sqlite3 is synchronous: while SQLite waits for the lock, the process's event loop waits
+ * too. That is the price of the embedded default; many writers belong on PostgreSQL.
+ *
+ * @module
+ */
+import {
+  ConcurrencyError,
+  StoreUnavailableError,
+  checkAppend,
+  checkReadAll,
+  checkReadStream,
+  classifyRepeat,
+  currentSchema,
+  decodeStoredEvent,
+  nextVersion,
+  satisfies,
+  systemClock,
+  type AppendError,
+  type AppendResult,
+  type Clock,
+  type EventSchema,
+  type EventStore,
+  type ExpectedVersion,
+  type PreparedEvent,
+  type RecordedEvent,
+  type StoredEvent,
+} from '@account-ownership/core'
+import Database from 'better-sqlite3'
+import * as E from 'fp-ts/lib/Either.js'
+import { isSqliteFailure, openErrorOfSqlite, SqliteOpenError, storeErrorOfSqlite } from './sqlite-errors.js'
+import { checkSchema, migrate } from './sqlite-schema.js'
+import { maxInteger, prepareStatements } from './sqlite-statements.js'
+
+/**
+ * What every SQLite event store is configured with.
+ * @category store
+ * @since 0.1.0
+ */
+export interface SqliteEventStoreSettings {
+  /** How long an append waits for another writer's lock, in milliseconds; 5000 by default. */
+  readonly busyTimeoutMs?: number
+  /** Source of `recordedAt`; the wall clock by default. */
+  readonly clock?: Clock
+  readonly schema?: EventSchema
+}
+
+/**
+ * Where the log lives: a file the store opens (and closes), or a connection the caller owns and
+ * closes. `readonly: true` is the auditor's mode: the file is opened read-only and appends are
+ * refused; a read-only connection handed in is always in that mode.
+ * @category store
+ * @since 0.1.0
+ * @example
+ * openSqliteEventStore({ path: 'kunden.db' })
+ * openSqliteEventStore({ path: 'kunden.db', readonly: true }) // an auditor replays the log
+ * openSqliteEventStore({ database: new Database('crm.db') }) // beside the CRM's own tables
+ */
+export type SqliteEventStoreOptions = SqliteEventStoreSettings &
+  ({ readonly path: string; readonly readonly?: boolean } | { readonly database: Database.Database; readonly readonly?: boolean })
+
+/**
+ * An event store on one SQLite file.
+ * @category store
+ * @since 0.1.0
+ */
+export interface SqliteEventStore extends EventStore {
+  /** `true` in the auditor's mode, where every append is refused. */
+  readonly readonly: boolean
+}
+
+interface Connection {
+  readonly db: Database.Database
+  readonly owned: boolean
+  readonly readonly: boolean
+}
+
+const connect = (options: SqliteEventStoreOptions): E.Either<SqliteOpenError, Connection> => {
+  const timeout = options.busyTimeoutMs
+  const path = 'path' in options ? options.path : undefined
+  if (timeout !== undefined && !(Number.isInteger(timeout) && timeout >= 0 && timeout <= 0x7fffffff)) {
+    return E.left(new SqliteOpenError('cannot-open', path, `busyTimeoutMs must be an integer from 0 to 2147483647, got ${timeout}`))
+  }
+  if ('database' in options) {
+    const readonly = options.readonly === true || options.database.readonly
+    if (timeout !== undefined) options.database.pragma(`busy_timeout = ${timeout}`)
+    return E.right({ db: options.database, owned: false, readonly })
+  }
+  const readonly = options.readonly === true
+  try {
+    const db = new Database(options.path, { readonly, fileMustExist: readonly, timeout: timeout ?? 5000 })
+    return E.right({ db, owned: true, readonly })
+  } catch (e) {
+    return E.left(openErrorOfSqlite(e, path))
+  }
+}
+
+// Reads first and writes only once the file is known to be ours to write: a foreign file or one
+// of a newer schema is left byte for byte as it was.
+const prepareFile = (connection: Connection, path: string | undefined): E.Either<SqliteOpenError, void> => {
+  const { db, readonly } = connection
+  try {
+    const checked = checkSchema(db, path, readonly)
+    if (E.isLeft(checked)) return checked
+    if (readonly) return E.right(undefined)
+    db.pragma('journal_mode = WAL')
+    db.pragma('synchronous = FULL')
+    const migrated = migrate(db, path)
+    return E.isLeft(migrated) ? migrated : E.right(undefined)
+  } catch (e) {
+    return E.left(openErrorOfSqlite(e, path))
+  }
+}
+
+/**
+ * Open (creating or migrating where needed) the event store in a SQLite file. Failures come back
+ * as a `SqliteOpenError`; a script that wants to throw does `E.getOrElseW((e) => { throw e })`.
+ * @category store
+ * @since 0.1.0
+ * @example
+ * const opened = openSqliteEventStore({ path: 'kunden.db' })
+ * if (E.isLeft(opened)) console.error(opened.left.reason)
+ * else await opened.right.append(accountStream(accountId), events, { expectedVersion: 'no-stream' })
+ */
+export const openSqliteEventStore = (options: SqliteEventStoreOptions): E.Either<SqliteOpenError, SqliteEventStore> => {
+  const path = 'path' in options ? options.path : undefined
+  const connected = connect(options)
+  if (E.isLeft(connected)) return connected
+  const connection = connected.right
+  const prepared = prepareFile(connection, path)
+  if (E.isLeft(prepared)) {
+    if (connection.owned) connection.db.close()
+    return prepared
+  }
+  return E.right(sqliteEventStore(connection, options.clock ?? systemClock, options.schema ?? currentSchema))
+}
+
+// A thrown SQLite failure as the store error the port promises; anything else is a bug and
+// keeps travelling.
+const asStoreError = (e: unknown): StoreUnavailableError => {
+  if (isSqliteFailure(e)) return storeErrorOfSqlite(e)
+  throw e
+}
+
+const sqliteEventStore = ({ db, owned, readonly }: Connection, clock: Clock, schema: EventSchema): SqliteEventStore => {
+  const statements = prepareStatements(db, !readonly)
+  let closed = false
+  const closedError = () => new StoreUnavailableError('the SQLite event store is closed', false)
+  const readonlyError = () => new StoreUnavailableError('the SQLite event store is open read-only (auditor mode); appends are refused', false)
+
+  const decodeOrThrow = (row: StoredEvent): RecordedEvent => {
+    const decoded = decodeStoredEvent(row, schema)
+    if (E.isLeft(decoded)) throw decoded.left
+    return decoded.right
+  }
+  // An append answers with its rows decoded; a repeated append's rows come from the file, and one
+  // that no longer decodes cannot be an answer to the writer.
+  const resultOf = (rows: ReadonlyArray<StoredEvent>): E.Either<StoreUnavailableError, AppendResult> => {
+    const events: RecordedEvent[] = []
+    for (const row of rows) {
+      const decoded = decodeStoredEvent(row, schema)
+      if (E.isLeft(decoded)) return E.left(new StoreUnavailableError(decoded.left.message, false, { cause: decoded.left }))
+      events.push(decoded.right)
+    }
+    const last = rows[rows.length - 1]!
+    return E.right({ nextExpectedVersion: last.streamVersion, lastGlobalPosition: last.globalPosition, events })
+  }
+
+  const insert = statements.insert
+  const write = db.transaction((streamId: string, batch: ReadonlyArray<PreparedEvent>, expected: ExpectedVersion): E.Either<AppendError, ReadonlyArray<StoredEvent>> => {
+    const repeat = classifyRepeat(streamId, batch, batch.flatMap((p) => statements.byEventId(p.eventId) ?? []))
+    if (E.isLeft(repeat)) return repeat
+    if (repeat.right !== 'new') return E.right(repeat.right)
+    const head = statements.streamHead(streamId)
+    const actual = head === null ? 'no-stream' : head
+    if (!satisfies(expected, actual)) return E.left(new ConcurrencyError(streamId, expected, actual))
+    const recordedAt = clock()
+    const first = nextVersion(actual)
+    return E.right(
+      batch.map((p, i) => {
+        const row = { ...p, streamId, streamVersion: first + BigInt(i), recordedAt }
+        return { ...row, globalPosition: insert!(row) }
+      }),
+    )
+  })
+
+  return {
+    readonly,
+
+    async append(streamId, events, options) {
+      if (closed) return E.left(closedError())
+      if (readonly || insert === undefined) return E.left(readonlyError())
+      const checked = checkAppend(streamId, events, options, schema)
+      if (E.isLeft(checked)) return checked
+      let written: E.Either<AppendError, ReadonlyArray<StoredEvent>>
+      try {
+        written = write.immediate(checked.right.streamId, checked.right.prepared, checked.right.expectedVersion)
+      } catch (e) {
+        return E.left(asStoreError(e))
+      }
+      return E.isLeft(written) ? written : resultOf(written.right)
+    },
+
+    async *readStream(streamId, options) {
+      if (closed) throw closedError()
+      const checked = checkReadStream(streamId, options)
+      if (E.isLeft(checked)) throw checked.left
+      const { batchSize } = checked.right
+      const to = checked.right.to === undefined || checked.right.to > maxInteger ? maxInteger : checked.right.to
+      // Keyset pagination: each batch is one short query, so no read holds a snapshot open while
+      // the caller works, and memory stays bounded by the batch size.
+      for (let from = checked.right.from; from <= to; ) {
+        let page: ReadonlyArray<StoredEvent>
+        try {
+          page = statements.streamPage(checked.right.streamId, from, to, batchSize)
+        } catch (e) {
+          throw asStoreError(e)
+        }
+        for (const row of page) yield decodeOrThrow(row)
+        if (page.length < batchSize) return
+        from = page[page.length - 1]!.streamVersion + 1n
+      }
+    },
+
+    async *readAll(options) {
+      if (closed) throw closedError()
+      const checked = checkReadAll(options)
+      if (E.isLeft(checked)) throw checked.left
+      const { batchSize } = checked.right
+      const to = checked.right.toPosition === undefined || checked.right.toPosition > maxInteger ? maxInteger : checked.right.toPosition
+      for (let from = checked.right.fromPosition; from <= to; ) {
+        let page: ReadonlyArray<StoredEvent>
+        try {
+          page = statements.logPage(from, to, batchSize)
+        } catch (e) {
+          throw asStoreError(e)
+        }
+        for (const row of page) yield decodeOrThrow(row)
+        if (page.length < batchSize) return
+        from = page[page.length - 1]!.globalPosition + 1n
+      }
+    },
+
+    async streamVersion(streamId) {
+      if (closed) return E.left(closedError())
+      try {
+        return E.right(statements.streamHead(streamId) ?? 'no-stream')
+      } catch (e) {
+        return E.left(asStoreError(e))
+      }
+    },
+
+    async headPosition() {
+      if (closed) return E.left(closedError())
+      try {
+        return E.right(statements.logHead())
+      } catch (e) {
+        return E.left(asStoreError(e))
+      }
+    },
+
+    async close() {
+      if (closed) return
+      closed = true
+      // A connection handed in belongs to the caller, who closes it.
+      if (!owned) return
+      if (!readonly) {
+        try {
+          // Fold the WAL back into the file so it is one self-contained file again.
+          db.pragma('wal_checkpoint(TRUNCATE)')
+        } catch {
+          // Another process still reads; SQLite checkpoints when the last connection closes.
+        }
+      }
+      db.close()
+    },
+  }
+}

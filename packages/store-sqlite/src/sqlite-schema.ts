@@ -1,0 +1,90 @@
+/**
+ * The tables of the event log in one SQLite file, and how a file gets them. Each migration step
+ * is applied once, inside `BEGIN IMMEDIATE`, and recorded in `ao_schema_version`; a file written by
+ * a newer release is refused before anything in it changes.
+ *
+ * `global_position` is `INTEGER PRIMARY KEY AUTOINCREMENT`: SQLite then never hands out a
+ * position again, even after the last row was deleted (a plain rowid would). Only one writer
+ * holds the file at a time, so positions become visible to readers in order, without gaps.
+ *
+ * @module
+ */
+import type Database from 'better-sqlite3'
+import * as E from 'fp-ts/lib/Either.js'
+import { SqliteOpenError } from './sqlite-errors.js'
+
+const migrations: ReadonlyArray<string> = [
+  // 1: the log itself. One row per event in core's row format (payload and metadata as JSON).
+  `CREATE TABLE ao_events (
+     global_position INTEGER PRIMARY KEY AUTOINCREMENT,
+     stream_id       TEXT    NOT NULL,
+     stream_version  INTEGER NOT NULL,
+     event_id        TEXT    NOT NULL,
+     type            TEXT    NOT NULL,
+     schema_version  INTEGER NOT NULL,
+     data            TEXT    NOT NULL,
+     metadata        TEXT    NOT NULL,
+     recorded_at     TEXT    NOT NULL,
+     CONSTRAINT ao_events_stream_version UNIQUE (stream_id, stream_version),
+     CONSTRAINT ao_events_event_id UNIQUE (event_id)
+   )`,
+]
+
+/**
+ * The schema version this release writes and reads.
+ * @category schema
+ * @since 0.1.0
+ */
+export const knownSchemaVersion = migrations.length
+
+/**
+ * The schema version a file holds: 0 when it has no event store tables yet.
+ * @category schema
+ * @since 0.1.0
+ */
+export const schemaVersionOf = (db: Database.Database): number => {
+  const table = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'ao_schema_version'`).get()
+  if (table === undefined) return 0
+  const row = db.prepare('SELECT max(version) AS version FROM ao_schema_version').get() as { version: number | null }
+  return row.version ?? 0
+}
+
+/**
+ * Refuse a file this release cannot use, reading only: a newer schema always, and in read-only
+ * mode one without event store tables or one that needs a migration.
+ * @category schema
+ * @since 0.1.0
+ */
+export const checkSchema = (db: Database.Database, path: string | undefined, readonly: boolean): E.Either<SqliteOpenError, number> => {
+  const found = schemaVersionOf(db)
+  if (found > knownSchemaVersion) {
+    return E.left(new SqliteOpenError('newer-schema', path, `the file has schema version ${found}, this release knows up to ${knownSchemaVersion}; upgrade @account-ownership/store-sqlite`))
+  }
+  if (readonly && found === 0) return E.left(new SqliteOpenError('not-an-event-store', path, 'opened read-only, the database holds no event log'))
+  if (readonly && found < knownSchemaVersion) {
+    return E.left(new SqliteOpenError('older-schema', path, `the file has schema version ${found} and needs a migration to ${knownSchemaVersion}; open it once writable`))
+  }
+  return E.right(found)
+}
+
+/**
+ * Bring a writable file to the known schema version. Several processes may open a new file at
+ * once: the version is read again under the write lock, so each step runs exactly once.
+ * @category schema
+ * @since 0.1.0
+ */
+export const migrate = (db: Database.Database, path: string | undefined): E.Either<SqliteOpenError, number> =>
+  db.transaction((): E.Either<SqliteOpenError, number> => {
+    db.exec('CREATE TABLE IF NOT EXISTS ao_schema_version (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)')
+    const found = schemaVersionOf(db)
+    if (found > knownSchemaVersion) {
+      // Written by a newer release between our check and the lock; refuse it all the same.
+      return E.left(new SqliteOpenError('newer-schema', path, `the file has schema version ${found}, this release knows up to ${knownSchemaVersion}`))
+    }
+    const record = db.prepare('INSERT INTO ao_schema_version (version, applied_at) VALUES (?, ?)')
+    for (let version = found + 1; version <= knownSchemaVersion; version++) {
+      db.exec(migrations[version - 1]!)
+      record.run(version, new Date().toISOString())
+    }
+    return E.right(knownSchemaVersion)
+  }).immediate()

@@ -1,0 +1,110 @@
+/**
+ * The statements the event store runs, prepared once per connection, and the mapping of their
+ * rows to core's one row format (`StoredEvent`). Every statement that reads a version or a
+ * position runs with `safeIntegers`, so they arrive as `bigint` and never lose precision.
+ *
+ * @module
+ */
+import type { StoredEvent } from '@account-ownership/core'
+import type Database from 'better-sqlite3'
+
+/** A row of `ao_events` as the select statements return it (safe integers). */
+interface EventRow {
+  readonly global_position: bigint
+  readonly stream_id: string
+  readonly stream_version: bigint
+  readonly event_id: string
+  readonly type: string
+  readonly schema_version: bigint
+  readonly data: string
+  readonly metadata: string
+  readonly recorded_at: string
+}
+
+const columns = 'global_position, stream_id, stream_version, event_id, type, schema_version, data, metadata, recorded_at'
+
+/**
+ * The largest position or version a bound can name (SQLite's largest integer).
+ * @category store
+ * @since 0.1.0
+ */
+export const maxInteger = 9223372036854775807n
+
+/**
+ * Core's row format of an `ao_events` row.
+ * @category store
+ * @since 0.1.0
+ */
+export const storedEventOf = (row: EventRow): StoredEvent => ({
+  globalPosition: row.global_position,
+  streamId: row.stream_id,
+  streamVersion: row.stream_version,
+  eventId: row.event_id,
+  type: row.type,
+  schemaVersion: Number(row.schema_version),
+  data: row.data,
+  metadata: row.metadata,
+  recordedAt: row.recorded_at,
+})
+
+/**
+ * The prepared statements of one connection.
+ * @category store
+ * @since 0.1.0
+ */
+export interface SqliteStatements {
+  /** The row of one event id, if recorded. */
+  readonly byEventId: (eventId: string) => StoredEvent | undefined
+  /** The version of a stream's last event, or `null` when the stream has none. */
+  readonly streamHead: (streamId: string) => bigint | null
+  /** The position of the last event, or `0n`. */
+  readonly logHead: () => bigint
+  /** Insert one event; answers its global position. Writers only. */
+  readonly insert: ((row: Omit<StoredEvent, 'globalPosition'>) => bigint) | undefined
+  /** At most `limit` events of a stream from version `from` to `to`, in version order. */
+  readonly streamPage: (streamId: string, from: bigint, to: bigint, limit: number) => ReadonlyArray<StoredEvent>
+  /** At most `limit` events from position `from` to `to`, in global order. */
+  readonly logPage: (from: bigint, to: bigint, limit: number) => ReadonlyArray<StoredEvent>
+}
+
+/**
+ * Prepare the statements on a connection; `insert` only where it may write.
+ * @category store
+ * @since 0.1.0
+ */
+export const prepareStatements = (db: Database.Database, writable: boolean): SqliteStatements => {
+  const byEventId = db.prepare<[string], EventRow>(`SELECT ${columns} FROM ao_events WHERE event_id = ?`).safeIntegers(true)
+  const streamHead = db.prepare<[string], { v: bigint | null }>('SELECT max(stream_version) AS v FROM ao_events WHERE stream_id = ?').safeIntegers(true)
+  const logHead = db.prepare<[], { p: bigint }>('SELECT coalesce(max(global_position), 0) AS p FROM ao_events').safeIntegers(true)
+  const streamPage = db
+    .prepare<[string, bigint, bigint, number], EventRow>(
+      `SELECT ${columns} FROM ao_events WHERE stream_id = ? AND stream_version >= ? AND stream_version <= ? ORDER BY stream_version LIMIT ?`,
+    )
+    .safeIntegers(true)
+  const logPage = db
+    .prepare<[bigint, bigint, number], EventRow>(`SELECT ${columns} FROM ao_events WHERE global_position >= ? AND global_position <= ? ORDER BY global_position LIMIT ?`)
+    .safeIntegers(true)
+  const insert = writable
+    ? db
+        .prepare(
+          'INSERT INTO ao_events (stream_id, stream_version, event_id, type, schema_version, data, metadata, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+        )
+        .safeIntegers(true)
+    : undefined
+  return {
+    byEventId: (eventId) => {
+      const row = byEventId.get(eventId)
+      return row === undefined ? undefined : storedEventOf(row)
+    },
+    streamHead: (streamId) => streamHead.get(streamId)?.v ?? null,
+    logHead: () => logHead.get()?.p ?? 0n,
+    insert:
+      insert &&
+      ((row) =>
+        BigInt(
+          insert.run(row.streamId, row.streamVersion, row.eventId, row.type, row.schemaVersion, row.data, row.metadata, row.recordedAt).lastInsertRowid,
+        )),
+    streamPage: (streamId, from, to, limit) => streamPage.all(streamId, from, to, limit).map(storedEventOf),
+    logPage: (from, to, limit) => logPage.all(from, to, limit).map(storedEventOf),
+  }
+}
