@@ -1,5 +1,5 @@
 /**
- * Every event the library records, across all stream families, as one codec: what an event store
+ * Every event the library records, across all stream families (account, principal, subject), as one codec: what an event store
  * decodes each stored row with.
  *
  * @module
@@ -9,20 +9,21 @@ import * as t from 'io-ts'
 import { AccountEvent } from './account/account-event.js'
 import { decodeByType, type FieldProblem } from './field-problem.js'
 import { PrincipalEvent } from './offboarding/principal-events.js'
+import { SubjectEvent } from './subject/subject-events.js'
 
 /**
  * The codec of each kind of domain event, one per `type`.
  * @category events
  * @since 0.1.0
  */
-export const domainEventCodecs = [...AccountEvent.types, PrincipalEvent] as const
+export const domainEventCodecs = [...AccountEvent.types, PrincipalEvent, SubjectEvent] as const
 
 /**
  * The codec of any domain event.
  * @category events
  * @since 0.1.0
  */
-export const DomainEvent = t.union([AccountEvent, PrincipalEvent], 'DomainEvent')
+export const DomainEvent = t.union([AccountEvent, PrincipalEvent, SubjectEvent], 'DomainEvent')
 /** @category events @since 0.1.0 */
 export type DomainEvent = t.TypeOf<typeof DomainEvent>
 

@@ -98,3 +98,13 @@ export type EventId = t.TypeOf<typeof EventId>
 export const CorrelationId = id('CorrelationId')
 /** @category ids @since 0.1.0 */
 export type CorrelationId = t.TypeOf<typeof CorrelationId>
+
+/**
+ * A data subject (betroffene Person) whose personal data the log holds, named by kind and id:
+ * `stakeholder:<stakeholderId>` for a contact person, `principal:<principalId>` for an employee.
+ * @category ids
+ * @since 0.1.0
+ */
+export const SubjectId = id('SubjectId')
+/** @category ids @since 0.1.0 */
+export type SubjectId = t.TypeOf<typeof SubjectId>

@@ -5,9 +5,9 @@
  *
  * @module
  */
-export { AccountId, CommandId, CorrelationId, EventId, GrantId, PrincipalId, StakeholderId, TenantId, TransferId } from './ids.js'
+export { AccountId, CommandId, CorrelationId, EventId, GrantId, PrincipalId, StakeholderId, SubjectId, TenantId, TransferId } from './ids.js'
 export { Instant, instantOf, millisOf, plusMillis, systemClock, type Clock } from './instant.js'
-export { AccessScope, ArchiveReason, LegalBasis, NonEmptyText, OrphanReason, RevocationReason, StakeholderRole, TeamRole, Tier } from './vocabulary.js'
+export { AccessScope, ArchiveReason, ErasureGround, LegalBasis, NonEmptyText, OrphanReason, RevocationReason, StakeholderRole, TeamRole, Tier } from './vocabulary.js'
 export { Policy, ReasonCode, defaultPolicy, knownReasonCodes, offboardingReasonCode } from './policy.js'
 export { decodeByType, decodeWith, firstProblem, type FieldProblem } from './field-problem.js'
 export { domainError, invalidCommand, type DomainError, type InvalidCommandError } from './domain-error.js'
@@ -50,10 +50,11 @@ export { accountDecider } from './account/account-decider.js'
 export { PrincipalOffboarded, PrincipalEvent } from './offboarding/principal-events.js'
 export { OffboardPrincipal, PrincipalCommand } from './offboarding/principal-commands.js'
 export { principalDecider, type PrincipalError, type PrincipalState } from './offboarding/principal-decider.js'
+export { PersonalDataErased, SubjectEvent } from './subject/subject-events.js'
 export { scanAccountIndex, type AccountIndex } from './offboarding/account-index.js'
 export { handOver, handoverCommand, type HandoverOutcome } from './offboarding/handover.js'
 
-export { StreamId, accountStream, principalStream, streamFamily } from './store/stream-id.js'
+export { StreamId, accountStream, principalStream, streamFamily, subjectStream } from './store/stream-id.js'
 export { nextVersion, satisfies, showVersion, type ExpectedVersion, type StreamVersion } from './store/expected-version.js'
 export { Actor, EventMetadata, type NewEvent, type RecordedEvent, type RecordedMetadata } from './store/recorded-event.js'
 export {

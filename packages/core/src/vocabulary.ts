@@ -91,6 +91,24 @@ export const RevocationReason = words('RevocationReason', ['no-longer-needed', '
 export type RevocationReason = t.TypeOf<typeof RevocationReason>
 
 /**
+ * The ground of an erasure under Art. 17(1) DSGVO, letters a–f: a no longer necessary,
+ * b consent withdrawn (Widerruf), c objection (Widerspruch), d unlawfully processed,
+ * e legal obligation to erase, f data of a child collected for an information society service.
+ * @category vocabulary
+ * @since 0.1.0
+ */
+export const ErasureGround = words('ErasureGround', [
+  'art17-1-a-no-longer-necessary',
+  'art17-1-b-consent-withdrawn',
+  'art17-1-c-objection',
+  'art17-1-d-unlawfully-processed',
+  'art17-1-e-legal-obligation',
+  'art17-1-f-child-information-society',
+])
+/** @category vocabulary @since 0.1.0 */
+export type ErasureGround = t.TypeOf<typeof ErasureGround>
+
+/**
  * Free text that must say something: not empty, not only spaces, at most 500 characters.
  * @category vocabulary
  * @since 0.1.0

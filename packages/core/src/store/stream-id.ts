@@ -1,11 +1,12 @@
 /**
- * Stream names. One stream per account (`account-<accountId>`) and one per principal
- * (`principal-<principalId>`); a stream is the unit of consistency.
+ * Stream names. One stream per account (`account-<accountId>`), one per principal
+ * (`principal-<principalId>`) and one per data subject (`subject-<subjectId>`); a stream is the
+ * unit of consistency.
  *
  * @module
  */
 import * as t from 'io-ts'
-import type { AccountId, PrincipalId } from '../ids.js'
+import type { AccountId, PrincipalId, SubjectId } from '../ids.js'
 
 interface StreamIdBrand {
   readonly StreamId: unique symbol
@@ -37,6 +38,13 @@ export const accountStream = (accountId: AccountId): StreamId => `account-${acco
  * @since 0.1.0
  */
 export const principalStream = (principalId: PrincipalId): StreamId => `principal-${principalId}` as StreamId
+
+/**
+ * The stream of one data subject (betroffene Person), where their erasure is recorded.
+ * @category store
+ * @since 0.1.0
+ */
+export const subjectStream = (subjectId: SubjectId): StreamId => `subject-${subjectId}` as StreamId
 
 /**
  * The family of a stream: `account`, `principal`, …
