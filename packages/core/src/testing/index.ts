@@ -6,3 +6,41 @@
  */
 export { eventStoreContract, type StoreContractSubject } from './store-contract.js'
 export { account, cast, commandContext, decisionContext, epoch, newEvent, openedAccountEvents, steppingClock, tenant, testPolicy } from './fixtures.js'
+export { spec, type Spec, type Then, type When } from './given-when-then.js'
+export {
+  accessScopeArbitrary,
+  accountCommandArbitraries,
+  accountCommandArbitrary,
+  accountIdArbitrary,
+  anyPools,
+  archiveReasonArbitrary,
+  grantIdArbitrary,
+  idOf,
+  instantArbitrary,
+  legalBasisArbitrary,
+  orphanReasonArbitrary,
+  policyArbitrary,
+  principalIdArbitrary,
+  reasonCodeArbitrary,
+  revocationReasonArbitrary,
+  stakeholderIdArbitrary,
+  stakeholderRoleArbitrary,
+  teamRoleArbitrary,
+  tenantIdArbitrary,
+  textArbitrary,
+  tierArbitrary,
+  transferIdArbitrary,
+  unknownReasonCodeArbitrary,
+  wordOf,
+  type CommandPools,
+} from './arbitraries.js'
+export {
+  commandSequenceArbitrary,
+  recordedEvents,
+  runCommandSequence,
+  type CommandSequence,
+  type CommandSequenceOptions,
+  type CommandStep,
+  type DecidedStep,
+} from './command-sequences.js'
+export { invalidCommandArbitrary, invalidCommandsArbitrary, type InvalidCommand, type InvalidCommandProblem } from './invalid-commands.js'
