@@ -1,0 +1,146 @@
+/**
+ * The projection runtime (Projektionslauf): reads the log from the lowest checkpoint of its
+ * projections, in batches, and commits each batch with the checkpoints in one transaction —
+ * exactly once per read model, whatever crashes in between. Catch-up runs to the head it saw at
+ * the start; live mode polls for more; `stop()` lets the current batch finish.
+ *
+ * @module
+ */
+import { defaultBatchSize, isStoreError, type EventStore } from '@account-ownership/core'
+import * as E from 'fp-ts/lib/Either.js'
+import type { Kysely } from 'kysely'
+import { applyBatch } from './apply-batch.js'
+import { batchesOf } from './batches.js'
+import { prepareCheckpoint } from './checkpoints.js'
+import { CheckpointMovedError, ProjectionFailedError, type ProjectionError } from './projection-errors.js'
+import type { Projection } from './projection.js'
+import { progressOf, type Progress, type Stopwatch } from './progress.js'
+import { interruptibleSleep } from './sleep.js'
+
+/**
+ * What a runtime runs.
+ * @category runtime
+ * @since 0.1.0
+ */
+export interface ProjectionRuntimeConfig<DB> {
+  readonly store: EventStore
+  /** The read-model database; checkpoints live in it beside the tables. */
+  readonly db: Kysely<DB>
+  readonly projections: ReadonlyArray<Projection<DB>>
+  /** Events per transaction; 500 by default. */
+  readonly batchSize?: number
+  /** Called after every committed batch. */
+  readonly onProgress?: (progress: Progress) => void
+  readonly stopwatch?: Stopwatch
+}
+
+/**
+ * How a run ended without failure.
+ * @category runtime
+ * @since 0.1.0
+ */
+export interface RunOutcome {
+  /** The lowest checkpoint of the runtime's projections. */
+  readonly position: bigint
+  /** Events read and committed in this run. */
+  readonly done: number
+  /** `true` when `stop()` ended the run before it reached the head. */
+  readonly stopped: boolean
+}
+
+/**
+ * A running read-model updater; one run at a time.
+ * @category runtime
+ * @since 0.1.0
+ */
+export interface ProjectionRuntime {
+  /** Apply everything up to the head as it is now. */
+  runUntilCaughtUp(): Promise<E.Either<ProjectionError, RunOutcome>>
+  /** Drop every projection's tables and apply the whole log again. */
+  rebuild(): Promise<E.Either<ProjectionError, RunOutcome>>
+  /** Catch up, then poll every `pollIntervalMs` (1000 by default) until stopped or failed. */
+  runLive(options?: { readonly pollIntervalMs?: number }): Promise<E.Either<ProjectionError, RunOutcome>>
+  /** End the current run after its current batch; resolves when it has ended. */
+  stop(): Promise<void>
+}
+
+const lowest = (checkpoints: ReadonlyMap<string, bigint>): bigint => [...checkpoints.values()].reduce((a, b) => (b < a ? b : a))
+
+/**
+ * A runtime over `config.projections`.
+ * @category runtime
+ * @since 0.1.0
+ * @example
+ * const runtime = projectionRuntime({ store, db, projections: readModelProjections })
+ * const outcome = await runtime.runUntilCaughtUp()
+ */
+export const projectionRuntime = <DB>(config: ProjectionRuntimeConfig<DB>): ProjectionRuntime => {
+  const { store, db, projections } = config
+  const batchSize = config.batchSize ?? defaultBatchSize
+  const stopwatch = config.stopwatch ?? (() => performance.now())
+  const sleep = interruptibleSleep()
+  let stopRequested = false
+  let running: Promise<unknown> = Promise.resolve()
+
+  const catchUp = async (rebuild: boolean): Promise<E.Either<ProjectionError, RunOutcome>> => {
+    let position = 0n
+    let failingAt = 0n
+    try {
+      let checkpoints: ReadonlyMap<string, bigint> = new Map()
+      for (const p of projections) checkpoints = new Map([...checkpoints, [p.name, await prepareCheckpoint(db, p, rebuild)]])
+      position = projections.length === 0 ? 0n : lowest(checkpoints)
+      const head = await store.headPosition()
+      if (E.isLeft(head)) return head
+      const start = position
+      const total = head.right > start ? Number(head.right - start) : 0
+      const began = stopwatch()
+      let done = 0
+      if (total > 0 && !stopRequested) {
+        const events = store.readAll({ fromPosition: start + 1n, toPosition: head.right, batchSize })
+        for await (const batch of batchesOf(events, batchSize)) {
+          failingAt = batch[batch.length - 1]!.metadata.globalPosition
+          checkpoints = await applyBatch(db, projections, checkpoints, batch)
+          position = lowest(checkpoints)
+          done += batch.length
+          config.onProgress?.(progressOf(done, total, position, stopwatch() - began))
+          if (stopRequested) break
+        }
+      }
+      return E.right({ position, done, stopped: stopRequested })
+    } catch (cause) {
+      const known = isStoreError(cause) || cause instanceof ProjectionFailedError || cause instanceof CheckpointMovedError
+      return E.left(known ? cause : new ProjectionFailedError(null, failingAt, cause))
+    }
+  }
+
+  const live = async (pollIntervalMs: number): Promise<E.Either<ProjectionError, RunOutcome>> => {
+    let done = 0
+    let position = 0n
+    while (!stopRequested) {
+      const outcome = await catchUp(false)
+      if (E.isLeft(outcome)) return outcome
+      done += outcome.right.done
+      position = outcome.right.position
+      if (!stopRequested) await sleep.for(pollIntervalMs)
+    }
+    return E.right({ position, done, stopped: true })
+  }
+
+  const run = <A>(work: () => Promise<A>): Promise<A> => {
+    stopRequested = false
+    const result = work()
+    running = result
+    return result
+  }
+
+  return {
+    runUntilCaughtUp: () => run(() => catchUp(false)),
+    rebuild: () => run(() => catchUp(true)),
+    runLive: (options = {}) => run(() => live(options.pollIntervalMs ?? 1000)),
+    async stop() {
+      stopRequested = true
+      sleep.wake()
+      await running
+    },
+  }
+}
