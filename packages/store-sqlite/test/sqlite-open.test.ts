@@ -1,0 +1,92 @@
+import { accountStream } from '@account-ownership/core'
+import { account, newEvent } from '@account-ownership/core/testing'
+import { knownSchemaVersion, openSqliteEventStore } from '@account-ownership/store-sqlite'
+import Database from 'better-sqlite3'
+import * as E from 'fp-ts/lib/Either.js'
+import { randomBytes } from 'node:crypto'
+import { existsSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { hashOf, openOrThrow, seedFile, seededStream, settle } from './seeded-store.js'
+import { scratchDir } from './scratch-dir.js'
+
+const scratch = scratchDir('open')
+
+describe('opening a file', () => {
+  it('refuses a file that is not a database and leaves its bytes as they were', () => {
+    const file = scratch.file('notes.txt')
+    writeFileSync(file, `Kundenliste\n${randomBytes(8192).toString('hex')}\n`)
+    const before = hashOf(file)
+    const opened = openSqliteEventStore({ path: file })
+    expect(opened).toEqual(E.left(expect.objectContaining({ _tag: 'SqliteOpenError', reason: 'not-a-database', path: file })))
+    expect(hashOf(file)).toBe(before)
+    expect(existsSync(`${file}-wal`)).toBe(false)
+  })
+
+  it('refuses a database of a newer schema version and leaves its bytes as they were', async () => {
+    const file = scratch.file()
+    await seedFile(file)
+    const raw = new Database(file)
+    raw.prepare('INSERT INTO ao_schema_version (version, applied_at) VALUES (?, ?)').run(knownSchemaVersion + 1, '2030-01-01T00:00:00.000Z')
+    raw.close()
+    const before = hashOf(file)
+    for (const readonly of [false, true]) {
+      const opened = openSqliteEventStore({ path: file, readonly })
+      expect(opened).toEqual(E.left(expect.objectContaining({ _tag: 'SqliteOpenError', reason: 'newer-schema' })))
+      expect(hashOf(file)).toBe(before)
+    }
+  })
+
+  it('refuses to open a missing file read-only, and creates nothing', () => {
+    const file = scratch.file('missing.db')
+    expect(openSqliteEventStore({ path: file, readonly: true })).toEqual(E.left(expect.objectContaining({ reason: 'cannot-open' })))
+    expect(existsSync(file)).toBe(false)
+  })
+
+  it('refuses a directory that does not exist', () => {
+    expect(openSqliteEventStore({ path: join(scratch.dir, 'nowhere', 'x.db') })).toEqual(E.left(expect.objectContaining({ reason: 'cannot-open' })))
+  })
+
+  it('creates the schema once and keeps the log across reopening', async () => {
+    const file = scratch.file()
+    await seedFile(file)
+    const store = openOrThrow({ path: file })
+    expect((await settle(store.readStream(seededStream))).items.map((e) => e.metadata.streamVersion)).toEqual([0n, 1n, 2n, 3n])
+    await store.close()
+    const raw = new Database(file, { readonly: true })
+    expect(raw.prepare('SELECT version FROM ao_schema_version').all()).toEqual([{ version: knownSchemaVersion }])
+    expect(raw.pragma('journal_mode', { simple: true })).toBe('wal')
+    raw.close()
+  })
+
+  it('never hands out a global position again, even after rows were deleted', async () => {
+    const file = scratch.file()
+    await seedFile(file)
+    const raw = new Database(file)
+    raw.exec('DELETE FROM ao_events')
+    raw.close()
+    const store = openOrThrow({ path: file })
+    const other = accountStream(account('kunde-2'))
+    const appended = await store.append(other, [newEvent({ type: 'AccountOpened', data: { accountId: account('kunde-2'), tenantId: 'acme-de' as never, displayName: 'Beta AG', tier: 'standard', openedBy: 'dora' as never } })], { expectedVersion: 'no-stream' })
+    expect(appended).toEqual(E.right(expect.objectContaining({ lastGlobalPosition: 5n })))
+    await store.close()
+  })
+
+  it('works on a connection the caller owns, and leaves it open on close', async () => {
+    const db = new Database(scratch.file())
+    const store = openOrThrow({ database: db })
+    const [first] = (await settle(store.readAll())).items
+    expect(first).toBeUndefined()
+    await store.close()
+    expect(db.open).toBe(true)
+    expect(db.prepare('SELECT count(*) AS n FROM ao_events').get()).toEqual({ n: 0 })
+    db.close()
+  })
+
+  it('answers a closed store with a StoreUnavailableError that is not retryable', async () => {
+    const store = openOrThrow({ path: scratch.file() })
+    await store.close()
+    expect(await store.headPosition()).toEqual(E.left(expect.objectContaining({ _tag: 'StoreUnavailableError', retryable: false })))
+    expect((await settle(store.readAll())).error).toMatchObject({ _tag: 'StoreUnavailableError', retryable: false })
+  })
+})
