@@ -1,0 +1,72 @@
+import { describe, it } from 'vitest'
+import { accountDecider } from '@account-ownership/core'
+import { epoch, spec, testPolicy } from '@account-ownership/core/testing'
+import { accountId, archived, dora, felix, grant1, granted, hanna, inDays, ownedByHanna, revoked, sven } from './history.js'
+
+const account = spec(accountDecider)
+
+describe('GrantAccess', () => {
+  const grant = (expiresAt: string | null = inDays(7), grantId = grant1) =>
+    ({ type: 'GrantAccess', data: { accountId, grantId, granteeId: sven, scope: 'read', purpose: 'Support ticket 4711', legalBasis: 'art6-1-b-contract', expiresAt } }) as never
+  const accessGranted = (grantedBy = hanna, expiresAt: string | null = inDays(7)) => ({
+    type: 'AccessGranted',
+    data: { accountId, grantId: grant1, granteeId: sven, scope: 'read', purpose: 'Support ticket 4711', legalBasis: 'art6-1-b-contract', expiresAt, grantedBy, validFrom: epoch },
+  }) as never
+
+  it('lets the owner grant access for a purpose, on a legal basis, valid from now until the expiry', () =>
+    account.given(ownedByHanna()).when(grant(), { actor: hanna }).then([accessGranted(hanna)]))
+
+  it('lets an admin grant access', () => account.given(ownedByHanna()).when(grant(), { actor: dora }).then([accessGranted(dora)]))
+
+  it("allows an expiry of exactly the policy's maximum", () => account.given(ownedByHanna()).when(grant(inDays(90)), { actor: hanna }).then([accessGranted(hanna, inDays(90))]))
+
+  it('allows a grant without expiry where the policy has no maximum', () =>
+    account.given(ownedByHanna()).when(grant(null), { actor: hanna, policy: { ...testPolicy, maxGrantDays: null } }).then([accessGranted(hanna, null)]))
+
+  it('is refused for anyone but the owner or an admin (invariant 5)', () => account.given(ownedByHanna()).when(grant(), { actor: felix }).thenFails('NotAuthorizedError'))
+
+  it('is refused without an expiry where the policy has a maximum (invariant 5)', () =>
+    account.given(ownedByHanna()).when(grant(null)).thenFails('MissingExpiryError', 'data.expiresAt'))
+
+  it('is refused when the expiry is past', () => account.given(ownedByHanna()).when(grant(inDays(-1))).thenFails('ExpiryInPastError', 'data.expiresAt'))
+
+  it('is refused when the expiry is now', () => account.given(ownedByHanna()).when(grant(epoch)).thenFails('ExpiryInPastError', 'data.expiresAt'))
+
+  it("is refused when it would run longer than the policy's maximum (invariant 5)", () =>
+    account.given(ownedByHanna()).when(grant(inDays(90.001))).thenFails('GrantTooLongError', 'data.expiresAt'))
+
+  it('is refused when a grant with this id exists already', () => account.given([...ownedByHanna(), granted()]).when(grant()).thenFails('GrantAlreadyExistsError', 'data.grantId'))
+
+  it('is refused even when the grant of this id was revoked', () => account.given([...ownedByHanna(), granted(), revoked()]).when(grant()).thenFails('GrantAlreadyExistsError', 'data.grantId'))
+
+  it('is refused on an archived account', () => account.given([...ownedByHanna(), archived()]).when(grant()).thenFails('AccountArchivedError'))
+})
+
+describe('RevokeAccess', () => {
+  const revoke = (grantId = grant1) => ({ type: 'RevokeAccess', data: { accountId, grantId, reason: 'no-longer-needed' } }) as const
+
+  it('ends an active grant', () =>
+    account.given([...ownedByHanna(), granted()]).when(revoke(), { actor: hanna }).then([{ type: 'AccessRevoked', data: { accountId, grantId: grant1, reason: 'no-longer-needed', revokedBy: hanna } }]))
+
+  it('is refused for anyone but the owner or an admin, even the grantee', () => account.given([...ownedByHanna(), granted()]).when(revoke(), { actor: sven }).thenFails('NotAuthorizedError'))
+
+  it('is refused for an unknown grant', () => account.given(ownedByHanna()).when(revoke()).thenFails('GrantNotActiveError', 'data.grantId'))
+
+  it('is refused for a grant revoked before', () => account.given([...ownedByHanna(), granted(), revoked()]).when(revoke()).thenFails('GrantNotActiveError', 'data.grantId'))
+})
+
+describe('RecordAccessExpiry', () => {
+  const recordExpiry = { type: 'RecordAccessExpiry', data: { accountId, grantId: grant1 } } as const
+
+  it('records the expiry of a grant past its end, at its end', () =>
+    account.given([...ownedByHanna(), granted()]).when(recordExpiry, { actor: sven, now: inDays(8) }).then([{ type: 'AccessExpired', data: { accountId, grantId: grant1, expiredAt: inDays(7) } }]))
+
+  it('records it at the very instant of the expiry', () =>
+    account.given([...ownedByHanna(), granted()]).when(recordExpiry, { now: inDays(7) }).then([{ type: 'AccessExpired', data: { accountId, grantId: grant1, expiredAt: inDays(7) } }]))
+
+  it('is refused before the grant has expired', () => account.given([...ownedByHanna(), granted()]).when(recordExpiry, { now: inDays(6) }).thenFails('GrantNotExpiredError', 'data.grantId'))
+
+  it('is refused for a grant without expiry', () => account.given([...ownedByHanna(), granted(sven, null)]).when(recordExpiry, { now: inDays(900) }).thenFails('GrantNotExpiredError'))
+
+  it('is refused for a revoked grant', () => account.given([...ownedByHanna(), granted(), revoked()]).when(recordExpiry, { now: inDays(8) }).thenFails('GrantNotActiveError', 'data.grantId'))
+})
