@@ -1,0 +1,108 @@
+/**
+ * Erasure (Löschung, Art. 17 DSGVO) by crypto-shredding: the subject's keys are destroyed, so
+ * every encrypted value of theirs in the log — in every account, in every backup of the log —
+ * can no longer be read, while the log itself stays append-only and replayable. The erasure is
+ * then recorded as `PersonalDataErased` in the subject's stream (`subject-<subjectId>`): who
+ * erased, when, on which ground (Art. 5(2), accountability).
+ *
+ * The keys go first: erasing is the duty, the record its proof. If the record cannot be written
+ * the answer says so (`ErasureNotRecordedError`), and erasing again records it (with no keys
+ * left to destroy).
+ *
+ * @module
+ */
+import {
+  subjectStream,
+  type AppendError,
+  type CommandId,
+  type CorrelationId,
+  type ErasureGround,
+  type EventId,
+  type EventStore,
+  type Instant,
+  type NewEvent,
+  type PersonalDataErased,
+  type PrincipalId,
+  type RecordedEvent,
+  type SubjectId,
+  type TenantId,
+} from '@account-ownership/core'
+import * as E from 'fp-ts/lib/Either.js'
+import { randomUUID } from 'node:crypto'
+import type { KeyStore, KeyStoreUnavailableError } from '../keys/key-store.js'
+
+/**
+ * Who erases, when, for which tenant and on which ground.
+ * @category erasure
+ * @since 0.1.0
+ */
+export interface ErasureRequest {
+  readonly by: PrincipalId
+  readonly legalGround: ErasureGround
+  /** When the erasure happened in business terms. */
+  readonly at: Instant
+  readonly tenantId: TenantId
+  /** Idempotency key of the request; a fresh one when not given. */
+  readonly commandId?: CommandId
+  readonly correlationId?: CorrelationId
+}
+
+/**
+ * The keys were destroyed, but the erasure could not be recorded; erase again to record it.
+ * @category errors
+ * @since 0.1.0
+ */
+export class ErasureNotRecordedError extends Error {
+  readonly _tag = 'ErasureNotRecordedError' as const
+  readonly subjectId: SubjectId
+  readonly keysDestroyed: number
+  override readonly cause: AppendError
+  constructor(subjectId: SubjectId, keysDestroyed: number, cause: AppendError) {
+    super(`${subjectId}: ${keysDestroyed} key(s) destroyed, but the erasure was not recorded (${cause.message}); erase again to record it`, { cause })
+    this.name = 'ErasureNotRecordedError'
+    this.subjectId = subjectId
+    this.keysDestroyed = keysDestroyed
+    this.cause = cause
+  }
+}
+
+/**
+ * Any reason an erasure did not complete.
+ * @category errors
+ * @since 0.1.0
+ */
+export type ErasureError = KeyStoreUnavailableError | ErasureNotRecordedError
+
+/**
+ * Erase a data subject: destroy their keys, then record `PersonalDataErased` in their stream.
+ * @category erasure
+ * @since 0.1.0
+ * @example
+ * await erase({ store, keys }, stakeholderSubject(id), { by: dpo, legalGround: 'art17-1-b-consent-withdrawn', at, tenantId })
+ */
+export const erase = async (
+  deps: { readonly store: EventStore; readonly keys: KeyStore },
+  subjectId: SubjectId,
+  request: ErasureRequest,
+): Promise<E.Either<ErasureError, RecordedEvent<PersonalDataErased>>> => {
+  const destroyed = await deps.keys.delete(subjectId)
+  if (E.isLeft(destroyed)) return destroyed
+  const commandId = request.commandId ?? (`erase-${randomUUID()}` as CommandId)
+  const correlationId = request.correlationId ?? (commandId as string as CorrelationId)
+  const event: NewEvent<PersonalDataErased> = {
+    type: 'PersonalDataErased',
+    data: { subjectId, erasedBy: request.by, legalGround: request.legalGround, keysDestroyed: destroyed.right },
+    metadata: {
+      eventId: randomUUID() as EventId,
+      occurredAt: request.at,
+      actor: { principalId: request.by },
+      tenantId: request.tenantId,
+      correlationId,
+      causationId: correlationId,
+      commandId,
+    },
+  }
+  const recorded = await deps.store.append(subjectStream(subjectId), [event], { expectedVersion: 'any' })
+  if (E.isLeft(recorded)) return E.left(new ErasureNotRecordedError(subjectId, destroyed.right, recorded.left))
+  return E.right(recorded.right.events[0] as RecordedEvent<PersonalDataErased>)
+}

@@ -1,0 +1,140 @@
+/**
+ * The event store with personal data kept out of the plain log (Pseudonymisierung durch
+ * Verschlüsselung): a decorator of any `EventStore` that encrypts the fields marked personal
+ * with their subject's key before an append and decrypts them on every read. Callers see plain
+ * values; the stored rows only ever hold envelopes. After an erasure the subject's values read
+ * as `[erased]`, and every other field — ownership, access, the ids — reads as before, so
+ * replays and rebuilds run unchanged.
+ *
+ * An event is checked against its codec before it is encrypted (an empty name stays refused),
+ * and its envelope must still pass the codec (it is a string; a `NonEmptyText` field takes up to
+ * 500 characters, which leaves room for about 330 bytes of text).
+ *
+ * @module
+ */
+import {
+  CorruptEventError,
+  InvalidStoreInputError,
+  StoreUnavailableError,
+  decodeDomainEvent,
+  type AppendError,
+  type EventStore,
+  type NewEvent,
+  type RecordedEvent,
+} from '@account-ownership/core'
+import * as E from 'fp-ts/lib/Either.js'
+import type { KeyStore, KeyStoreUnavailableError, SubjectKey } from '../keys/key-store.js'
+import { erasedMarker, open, parseEnvelope, seal } from './envelope.js'
+import { defaultPersonalFields, personalSubjectOf, type PersonalFields } from './personal-fields.js'
+
+/**
+ * What the encrypting store wraps and with which keys.
+ * @category personal data
+ * @since 0.1.0
+ */
+export interface EncryptingEventStoreOptions {
+  /** The store the envelopes are written to. */
+  readonly store: EventStore
+  readonly keys: KeyStore
+  /** Which fields are personal; `defaultPersonalFields` when not given. */
+  readonly personalFields?: PersonalFields
+}
+
+const storeErrorOf = (e: KeyStoreUnavailableError): StoreUnavailableError =>
+  new StoreUnavailableError(`key store: ${e.reason}`, e.retryable, { cause: e })
+
+const withData = <A extends { readonly data: unknown }>(event: A, data: Record<string, unknown>): A => ({ ...event, data })
+
+/**
+ * An event store that encrypts personal fields on append and decrypts them on read.
+ * @category personal data
+ * @since 0.1.0
+ * @example
+ * const store = encryptingEventStore({ store: sqliteStore, keys: sqliteKeyStore(keyDb) })
+ */
+export const encryptingEventStore = (options: EncryptingEventStoreOptions): EventStore => {
+  const { store, keys } = options
+  const personalFields = options.personalFields ?? defaultPersonalFields
+
+  const keyForAppend = async (subjectId: Parameters<KeyStore['keyFor']>[0]): Promise<E.Either<StoreUnavailableError, SubjectKey>> => {
+    const found = await keys.keyFor(subjectId)
+    if (E.isLeft(found)) return E.left(storeErrorOf(found.left))
+    if (found.right !== undefined) return E.right(found.right)
+    const created = await keys.create(subjectId)
+    return E.isLeft(created) ? E.left(storeErrorOf(created.left)) : E.right(created.right)
+  }
+
+  const conceal = async (event: NewEvent, i: number): Promise<E.Either<AppendError, NewEvent>> => {
+    const plain = decodeDomainEvent(`events[${i}]`)(event)
+    if (E.isLeft(plain)) return E.left(new InvalidStoreInputError(plain.left.field, plain.left.message))
+    const personal = personalSubjectOf(personalFields, plain.right)
+    if (E.isLeft(personal)) return E.left(new InvalidStoreInputError(`events[${i}].${personal.left}`, 'names no valid data subject, so its personal data cannot be encrypted'))
+    if (personal.right === undefined) return E.right(event)
+    const eventId: unknown = (event as { metadata?: { eventId?: unknown } }).metadata?.eventId
+    if (typeof eventId !== 'string') return E.left(new InvalidStoreInputError(`events[${i}].metadata.eventId`, 'expected an EventId, which the encryption is bound to'))
+    const key = await keyForAppend(personal.right.subjectId)
+    if (E.isLeft(key)) return key
+    const data: Record<string, unknown> = { ...(event.data as Record<string, unknown>) }
+    for (const field of personal.right.fields) {
+      const value = data[field]
+      if (typeof value === 'string') data[field] = seal(key.right, value, { eventId, field })
+    }
+    const sealed = withData(event, data)
+    const fits = decodeDomainEvent(`events[${i}]`)(sealed)
+    if (E.isLeft(fits)) {
+      return E.left(new InvalidStoreInputError(fits.left.field, `too long to store encrypted (the envelope adds about a third plus ${'pd1~'.length + 40} characters): ${fits.left.message}`))
+    }
+    return E.right(sealed)
+  }
+
+  const reveal = async <A extends RecordedEvent>(event: A): Promise<A> => {
+    const personal = personalSubjectOf(personalFields, event)
+    if (E.isLeft(personal) || personal.right === undefined) return event
+    const data: Record<string, unknown> = { ...(event.data as Record<string, unknown>) }
+    for (const field of personal.right.fields) {
+      const value = data[field]
+      const envelope = typeof value === 'string' ? parseEnvelope(value) : undefined
+      if (envelope === undefined) continue // written before encryption was on: stays as stored
+      const key = await keys.keyFor(envelope.subjectId, envelope.keyVersion)
+      if (E.isLeft(key)) throw storeErrorOf(key.left)
+      if (key.right === undefined) {
+        data[field] = erasedMarker
+        continue
+      }
+      const opened = open(key.right, envelope, { eventId: event.metadata.eventId, field })
+      if (E.isLeft(opened)) throw new CorruptEventError(event.metadata, opened.left)
+      data[field] = opened.right
+    }
+    return withData(event, data)
+  }
+
+  return {
+    async append(streamId, events, appendOptions) {
+      if (!Array.isArray(events)) return store.append(streamId, events, appendOptions)
+      const sealed: NewEvent[] = []
+      for (const [i, event] of events.entries()) {
+        const concealed = await conceal(event, i)
+        if (E.isLeft(concealed)) return concealed
+        sealed.push(concealed.right)
+      }
+      const appended = await store.append(streamId, sealed, appendOptions)
+      if (E.isLeft(appended)) return appended
+      try {
+        const revealed: RecordedEvent[] = []
+        for (const event of appended.right.events) revealed.push(await reveal(event))
+        return E.right({ ...appended.right, events: revealed })
+      } catch (e) {
+        return E.left(e instanceof StoreUnavailableError ? e : new StoreUnavailableError(e instanceof Error ? e.message : String(e), false, { cause: e }))
+      }
+    },
+    async *readStream(streamId, readOptions) {
+      for await (const event of store.readStream(streamId, readOptions)) yield await reveal(event)
+    },
+    async *readAll(readOptions) {
+      for await (const event of store.readAll(readOptions)) yield await reveal(event)
+    },
+    streamVersion: (streamId) => store.streamVersion(streamId),
+    headPosition: () => store.headPosition(),
+    close: () => store.close(),
+  }
+}
