@@ -32,21 +32,26 @@ export const kpiProjection = defineProjection<Tables, Handled>({
         const { transferId, reasonCode, requestedBy } = event.data
         await tx
           .insertInto('transfer_requests')
-          .values({ account_id: accountId, transfer_id: transferId, reason_code: reasonCode, requested_by: requestedBy, requested_at: at, decision: null, decided_by: null, decided_at: null, decision_millis: null })
+          .values({ account_id: accountId, requested_at_position: event.metadata.globalPosition.toString(), transfer_id: transferId, reason_code: reasonCode, requested_by: requestedBy, requested_at: at, decision: null, decided_by: null, decided_at: null, decision_millis: null })
           .execute()
         return
       }
       case 'OwnershipTransferApproved':
       case 'OwnershipTransferRejected': {
-        const open = tx.selectFrom('transfer_requests').select('requested_at').where('account_id', '=', accountId).where('transfer_id', '=', event.data.transferId)
-        const request = await open.where('decision', 'is', null).executeTakeFirst()
+        const request = await tx
+          .selectFrom('transfer_requests')
+          .select(['requested_at_position', 'requested_at'])
+          .where('account_id', '=', accountId)
+          .where('transfer_id', '=', event.data.transferId)
+          .where('decision', 'is', null)
+          .executeTakeFirst()
         if (request === undefined) return
         const approved = event.type === 'OwnershipTransferApproved'
         await tx
           .updateTable('transfer_requests')
           .set({ decision: approved ? 'approved' : 'rejected', decided_by: approved ? event.data.approvedBy : event.data.rejectedBy, decided_at: at, decision_millis: between(request.requested_at, at) })
           .where('account_id', '=', accountId)
-          .where('transfer_id', '=', event.data.transferId)
+          .where('requested_at_position', '=', String(request.requested_at_position))
           .execute()
         return
       }

@@ -14,6 +14,8 @@ import type { PositionColumn } from '../runtime/checkpoint.table.js'
  */
 export interface TransferRequestTable {
   readonly account_id: string
+  /** Global position of the request; a transfer id may come back once its request is decided. */
+  readonly requested_at_position: PositionColumn
   readonly transfer_id: string
   readonly reason_code: string
   readonly requested_by: string
@@ -50,6 +52,7 @@ export const createKpiTables = async (db: Kysely<any>): Promise<void> => {
     .createTable('transfer_requests')
     .ifNotExists()
     .addColumn('account_id', 'text', (c) => c.notNull())
+    .addColumn('requested_at_position', 'bigint', (c) => c.notNull())
     .addColumn('transfer_id', 'text', (c) => c.notNull())
     .addColumn('reason_code', 'text', (c) => c.notNull())
     .addColumn('requested_by', 'text', (c) => c.notNull())
@@ -58,7 +61,7 @@ export const createKpiTables = async (db: Kysely<any>): Promise<void> => {
     .addColumn('decided_by', 'text')
     .addColumn('decided_at', 'text')
     .addColumn('decision_millis', 'double precision')
-    .addPrimaryKeyConstraint('transfer_requests_pk', ['account_id', 'transfer_id'])
+    .addPrimaryKeyConstraint('transfer_requests_pk', ['account_id', 'requested_at_position'])
     .execute()
   await db.schema
     .createTable('orphan_spells')

@@ -1,0 +1,132 @@
+// The runtime's contract: a failed batch leaves neither rows nor a moved checkpoint; a changed
+// version rebuilds from zero; progress, live mode and stop; failures come back as values.
+import { StoreUnavailableError, type EventStore } from '@account-ownership/core'
+import { cast, tenant } from '@account-ownership/core/testing'
+import {
+  CheckpointMovedError,
+  currentOwnerProjection,
+  defineProjection,
+  ProjectionFailedError,
+  projectionRuntime,
+  readModelProjections,
+  type Progress,
+  type ReadModels,
+} from '@account-ownership/projections'
+import * as E from 'fp-ts/lib/Either.js'
+import { describe, expect, it, vi } from 'vitest'
+import { crashingAt } from '../support/crashing-projection.js'
+import { scenario } from '../support/scenario.js'
+import { tableContents } from '../support/table-contents.js'
+import type { TestDialect } from '../support/test-dialect.js'
+
+const right = <A>(e: E.Either<unknown, A>): A => {
+  if (E.isLeft(e)) throw new Error(`expected Right, got ${String(e.left)}`)
+  return e.right
+}
+
+export const runtimeFeatures = (dialect: TestDialect): void => {
+  describe(`projection runtime (${dialect.name})`, () => {
+    it('rolls back both the rows and the checkpoint when a batch fails midway', async () => {
+      const store = await scenario()
+      const failed = await dialect.open()
+      const outcome = await projectionRuntime({ store, db: failed, projections: readModelProjections.map((p) => crashingAt(p, 8n)), batchSize: 5 }).runUntilCaughtUp()
+      expect(E.isLeft(outcome) && outcome.left._tag === 'ProjectionFailedError' && outcome.left.position).toBe(8n)
+
+      const reference = await dialect.open()
+      const runtime = projectionRuntime({ store, db: reference, projections: readModelProjections, batchSize: 5, onProgress: () => void runtime.stop() })
+      expect(right(await runtime.runUntilCaughtUp())).toMatchObject({ position: 5n, stopped: true })
+      const contents = await tableContents(failed)
+      expect((contents.projection_checkpoints ?? []).every((row) => JSON.parse(row).position === '5')).toBe(true)
+      expect(contents).toEqual(await tableContents(reference))
+    })
+
+    it('applies the rest exactly once when resumed after a failure', async () => {
+      const store = await scenario()
+      const db = await dialect.open()
+      expect(E.isLeft(await projectionRuntime({ store, db, projections: readModelProjections.map((p) => crashingAt(p, 8n)), batchSize: 5 }).runUntilCaughtUp())).toBe(true)
+      right(await projectionRuntime({ store, db, projections: readModelProjections, batchSize: 5 }).runUntilCaughtUp())
+      const rebuilt = await dialect.open()
+      right(await projectionRuntime({ store, db: rebuilt, projections: readModelProjections }).rebuild())
+      expect(await tableContents(db)).toEqual(await tableContents(rebuilt))
+    })
+
+    it('rebuilds a projection from zero when its version changed, and only then', async () => {
+      const store = await scenario()
+      const db = await dialect.open()
+      right(await projectionRuntime({ store, db, projections: [currentOwnerProjection] }).runUntilCaughtUp())
+      const stray = { account_id: 'stray', tenant_id: tenant, display_name: 'Stray', tier: 'standard', opened_at: 'x', ownership: 'unassigned', owner_id: null, ownership_since: null, previous_owner_id: null, lifecycle: 'open', archived_at: null, archive_reason: null, position: '0' } as const
+      await db.insertInto('current_owners').values(stray).execute()
+      right(await projectionRuntime({ store, db, projections: [currentOwnerProjection] }).runUntilCaughtUp())
+      expect(await db.selectFrom('current_owners').select('account_id').where('account_id', '=', 'stray').executeTakeFirst()).toBeDefined()
+      const outcome = right(await projectionRuntime({ store, db, projections: [{ ...currentOwnerProjection, version: 2 }] }).runUntilCaughtUp())
+      expect(outcome.done).toBe(Number(right(await store.headPosition())))
+      expect(await db.selectFrom('current_owners').select('account_id').where('account_id', '=', 'stray').executeTakeFirst()).toBeUndefined()
+      expect(await db.selectFrom('projection_checkpoints').select('version').where('name', '=', 'current-owner').executeTakeFirst()).toEqual({ version: 2 })
+    })
+
+    it('reports progress after every batch: done of total, and the rate', async () => {
+      const store = await scenario()
+      const head = Number(right(await store.headPosition()))
+      const progress: Progress[] = []
+      let ms = 0
+      const stopwatch = () => (ms += 500)
+      right(await projectionRuntime({ store, db: await dialect.open(), projections: readModelProjections, batchSize: 4, stopwatch, onProgress: (p) => progress.push(p) }).runUntilCaughtUp())
+      expect(progress.map((p) => p.done)).toEqual(Array.from({ length: Math.ceil(head / 4) }, (_, i) => Math.min((i + 1) * 4, head)))
+      expect(progress.every((p) => p.total === head)).toBe(true)
+      expect(progress[0]).toMatchObject({ done: 4, position: 4n, eventsPerSecond: 8 })
+    })
+
+    it('follows the log in live mode and stops cleanly', async () => {
+      const store = await scenario()
+      const db = await dialect.open()
+      const runtime = projectionRuntime({ store, db, projections: readModelProjections, batchSize: 3 })
+      const running = runtime.runLive({ pollIntervalMs: 5 })
+      const head = right(await store.headPosition())
+      const position = async () => (await db.selectFrom('projection_checkpoints').select('position').execute()).map((r) => BigInt(r.position))
+      await vi.waitFor(async () => expect((await position()).every((p) => p === head)).toBe(true), { timeout: 10_000 })
+      const { accountCommandHandler } = await import('@account-ownership/core')
+      const { testPolicy } = await import('@account-ownership/core/testing')
+      await accountCommandHandler({ store, policy: testPolicy }).handle(
+        { type: 'OpenAccount', data: { accountId: 'kunde-5', tenantId: tenant, displayName: 'Neu GmbH', tier: 'standard' } },
+        { commandId: 'live-1', actor: cast.dora, tenantId: tenant },
+      )
+      await vi.waitFor(async () => expect(await db.selectFrom('current_owners').select('account_id').where('account_id', '=', 'kunde-5').executeTakeFirst()).toBeDefined(), { timeout: 10_000 })
+      await runtime.stop()
+      expect(right(await running)).toMatchObject({ stopped: true, position: head + 1n })
+    })
+
+    it('refuses to apply a batch twice when another runtime moved the checkpoint', async () => {
+      const store = await scenario()
+      const db = await dialect.open()
+      const meddler = defineProjection<ReadModels, 'AccountOpened'>({
+        name: 'meddler',
+        version: 1,
+        handles: ['AccountOpened'],
+        tables: [],
+        createTables: async () => undefined,
+        async apply(_event, tx) {
+          await tx.updateTable('projection_checkpoints').set({ position: '1000' }).where('name', '=', 'meddler').execute()
+        },
+      })
+      const outcome = await projectionRuntime({ store, db, projections: [meddler] }).runUntilCaughtUp()
+      expect(E.isLeft(outcome) && outcome.left instanceof CheckpointMovedError && outcome.left.projection).toBe('meddler')
+      expect(await db.selectFrom('projection_checkpoints').select('position').where('name', '=', 'meddler').executeTakeFirst()).toMatchObject({ position: expect.anything() })
+      expect(String((await db.selectFrom('projection_checkpoints').select('position').where('name', '=', 'meddler').executeTakeFirstOrThrow()).position)).toBe('0')
+    })
+
+    it('returns a store failure as a value', async () => {
+      const inner = await scenario()
+      const store: EventStore = {
+        ...inner,
+        headPosition: () => inner.headPosition(),
+        readAll: async function* () {
+          yield* []
+          throw new StoreUnavailableError('disk gone', true)
+        },
+      }
+      const outcome = await projectionRuntime({ store, db: await dialect.open(), projections: readModelProjections }).runUntilCaughtUp()
+      expect(E.isLeft(outcome) && outcome.left._tag).toBe('StoreUnavailableError')
+      expect(E.isLeft(outcome) && !(outcome.left instanceof ProjectionFailedError)).toBe(true)
+    })
+  })
+}

@@ -1,0 +1,14 @@
+// Every feature suite on PostgreSQL at 127.0.0.1:5432, in a database of this run's own that is
+// dropped afterwards. An unreachable server fails these tests with the reason; it never skips them.
+import { afterAll } from 'vitest'
+import { invariantFeatures } from './features/invariants.js'
+import { readModelFeatures } from './features/read-models.js'
+import { runtimeFeatures } from './features/runtime.js'
+import { postgresTestDialect } from './support/test-dialect.js'
+
+const dialect = postgresTestDialect()
+afterAll(() => dialect.close())
+
+runtimeFeatures(dialect)
+readModelFeatures(dialect)
+invariantFeatures(dialect, { runs: 20 })

@@ -1,0 +1,13 @@
+// Every feature suite on SQLite, in real files in a temporary directory.
+import { afterAll } from 'vitest'
+import { invariantFeatures } from './features/invariants.js'
+import { readModelFeatures } from './features/read-models.js'
+import { runtimeFeatures } from './features/runtime.js'
+import { sqliteTestDialect } from './support/test-dialect.js'
+
+const dialect = sqliteTestDialect()
+afterAll(() => dialect.close())
+
+runtimeFeatures(dialect)
+readModelFeatures(dialect)
+invariantFeatures(dialect, { runs: 60 })
