@@ -89,6 +89,15 @@ const isClosedConnection = (e: unknown): boolean => e instanceof TypeError && /d
 export const isSqliteFailure = (e: unknown): boolean => sqliteCodeOf(e) !== undefined || isClosedConnection(e)
 
 /**
+ * Whether an insert was refused because its event id is already recorded (UNIQUE on
+ * `ao_events.event_id`): the sign of a repeated append.
+ * @category errors
+ * @since 0.1.0
+ */
+export const isRecordedEventId = (e: unknown): boolean =>
+  sqliteCodeOf(e) === 'SQLITE_CONSTRAINT_UNIQUE' && e instanceof Error && e.message.includes('ao_events.event_id')
+
+/**
  * The store error of a SQLite failure: a `StoreUnavailableError` naming the code, retryable
  * where waiting can help.
  * @category errors

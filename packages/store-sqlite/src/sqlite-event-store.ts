@@ -39,7 +39,7 @@ import {
 } from '@account-ownership/core'
 import Database from 'better-sqlite3'
 import * as E from 'fp-ts/lib/Either.js'
-import { isSqliteFailure, openErrorOfSqlite, SqliteOpenError, storeErrorOfSqlite } from './sqlite-errors.js'
+import { isRecordedEventId, isSqliteFailure, openErrorOfSqlite, SqliteOpenError, storeErrorOfSqlite } from './sqlite-errors.js'
 import { checkSchema, migrate } from './sqlite-schema.js'
 import { maxInteger, prepareStatements } from './sqlite-statements.js'
 
@@ -178,13 +178,19 @@ const sqliteEventStore = ({ db, owned, readonly }: Connection, clock: Clock, sch
   }
 
   const insert = statements.insert
+  const repeatOf = (streamId: string, batch: ReadonlyArray<PreparedEvent>) =>
+    classifyRepeat(streamId, batch, batch.flatMap((p) => statements.byEventId(p.eventId) ?? []))
+  // Idempotency by event id needs a lookup per event. Almost every append carries new ids, so the
+  // lookup runs only where a repeat is possible: when the version check fails, and when
+  // UNIQUE(event_id) refuses an insert (then the append is rolled back whole and looked up anew).
   const write = db.transaction((streamId: string, batch: ReadonlyArray<PreparedEvent>, expected: ExpectedVersion): E.Either<AppendError, ReadonlyArray<StoredEvent>> => {
-    const repeat = classifyRepeat(streamId, batch, batch.flatMap((p) => statements.byEventId(p.eventId) ?? []))
-    if (E.isLeft(repeat)) return repeat
-    if (repeat.right !== 'new') return E.right(repeat.right)
     const head = statements.streamHead(streamId)
     const actual = head === null ? 'no-stream' : head
-    if (!satisfies(expected, actual)) return E.left(new ConcurrencyError(streamId, expected, actual))
+    if (!satisfies(expected, actual)) {
+      const repeat = repeatOf(streamId, batch)
+      if (E.isLeft(repeat)) return repeat
+      return repeat.right === 'new' ? E.left(new ConcurrencyError(streamId, expected, actual)) : E.right(repeat.right)
+    }
     const recordedAt = clock()
     const first = nextVersion(actual)
     return E.right(
@@ -193,6 +199,12 @@ const sqliteEventStore = ({ db, owned, readonly }: Connection, clock: Clock, sch
         return { ...row, globalPosition: insert!(row) }
       }),
     )
+  })
+  const lookUpRepeat = db.transaction((streamId: string, batch: ReadonlyArray<PreparedEvent>, refusal: unknown): E.Either<AppendError, ReadonlyArray<StoredEvent>> => {
+    const repeat = repeatOf(streamId, batch)
+    if (E.isLeft(repeat)) return repeat
+    // An event id was refused, so at least one is recorded and 'new' cannot be; if it is, say so.
+    return repeat.right === 'new' ? E.left(storeErrorOfSqlite(refusal)) : E.right(repeat.right)
   })
 
   return {
@@ -204,10 +216,16 @@ const sqliteEventStore = ({ db, owned, readonly }: Connection, clock: Clock, sch
       const checked = checkAppend(streamId, events, options, schema)
       if (E.isLeft(checked)) return checked
       let written: E.Either<AppendError, ReadonlyArray<StoredEvent>>
+      const { streamId: id, prepared, expectedVersion } = checked.right
       try {
-        written = write.immediate(checked.right.streamId, checked.right.prepared, checked.right.expectedVersion)
+        written = write.immediate(id, prepared, expectedVersion)
       } catch (e) {
-        return E.left(asStoreError(e))
+        if (!isRecordedEventId(e)) return E.left(asStoreError(e))
+        try {
+          written = lookUpRepeat(id, prepared, e)
+        } catch (again) {
+          return E.left(asStoreError(again))
+        }
       }
       return E.isLeft(written) ? written : resultOf(written.right)
     },
