@@ -25,6 +25,14 @@ export type Instant = t.Branded<string, InstantBrand>
 
 const isInstant = (u: unknown): u is Instant => typeof u === 'string' && isoUtc.test(u)
 
+/* `Date.parse` rolls 2026-02-30 over into March; a date that is not in the calendar is bad input. */
+const isCalendarDate = (ymd: string): boolean => {
+  const [y = NaN, m = NaN, d = NaN] = ymd.split('-').map(Number)
+  const date = new Date(0)
+  date.setUTCFullYear(y, m - 1, d)
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d
+}
+
 /** @category time @since 0.1.0 */
 export const Instant = new t.Type<Instant, string, unknown>(
   'Instant',
@@ -36,7 +44,9 @@ export const Instant = new t.Type<Instant, string, unknown>(
       return t.failure(u, c, 'an ISO-8601 timestamp with a time zone')
     }
     const ms = Date.parse(u)
-    return Number.isNaN(ms) ? t.failure(u, c, 'an existing date') : t.success(new Date(ms).toISOString() as Instant)
+    if (Number.isNaN(ms) || !isCalendarDate(u.slice(0, 10))) return t.failure(u, c, 'an existing date')
+    const iso = new Date(ms).toISOString()
+    return isInstant(iso) ? t.success(iso) : t.failure(u, c, 'an instant within the years 0000 to 9999')
   },
   (a) => a,
 )
