@@ -43,4 +43,4 @@ export {
   type CommandStep,
   type DecidedStep,
 } from './command-sequences.js'
-export { invalidCommandArbitrary, invalidCommandsArbitrary, type InvalidCommand, type InvalidCommandProblem } from './invalid-commands.js'
+export { invalidCommandArbitrary, invalidCommandsArbitrary, invalidMessageArbitrary, type InvalidCommand, type InvalidCommandProblem } from './invalid-commands.js'

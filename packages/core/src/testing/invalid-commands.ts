@@ -20,7 +20,7 @@ import { accountCommandArbitrary, anyPools, type CommandPools } from './arbitrar
 export type InvalidCommandProblem = 'missing-field' | 'wrong-type' | 'empty-value' | 'unknown-word' | 'data-not-an-object' | 'unknown-type'
 
 /**
- * A command with one thing wrong, and the field to blame for it (`data.grantId`, `type`, …).
+ * A command (or event) with one thing wrong, and the field to blame for it (`data.grantId`, `type`, …).
  * @category testing
  * @since 0.1.0
  */
@@ -44,14 +44,13 @@ const requiredFields = (codec: t.Mixed): Readonly<Record<string, t.Mixed>> => {
   return required instanceof t.InterfaceType ? (required.props as Record<string, t.Mixed>) : {}
 }
 
-const commandCodecs = new Map<string, Readonly<Record<string, t.Mixed>>>(AccountCommand.types.map((c) => [c.name, requiredFields(c)]))
 
 const otherTypes: ReadonlyArray<unknown> = [42, true, { nested: 1 }, ['a'], null, 'Not A Valid Value!']
 
 const rejects = (codec: t.Mixed, u: unknown) => codec.decode(u)._tag === 'Left'
 
-const brokenVariants = (command: { type: string; data: Record<string, unknown> }): ReadonlyArray<InvalidCommand> => {
-  const fields = commandCodecs.get(command.type) ?? {}
+const brokenVariants = (codecs: ReadonlyMap<string, Readonly<Record<string, t.Mixed>>>, command: { type: string; data: Record<string, unknown> }): ReadonlyArray<InvalidCommand> => {
+  const fields = codecs.get(command.type) ?? {}
   const variants: InvalidCommand[] = [
     { input: { type: 'MakeCoffee', data: command.data }, field: 'type', problem: 'unknown-type' },
     { input: { type: command.type, data: 'not an object' }, field: 'data', problem: 'data-not-an-object' },
@@ -80,7 +79,23 @@ const brokenVariants = (command: { type: string; data: Record<string, unknown> }
  * )
  */
 export const invalidCommandArbitrary = (pools: CommandPools = anyPools()): fc.Arbitrary<InvalidCommand> =>
-  accountCommandArbitrary(pools).chain((command) => fc.constantFrom(...brokenVariants(command as unknown as { type: string; data: Record<string, unknown> })))
+  invalidMessageArbitrary(accountCommandArbitrary(pools), AccountCommand.types)
+
+/**
+ * Any `{ type, data }` message with exactly one thing wrong, from valid ones and the codecs of
+ * their types — e.g. events, with `domainEventCodecs`.
+ * @category testing
+ * @since 0.1.0
+ * @example
+ * const invalidEvents = invalidMessageArbitrary(fc.constantFrom(...openedAccountEvents()), domainEventCodecs)
+ */
+export const invalidMessageArbitrary = <M extends { readonly type: string; readonly data: unknown }>(
+  valid: fc.Arbitrary<M>,
+  codecs: ReadonlyArray<t.Mixed>,
+): fc.Arbitrary<InvalidCommand> => {
+  const fields = new Map(codecs.map((c) => [c.name, requiredFields(c)]))
+  return valid.chain((message) => fc.constantFrom(...brokenVariants(fields, message as unknown as { type: string; data: Record<string, unknown> })))
+}
 
 /**
  * A sequence of invalid commands.
