@@ -15,3 +15,22 @@ export { erasedMarker, open, parseEnvelope, seal, type Envelope, type ValuePlace
 export { defaultPersonalFields, personalSubjectOf, type PersonalFields, type PersonalFieldsOf } from './personal-data/personal-fields.js'
 export { encryptingEventStore, type EncryptingEventStoreOptions } from './personal-data/encrypting-event-store.js'
 export { ErasureNotRecordedError, erase, type ErasureError, type ErasureRequest } from './erasure/erase.js'
+export { defaultRetentionPolicy, recordKindOf, retentionUntil, type RecordKind, type RetentionPolicy } from './retention/retention-policy.js'
+export { retentionReport, type RetainedAccount, type RetentionReport } from './retention/retention.queries.js'
+export { defaultProcessingPurposes, type Processing, type ProcessingPurposes } from './audit/processing-purposes.js'
+export {
+  auditTableNames,
+  createAuditTables,
+  type AccessPeriodTable,
+  type AuditAccountTable,
+  type AuditTables,
+  type ErasureTable,
+  type OffboardingTable,
+  type SourceColumns,
+  type StakeholderMentionTable,
+} from './audit/audit.table.js'
+export { auditProjection, type AuditProjectionOptions } from './audit/audit.projection.js'
+export type { AccessPeriod, Erasure, Offboarding, Source, StakeholderMention } from './audit/audit-rows.js'
+export { subjectReport, type HeldMention, type SubjectReport } from './audit/subject-report.queries.js'
+export { recordOfProcessing, type ProcessingActivity, type RecordOfProcessing } from './audit/record-of-processing.queries.js'
+export { accessReview, type AccessReview } from './audit/access-review.queries.js'

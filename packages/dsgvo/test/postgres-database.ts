@@ -23,7 +23,7 @@ export const postgresDatabase = async (purpose: string) => {
   }
   const pools: pg.Pool[] = []
   afterAll(async () => {
-    await Promise.all(pools.map((p) => p.end()))
+    await Promise.all(pools.filter((p) => !p.ended).map((p) => p.end()))
     await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
     await admin.end()
   })

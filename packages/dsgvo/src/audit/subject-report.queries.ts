@@ -1,0 +1,84 @@
+/**
+ * The subject report (Auskunftsrecht, Art. 15 DSGVO): everything the log holds and processes
+ * about one data subject, each fact with its source. For an employee (`principal:<id>`): every
+ * period in which they could access an account's data — as owner, team member or grantee — the
+ * access they granted to others, their offboarding. For a contact person (`stakeholder:<id>`):
+ * every account map naming them, with the personal values read (decrypted) from the log — or
+ * `[erased]`. For both: erasures.
+ *
+ * @module
+ */
+import { SubjectId, type EventStore, type StreamId } from '@account-ownership/core'
+import { invalidQuery, type InvalidQueryError } from '@account-ownership/projections'
+import * as E from 'fp-ts/lib/Either.js'
+import type { Kysely } from 'kysely'
+import { parseSubject } from '../subject/subject-id.js'
+import { accessPeriodOf, erasureOf, mentionOf, offboardingOf, type AccessPeriod, type Erasure, type Offboarding, type StakeholderMention } from './audit-rows.js'
+import type { AuditTables } from './audit.table.js'
+
+/**
+ * A mention with the personal values the log holds for it.
+ * @category audit
+ * @since 0.1.0
+ */
+export interface HeldMention extends StakeholderMention {
+  /** The personal fields of the source event as read now (plaintext, or `[erased]`); absent without a store. */
+  readonly personalData?: Readonly<Record<string, unknown>>
+}
+
+/**
+ * Everything held about one data subject.
+ * @category audit
+ * @since 0.1.0
+ */
+export interface SubjectReport {
+  readonly subjectId: SubjectId
+  /** Periods of access to account data the subject had (principals). */
+  readonly accessPeriods: ReadonlyArray<AccessPeriod>
+  /** Access the subject granted to others (principals). */
+  readonly accessGranted: ReadonlyArray<AccessPeriod>
+  readonly offboardings: ReadonlyArray<Offboarding>
+  /** Account maps naming the subject (contact persons). */
+  readonly mentions: ReadonlyArray<HeldMention>
+  readonly erasures: ReadonlyArray<Erasure>
+}
+
+const personalDataAt = async (store: EventStore, mention: StakeholderMention, fields: ReadonlyArray<string>): Promise<Record<string, unknown>> => {
+  for await (const event of store.readStream(mention.source.streamId as StreamId, { from: mention.source.streamVersion, to: mention.source.streamVersion })) {
+    const data = event.data as Record<string, unknown>
+    return Object.fromEntries(fields.filter((f) => f in data).map((f) => [f, data[f]]))
+  }
+  return {}
+}
+
+/**
+ * The Art. 15 report of one subject; with `store` (the decrypting one) it includes the personal
+ * values themselves.
+ * @category queries
+ * @since 0.1.0
+ * @example
+ * const report = await subjectReport(db, 'stakeholder:erika', { store })
+ */
+export const subjectReport = async (
+  db: Kysely<AuditTables>,
+  subjectId: string,
+  options: { readonly store?: EventStore; readonly personalFields?: ReadonlyArray<string> } = {},
+): Promise<E.Either<InvalidQueryError, SubjectReport>> => {
+  const parsed = SubjectId.is(subjectId) ? parseSubject(subjectId) : undefined
+  if (parsed === undefined) return E.left(invalidQuery('subjectId', `expected stakeholder:<id> or principal:<id>, got ${JSON.stringify(subjectId)}`))
+  const subject = subjectId as SubjectId
+  const erasures = (await db.selectFrom('dsgvo_erasures').selectAll().where('subject_id', '=', subject).orderBy('source_position').execute()).map(erasureOf)
+  if (parsed.kind === 'principal') {
+    const [accessPeriods, accessGranted, offboardings] = await Promise.all([
+      db.selectFrom('dsgvo_access_periods').selectAll().where('principal_id', '=', parsed.id).orderBy('source_position').execute(),
+      db.selectFrom('dsgvo_access_periods').selectAll().where('granted_by', '=', parsed.id).orderBy('source_position').execute(),
+      db.selectFrom('dsgvo_offboardings').selectAll().where('principal_id', '=', parsed.id).orderBy('source_position').execute(),
+    ])
+    return E.right({ subjectId: subject, accessPeriods: accessPeriods.map(accessPeriodOf), accessGranted: accessGranted.map(accessPeriodOf), offboardings: offboardings.map(offboardingOf), mentions: [], erasures })
+  }
+  const rows = (await db.selectFrom('dsgvo_stakeholder_mentions').selectAll().where('subject_id', '=', subject).orderBy('source_position').execute()).map(mentionOf)
+  const fields = options.personalFields ?? ['name', 'email']
+  const mentions: HeldMention[] = []
+  for (const mention of rows) mentions.push(options.store === undefined ? mention : { ...mention, personalData: await personalDataAt(options.store, mention, fields) })
+  return E.right({ subjectId: subject, accessPeriods: [], accessGranted: [], offboardings: [], mentions, erasures })
+}

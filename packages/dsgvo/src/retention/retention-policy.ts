@@ -1,0 +1,72 @@
+/**
+ * Retention periods (Aufbewahrungsfristen) as data. Commercial records of an archived account
+ * must be kept — HGB §257 and AO §147: ten years for books, annual accounts and accounting
+ * vouchers (Buchungsbelege), six years for commercial letters (Handelsbriefe) — and may be
+ * erased once the period is over. The period starts at the end of the calendar year in which the
+ * account was archived (HGB §257(5), AO §147(4)); periods end at midnight UTC.
+ *
+ * The laws change (since 2025 accounting vouchers are kept eight years, BEG IV), so the kinds
+ * and their years are configuration, not code.
+ *
+ * @module
+ */
+import type { Instant, Tier } from '@account-ownership/core'
+
+/**
+ * One kind of record and how long it is kept.
+ * @category retention
+ * @since 0.1.0
+ */
+export interface RecordKind {
+  readonly years: number
+  /** The legal reference, shown in the reports, e.g. `HGB §257(1) Nr. 2, AO §147(1) Nr. 2`. */
+  readonly legalReference: string
+}
+
+/**
+ * Which record kind an archived account's records are, and how long each kind is kept.
+ * @category retention
+ * @since 0.1.0
+ */
+export interface RetentionPolicy {
+  readonly kinds: Readonly<Record<string, RecordKind>>
+  /** The kind of an account's records by its tier; `defaultKind` for tiers not listed. */
+  readonly kindByTier?: Readonly<Partial<Record<Tier, string>>>
+  readonly defaultKind: string
+}
+
+/**
+ * HGB §257 / AO §147: commercial letters six years, accounting records ten; accounts are kept
+ * as commercial correspondence unless configured otherwise.
+ * @category retention
+ * @since 0.1.0
+ */
+export const defaultRetentionPolicy: RetentionPolicy = {
+  kinds: {
+    'commercial-letter': { years: 6, legalReference: 'HGB §257(1) Nr. 2, 3, (4); AO §147(1) Nr. 2, 3, (3)' },
+    'accounting-record': { years: 10, legalReference: 'HGB §257(1) Nr. 1, 4, (4); AO §147(1) Nr. 1, 4, (3)' },
+  },
+  defaultKind: 'commercial-letter',
+}
+
+/**
+ * The record kind of an account of `tier` under `policy`.
+ * @category retention
+ * @since 0.1.0
+ */
+export const recordKindOf = (policy: RetentionPolicy, tier: Tier): string => policy.kindByTier?.[tier] ?? policy.defaultKind
+
+/**
+ * Until when records archived at `archivedAt` must be kept: the end of the archive's calendar
+ * year plus the kind's years, or `undefined` for a kind the policy does not know.
+ * @category retention
+ * @since 0.1.0
+ * @example
+ * retentionUntil(defaultRetentionPolicy, 'accounting-record', '2026-03-12T09:00:00.000Z') // '2037-01-01T00:00:00.000Z'
+ */
+export const retentionUntil = (policy: RetentionPolicy, kind: string, archivedAt: Instant): Instant | undefined => {
+  const years = policy.kinds[kind]?.years
+  if (years === undefined) return undefined
+  const year = new Date(archivedAt).getUTCFullYear()
+  return new Date(Date.UTC(year + 1 + years, 0, 1)).toISOString() as Instant
+}

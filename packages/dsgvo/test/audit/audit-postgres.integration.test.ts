@@ -1,0 +1,4 @@
+import { auditFeatures } from './features/audit-features.js'
+import { postgresAuditDialect } from './audit-dialect.js'
+
+auditFeatures(await postgresAuditDialect())

@@ -1,0 +1,4 @@
+import { auditFeatures } from './features/audit-features.js'
+import { sqliteAuditDialect } from './audit-dialect.js'
+
+auditFeatures(sqliteAuditDialect())

@@ -1,0 +1,92 @@
+/**
+ * The audit reports, one feature suite run on every read-model dialect.
+ *
+ * @module
+ */
+import { accessReview, erasedMarker, recordOfProcessing, retentionReport, subjectReport, type AuditTables } from '@account-ownership/dsgvo'
+import * as E from 'fp-ts/lib/Either.js'
+import type { Kysely } from 'kysely'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { scratchDir } from '../../scratch-dir.js'
+import type { AuditDialect } from '../audit-dialect.js'
+import { auditScenario } from '../audit-scenario.js'
+
+const right = <A>(e: E.Either<unknown, A>): A => {
+  if (E.isLeft(e)) throw new Error(JSON.stringify(e.left))
+  return e.right
+}
+
+export const auditFeatures = (dialect: AuditDialect) =>
+  describe.skipIf(dialect.skip !== undefined)(`the audit read model on ${dialect.name}${dialect.skip === undefined ? '' : ` (skipped: ${dialect.skip})`}`, () => {
+    const scratch = scratchDir('audit-scenario')
+    let db: Kysely<AuditTables>
+    let scenario: Awaited<ReturnType<typeof auditScenario>>
+    beforeAll(async () => {
+      db = await dialect.open()
+      scenario = await auditScenario(db, scratch.file(), scratch.file())
+    })
+    afterAll(async () => {
+      await scenario?.close()
+      await db?.destroy()
+    })
+
+    it('reports to an employee every period of access, as owner, team member and grantee, with sources', async () => {
+      const felix = right(await subjectReport(db, 'principal:felix'))
+      expect(felix.accessPeriods.map((p) => [p.kind, p.detail, p.from, p.to, p.endedHow, p.legalBasis])).toEqual([
+        ['team', 'finance', '2026-01-05T09:00:00.000Z', '2026-02-01T09:00:00.000Z', 'team-dropped-on-transfer', 'art6-1-b-contract'],
+        ['owner', null, '2026-02-01T09:00:00.000Z', null, null, 'art6-1-b-contract'],
+      ])
+      expect(felix.accessPeriods[1]?.source).toEqual({ streamId: 'account-kunde-7', streamVersion: 6n, globalPosition: 7n })
+      const hanna = right(await subjectReport(db, 'principal:hanna'))
+      expect(hanna.accessPeriods.map((p) => [p.kind, p.to, p.grantedBy])).toEqual([['owner', '2026-02-01T09:00:00.000Z', 'dora']])
+      expect(hanna.accessGranted.map((p) => [p.principalId, p.kind, p.purpose])).toEqual([
+        ['felix', 'team', 'Account management by the account team'],
+        ['sven', 'grant', 'Support ticket 4711'],
+        ['ada', 'grant', 'Annual audit'],
+      ])
+      const sven = right(await subjectReport(db, 'principal:sven'))
+      expect(sven.offboardings.map((o) => [o.offboardedAt, o.source.streamId])).toEqual([['2026-02-05T09:00:00.000Z', 'principal-sven']])
+    })
+
+    it('reports to a contact person every account map naming them, their data as the log holds it now, and the erasure', async () => {
+      const erika = right(await subjectReport(db, 'stakeholder:erika', { store: scenario.store }))
+      expect(erika.mentions.map((m) => [m.accountId, m.role, m.personalData, m.source.streamVersion])).toEqual([
+        ['kunde-7', 'decision-maker', { name: erasedMarker, email: erasedMarker }, 5n],
+      ])
+      expect(erika.erasures.map((e) => [e.erasedBy, e.legalGround, e.keysDestroyed, e.source.streamId])).toEqual([['dora', 'art17-1-c-objection', 1, 'subject-stakeholder:erika']])
+      expect(E.isLeft(await subjectReport(db, 'erika'))).toBe(true)
+    })
+
+    it('keeps the record of processing by purpose and legal basis, with categories of recipients and retention', async () => {
+      const record = await recordOfProcessing(db)
+      expect(record.activities.map((a) => [a.purpose, a.legalBasis, a.recipientCategories, a.accounts, a.recipients])).toEqual([
+        ['Account management by the account team', 'art6-1-b-contract', ['team:finance'], 1, 1],
+        ['Account management by the accountable owner', 'art6-1-b-contract', ['owner'], 1, 2],
+        ['Support ticket 4711', 'art6-1-b-contract', ['grantee (read)'], 1, 1],
+        ['Annual audit', 'art6-1-c-legal-obligation', ['grantee (read)'], 1, 1],
+        ['Account map of contact persons at the customer (buying centre)', 'art6-1-f-legitimate-interests', ['grantee (read)', 'owner', 'team:finance'], 1, 1],
+      ])
+      expect(record.erasures).toBe(1)
+      expect(record.retention.map((r) => [r.recordKind, r.years])).toEqual([['commercial-letter', 6], ['accounting-record', 10]])
+    })
+
+    it('reviews access: grants without expiry, old grants, access beyond an offboarding', async () => {
+      const review = right(await accessReview(db, { at: '2026-02-07T00:00:00Z', olderThanDays: 20 }))
+      expect(review.withoutExpiry.map((p) => p.principalId)).toEqual(['ada'])
+      expect(review.olderThan.map((p) => p.principalId)).toEqual(['sven', 'ada'])
+      expect(review.afterOffboarding.map((p) => [p.principalId, p.to, p.offboardedAt])).toEqual([['sven', '2026-02-10T09:00:00.000Z', '2026-02-05T09:00:00.000Z']])
+      expect(right(await accessReview(db, { at: '2026-01-15T00:00:00Z', olderThanDays: 20 })).olderThan).toEqual([])
+      expect(E.isLeft(await accessReview(db, { at: 'yesterday', olderThanDays: 1 }))).toBe(true)
+    })
+
+    it('lists archived accounts under retention until the period ends, then as due for erasure', async () => {
+      const before = right(await retentionReport(db, '2032-12-31T23:59:59.999Z'))
+      expect(before.underRetention.map((a) => [a.accountId, a.recordKind, a.retentionUntil])).toEqual([['kunde-7', 'commercial-letter', '2033-01-01T00:00:00.000Z']])
+      expect(before.dueForErasure).toEqual([])
+      const after = right(await retentionReport(db, '2033-01-01T00:00:00.000Z'))
+      expect(after.dueForErasure.map((a) => a.accountId)).toEqual(['kunde-7'])
+      // Erika is erased already, so nothing named on the account is left to erase.
+      expect(after.dueForErasure[0]?.subjects).toEqual([])
+      expect(after.subjectsDueForErasure).toEqual([])
+    })
+  })
