@@ -17,7 +17,7 @@ import { decodeWith, type FieldProblem } from '../field-problem.js'
 import type { CorrelationId, EventId } from '../ids.js'
 import { systemClock, type Clock } from '../instant.js'
 import type { Policy } from '../policy.js'
-import type { EventStore } from '../store/event-store.js'
+import type { AppendResult, EventStore } from '../store/event-store.js'
 import type { StreamVersion } from '../store/expected-version.js'
 import type { NewEvent, RecordedEvent } from '../store/recorded-event.js'
 import { isStoreError, type StoreError } from '../store/store-errors.js'
@@ -121,6 +121,16 @@ export const commandHandler = <C, Ev extends DomainEvent, S, Err extends DomainE
     }
   }
 
+  /* An adapter that throws a store error instead of returning it still gives the caller a value. */
+  const appendCaught = async (streamId: StreamId, events: ReadonlyArray<NewEvent>, expectedVersion: StreamVersion): Promise<E.Either<StoreError, AppendResult>> => {
+    try {
+      return await store.append(streamId, events, { expectedVersion })
+    } catch (e) {
+      if (isStoreError(e)) return E.left(e)
+      throw e
+    }
+  }
+
   const attempt = async (command: C, context: CommandContext, retriesLeft: number): Promise<E.Either<HandleError<Err>, Handled<Ev>>> => {
     const streamId = config.streamOf(command)
     const loaded = await load(streamId, context.commandId)
@@ -141,7 +151,7 @@ export const commandHandler = <C, Ev extends DomainEvent, S, Err extends DomainE
       commandId: context.commandId,
     }
     const events = decided.right.map((e): NewEvent => ({ ...e, metadata: { ...metadata, eventId: newEventId() as EventId } }) as NewEvent)
-    const appended = await store.append(streamId, events, { expectedVersion: version })
+    const appended = await appendCaught(streamId, events, version)
     if (E.isLeft(appended)) {
       return appended.left._tag === 'ConcurrencyError' && retriesLeft > 0 ? attempt(command, context, retriesLeft - 1) : appended
     }
