@@ -3,12 +3,14 @@
  * runtime's transactions are serialised by Kysely on the single connection; WAL lets readers
  * of the file query while a batch is written, and `synchronous = NORMAL` keeps a committed batch
  * after a process crash (only a power cut can lose the last one, and then its checkpoint too).
+ * Prepared statements are reused per SQL text (see `sqlite-statement-cache.ts`).
  *
  * @module
  */
 import Database from 'better-sqlite3'
 import { Kysely, SqliteDialect } from 'kysely'
 import type { ReadModels } from '../../database.js'
+import { cachingStatements } from './sqlite-statement-cache.js'
 
 /**
  * Open (or create) read models in a SQLite file, or on the caller's better-sqlite3 database.
@@ -22,5 +24,5 @@ export const sqliteReadModels = <DB = ReadModels>(database: string | Database.Da
   sqlite.pragma('journal_mode = WAL')
   sqlite.pragma('synchronous = NORMAL')
   sqlite.pragma('busy_timeout = 5000')
-  return new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) })
+  return new Kysely<DB>({ dialect: new SqliteDialect({ database: cachingStatements(sqlite) }) })
 }
