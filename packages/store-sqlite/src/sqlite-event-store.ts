@@ -16,6 +16,8 @@
  * @module
  */
 import {
+  chainHash,
+  genesisHash,
   ConcurrencyError,
   StoreUnavailableError,
   checkAppend,
@@ -146,6 +148,15 @@ export const openSqliteEventStore = (options: SqliteEventStoreOptions): E.Either
   return E.right(sqliteEventStore(connection, options.clock ?? systemClock, options.schema ?? currentSchema))
 }
 
+// The row at `i` of a read page, taken out of it. A page lives while its caller works through
+// it; rows still referenced then get promoted to the old heap and the process grows. Letting go
+// of each row as it is handed out keeps a long replay's memory flat.
+const release = (page: Array<StoredEvent | undefined>, i: number): StoredEvent => {
+  const row = page[i]!
+  page[i] = undefined
+  return row
+}
+
 // A thrown SQLite failure as the store error the port promises; anything else is a bug and
 // keeps travelling.
 const asStoreError = (e: unknown): StoreUnavailableError => {
@@ -193,9 +204,13 @@ const sqliteEventStore = ({ db, owned, readonly }: Connection, clock: Clock, sch
     }
     const recordedAt = clock()
     const first = nextVersion(actual)
+    // The chain link is written with the event, under the same lock: no event is ever unchained.
+    let previous = head === null ? genesisHash : (statements.streamHeadHash(streamId) ?? genesisHash)
     return E.right(
       batch.map((p, i) => {
-        const row = { ...p, streamId, streamVersion: first + BigInt(i), recordedAt }
+        const unchained = { ...p, streamId, streamVersion: first + BigInt(i), recordedAt }
+        previous = chainHash(previous, unchained)
+        const row = { ...unchained, hash: previous }
         return { ...row, globalPosition: insert!(row) }
       }),
     )
@@ -239,15 +254,16 @@ const sqliteEventStore = ({ db, owned, readonly }: Connection, clock: Clock, sch
       // Keyset pagination: each batch is one short query, so no read holds a snapshot open while
       // the caller works, and memory stays bounded by the batch size.
       for (let from = checked.right.from; from <= to; ) {
-        let page: ReadonlyArray<StoredEvent>
+        let page: Array<StoredEvent | undefined>
         try {
           page = statements.streamPage(checked.right.streamId, from, to, batchSize)
         } catch (e) {
           throw asStoreError(e)
         }
-        for (const row of page) yield decodeOrThrow(row)
-        if (page.length < batchSize) return
-        from = page[page.length - 1]!.streamVersion + 1n
+        const size = page.length
+        from = (page[size - 1]?.streamVersion ?? 0n) + 1n
+        for (let i = 0; i < size; i++) yield decodeOrThrow(release(page, i))
+        if (size < batchSize) return
       }
     },
 
@@ -258,15 +274,16 @@ const sqliteEventStore = ({ db, owned, readonly }: Connection, clock: Clock, sch
       const { batchSize } = checked.right
       const to = checked.right.toPosition === undefined || checked.right.toPosition > maxInteger ? maxInteger : checked.right.toPosition
       for (let from = checked.right.fromPosition; from <= to; ) {
-        let page: ReadonlyArray<StoredEvent>
+        let page: Array<StoredEvent | undefined>
         try {
           page = statements.logPage(from, to, batchSize)
         } catch (e) {
           throw asStoreError(e)
         }
-        for (const row of page) yield decodeOrThrow(row)
-        if (page.length < batchSize) return
-        from = page[page.length - 1]!.globalPosition + 1n
+        const size = page.length
+        from = (page[size - 1]?.globalPosition ?? 0n) + 1n
+        for (let i = 0; i < size; i++) yield decodeOrThrow(release(page, i))
+        if (size < batchSize) return
       }
     },
 

@@ -9,11 +9,13 @@
  *
  * @module
  */
+import { chainHash, genesisHash } from '@account-ownership/core'
 import type Database from 'better-sqlite3'
 import * as E from 'fp-ts/lib/Either.js'
 import { SqliteOpenError } from './sqlite-errors.js'
 
-const migrations: ReadonlyArray<string> = [
+// Each step is SQL, or a function where the step needs more than SQL (computing hashes).
+const migrations: ReadonlyArray<string | ((db: Database.Database) => void)> = [
   // 1: the log itself. One row per event in core's row format (payload and metadata as JSON).
   `CREATE TABLE ao_events (
      global_position INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -28,6 +30,21 @@ const migrations: ReadonlyArray<string> = [
      CONSTRAINT ao_events_stream_version UNIQUE (stream_id, stream_version),
      CONSTRAINT ao_events_event_id UNIQUE (event_id)
    )`,
+  // 2: the hash chain (core's chainHash): each event's link to the one before it in its stream.
+  // Events written before this step are chained now, stream by stream in version order.
+  (db) => {
+    db.exec('ALTER TABLE ao_events ADD COLUMN hash TEXT')
+    const rows = db.prepare('SELECT global_position, stream_id, stream_version, event_id, type, schema_version, data, metadata, recorded_at FROM ao_events ORDER BY stream_id, stream_version').safeIntegers(true)
+    const update = db.prepare('UPDATE ao_events SET hash = ? WHERE global_position = ?').safeIntegers(true)
+    let stream: string | undefined
+    let previous = genesisHash
+    for (const row of rows.iterate() as IterableIterator<{ global_position: bigint; stream_id: string; stream_version: bigint; event_id: string; type: string; schema_version: bigint; data: string; metadata: string; recorded_at: string }>) {
+      if (row.stream_id !== stream) previous = genesisHash
+      stream = row.stream_id
+      previous = chainHash(previous, { streamId: row.stream_id, streamVersion: row.stream_version, eventId: row.event_id, type: row.type, schemaVersion: Number(row.schema_version), data: row.data, metadata: row.metadata, recordedAt: row.recorded_at })
+      update.run(previous, row.global_position)
+    }
+  },
 ]
 
 /**
@@ -83,7 +100,9 @@ export const migrate = (db: Database.Database, path: string | undefined): E.Eith
     }
     const record = db.prepare('INSERT INTO ao_schema_version (version, applied_at) VALUES (?, ?)')
     for (let version = found + 1; version <= knownSchemaVersion; version++) {
-      db.exec(migrations[version - 1]!)
+      const step = migrations[version - 1]!
+      if (typeof step === 'string') db.exec(step)
+      else step(db)
       record.run(version, new Date().toISOString())
     }
     return E.right(knownSchemaVersion)

@@ -19,9 +19,10 @@ interface EventRow {
   readonly data: string
   readonly metadata: string
   readonly recorded_at: string
+  readonly hash: string | null
 }
 
-const columns = 'global_position, stream_id, stream_version, event_id, type, schema_version, data, metadata, recorded_at'
+const columns = 'global_position, stream_id, stream_version, event_id, type, schema_version, data, metadata, recorded_at, hash'
 
 /**
  * The largest position or version a bound can name (SQLite's largest integer).
@@ -45,6 +46,7 @@ export const storedEventOf = (row: EventRow): StoredEvent => ({
   data: row.data,
   metadata: row.metadata,
   recordedAt: row.recorded_at,
+  ...(row.hash === null ? {} : { hash: row.hash }),
 })
 
 /**
@@ -57,14 +59,16 @@ export interface SqliteStatements {
   readonly byEventId: (eventId: string) => StoredEvent | undefined
   /** The version of a stream's last event, or `null` when the stream has none. */
   readonly streamHead: (streamId: string) => bigint | null
+  /** The chain hash of a stream's last event, or `null` when the stream has none. */
+  readonly streamHeadHash: (streamId: string) => string | null
   /** The position of the last event, or `0n`. */
   readonly logHead: () => bigint
   /** Insert one event; answers its global position. Writers only. */
   readonly insert: ((row: Omit<StoredEvent, 'globalPosition'>) => bigint) | undefined
   /** At most `limit` events of a stream from version `from` to `to`, in version order. */
-  readonly streamPage: (streamId: string, from: bigint, to: bigint, limit: number) => ReadonlyArray<StoredEvent>
+  readonly streamPage: (streamId: string, from: bigint, to: bigint, limit: number) => Array<StoredEvent>
   /** At most `limit` events from position `from` to `to`, in global order. */
-  readonly logPage: (from: bigint, to: bigint, limit: number) => ReadonlyArray<StoredEvent>
+  readonly logPage: (from: bigint, to: bigint, limit: number) => Array<StoredEvent>
 }
 
 /**
@@ -75,6 +79,7 @@ export interface SqliteStatements {
 export const prepareStatements = (db: Database.Database, writable: boolean): SqliteStatements => {
   const byEventId = db.prepare<[string], EventRow>(`SELECT ${columns} FROM ao_events WHERE event_id = ?`).safeIntegers(true)
   const streamHead = db.prepare<[string], { v: bigint | null }>('SELECT max(stream_version) AS v FROM ao_events WHERE stream_id = ?').safeIntegers(true)
+  const streamHeadHash = db.prepare<[string], { hash: string | null }>('SELECT hash FROM ao_events WHERE stream_id = ? ORDER BY stream_version DESC LIMIT 1')
   const logHead = db.prepare<[], { p: bigint }>('SELECT coalesce(max(global_position), 0) AS p FROM ao_events').safeIntegers(true)
   const streamPage = db
     .prepare<[string, bigint, bigint, number], EventRow>(
@@ -87,7 +92,7 @@ export const prepareStatements = (db: Database.Database, writable: boolean): Sql
   const insert = writable
     ? db
         .prepare(
-          'INSERT INTO ao_events (stream_id, stream_version, event_id, type, schema_version, data, metadata, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+          'INSERT INTO ao_events (stream_id, stream_version, event_id, type, schema_version, data, metadata, recorded_at, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
         )
         .safeIntegers(true)
     : undefined
@@ -97,12 +102,13 @@ export const prepareStatements = (db: Database.Database, writable: boolean): Sql
       return row === undefined ? undefined : storedEventOf(row)
     },
     streamHead: (streamId) => streamHead.get(streamId)?.v ?? null,
+    streamHeadHash: (streamId) => streamHeadHash.get(streamId)?.hash ?? null,
     logHead: () => logHead.get()?.p ?? 0n,
     insert:
       insert &&
       ((row) =>
         BigInt(
-          insert.run(row.streamId, row.streamVersion, row.eventId, row.type, row.schemaVersion, row.data, row.metadata, row.recordedAt).lastInsertRowid,
+          insert.run(row.streamId, row.streamVersion, row.eventId, row.type, row.schemaVersion, row.data, row.metadata, row.recordedAt, row.hash ?? null).lastInsertRowid,
         )),
     streamPage: (streamId, from, to, limit) => streamPage.all(streamId, from, to, limit).map(storedEventOf),
     logPage: (from, to, limit) => logPage.all(from, to, limit).map(storedEventOf),
