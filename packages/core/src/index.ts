@@ -78,6 +78,7 @@ export {
   type ReadStreamOptions,
 } from './store/event-store.js'
 export { decodeStoredEvent, prepareEvents, type PreparedEvent, type StoredEvent } from './store/stored-event.js'
+export { chainHash, chainHashes, genesisHash, type ChainedFields } from './store/event-chain.js'
 export { checkAppend, checkReadAll, checkReadStream } from './store/store-input.js'
 export { classifyRepeat } from './store/repeated-append.js'
 export { inMemoryEventStore, type InMemoryEventStoreOptions } from './store/in-memory-event-store.js'

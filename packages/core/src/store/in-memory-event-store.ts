@@ -7,6 +7,7 @@
  */
 import * as E from 'fp-ts/lib/Either.js'
 import { systemClock, type Clock } from '../instant.js'
+import { chainHash, genesisHash } from './event-chain.js'
 import { currentSchema, type EventSchema } from './event-schema.js'
 import type { AppendResult, EventStore, ReadAllOptions, ReadStreamOptions } from './event-store.js'
 import { nextVersion, satisfies, type StreamVersion } from './expected-version.js'
@@ -71,10 +72,13 @@ export const inMemoryEventStore = (options: InMemoryEventStoreOptions = {}): Eve
       if (!satisfies(expectedVersion, actual)) return E.left(new ConcurrencyError(streamId, expectedVersion, actual))
       const recordedAt = clock()
       const first = nextVersion(actual)
-      const rows = prepared.map(
-        (p, i): StoredEvent => ({ ...p, streamId, streamVersion: first + BigInt(i), globalPosition: BigInt(log.length + i + 1), recordedAt }),
-      )
       const stream = streams.get(streamId) ?? []
+      let previous = stream[stream.length - 1]?.hash ?? genesisHash
+      const rows = prepared.map((p, i): StoredEvent => {
+        const row = { ...p, streamId, streamVersion: first + BigInt(i), globalPosition: BigInt(log.length + i + 1), recordedAt }
+        previous = chainHash(previous, row)
+        return { ...row, hash: previous }
+      })
       stream.push(...rows)
       streams.set(streamId, stream)
       log.push(...rows)

@@ -39,6 +39,8 @@ export interface StoredEvent extends PreparedEvent {
   readonly streamVersion: bigint
   readonly globalPosition: bigint
   readonly recordedAt: string
+  /** The event's link in its stream's hash chain (`chainHash`); absent where an adapter keeps none. */
+  readonly hash?: string
 }
 
 /**
