@@ -1,0 +1,27 @@
+import * as t from 'io-ts'
+import { describe, expect, it } from 'vitest'
+import { AccountCommand, firstProblem, Policy } from '@account-ownership/core'
+
+const problemOf = (codec: t.Mixed, u: unknown, root?: string) => {
+  const decoded = codec.decode(u)
+  if (decoded._tag === 'Right') throw new Error('expected a failure')
+  return firstProblem(decoded.left, root)
+}
+
+describe('firstProblem: field paths', () => {
+  it('names a nested field by its path, looking through readonly, exact, intersections and unions', () =>
+    expect(problemOf(Policy, { fourEyes: { key: true, 'high-value': 'yes', standard: false }, maxGrantDays: 90, reasonCodes: [], admins: [] }).field).toBe('fourEyes.high-value'))
+
+  it('names an array element by its index', () =>
+    expect(problemOf(Policy, { fourEyes: { key: true, 'high-value': true, standard: false }, maxGrantDays: 90, reasonCodes: ['ok', 'Not OK'], admins: [] }).field).toBe('reasonCodes[1]'))
+
+  it('puts the path under a root', () => expect(problemOf(t.type({ commandId: t.string }), {}, 'context').field).toBe('context.commandId'))
+
+  it('names the whole input when it is to blame', () => expect(problemOf(t.string, 42).field).toBe('(input)'))
+
+  it('says what was expected and what it got', () =>
+    expect(problemOf(t.type({ maxGrantDays: t.number }), { maxGrantDays: 'ninety' }).message).toBe('expected a number, got "ninety"'))
+
+  it('names the data field of a command within the union of commands', () =>
+    expect(problemOf(AccountCommand, { type: 'RevokeAccess', data: { accountId: 'k', grantId: '', reason: 'access-review' } }).field).toBe('data.grantId'))
+})
