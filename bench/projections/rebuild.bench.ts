@@ -2,7 +2,8 @@
 // event store file, into a SQLite read-model file, beside two baselines in the same run: a raw
 // scan of the same rows with better-sqlite3 (no decoding), and a scan through the store's
 // `readAll` (decoding every event), which the rebuild cannot be faster than. RSS is sampled
-// every 50 ms during each phase; the log is written beforehand by a child process.
+// every 50 ms during each phase; the rebuild runs first so that its RSS is its own. The log is
+// written beforehand by a child process.
 import { openSqliteEventStore } from '@account-ownership/store-sqlite'
 import { currentOwnerProjection, ownershipHistoryProjection, projectionRuntime, sqliteReadModels } from '@account-ownership/projections'
 import Database from 'better-sqlite3'
@@ -32,6 +33,17 @@ const measure = async (work: () => Promise<number>) => {
   return { events, seconds, rate: events / seconds, before: mb(before), peak: mb(peak) }
 }
 
+const rebuild = await measure(async () => {
+  const opened = openSqliteEventStore({ path, readonly: true })
+  if (opened._tag === 'Left') throw opened.left
+  const db = sqliteReadModels(join(dir, 'read-models.db'))
+  const outcome = await projectionRuntime({ store: opened.right, db, projections: [currentOwnerProjection, ownershipHistoryProjection], batchSize }).rebuild()
+  if (outcome._tag === 'Left') throw outcome.left
+  await db.destroy()
+  await opened.right.close()
+  return outcome.right.done
+})
+
 const rawScan = await measure(async () => {
   const db = new Database(path, { readonly: true })
   let n = 0
@@ -47,17 +59,6 @@ const storeScan = await measure(async () => {
   for await (const _event of opened.right.readAll({ batchSize })) n++
   await opened.right.close()
   return n
-})
-
-const rebuild = await measure(async () => {
-  const opened = openSqliteEventStore({ path, readonly: true })
-  if (opened._tag === 'Left') throw opened.left
-  const db = sqliteReadModels(join(dir, 'read-models.db'))
-  const outcome = await projectionRuntime({ store: opened.right, db, projections: [currentOwnerProjection, ownershipHistoryProjection], batchSize }).rebuild()
-  if (outcome._tag === 'Left') throw outcome.left
-  await db.destroy()
-  await opened.right.close()
-  return outcome.right.done
 })
 
 const row = (name: string, r: Awaited<ReturnType<typeof measure>>) =>
