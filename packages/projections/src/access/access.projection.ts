@@ -5,10 +5,12 @@
  * @module
  */
 import type { Transaction } from 'kysely'
+import type { ReadModels } from '../database.js'
 import { defineProjection, type RecordedOf } from '../runtime/projection.js'
-import { createAccessTables, type AccessGrantTable, type ArchivePeriodTable } from './access.table.js'
+import { createAccessTables, type AccessGrantTable } from './access.table.js'
 
-type Tables = { readonly access_grants: AccessGrantTable; readonly archive_periods: ArchivePeriodTable }
+// Typed on all read models, so that a list of projections shares one database type.
+type Tables = ReadModels
 type Handled = 'AccessGranted' | 'AccessRevoked' | 'AccessExpired' | 'AccountArchived' | 'AccountRestored'
 
 const endGrant = (tx: Transaction<Tables>, event: RecordedOf<'AccessRevoked' | 'AccessExpired'>, values: Pick<AccessGrantTable, 'ended_how' | 'ended_by' | 'revocation_reason'>) =>

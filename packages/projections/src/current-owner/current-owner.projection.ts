@@ -5,10 +5,12 @@
  * @module
  */
 import type { Transaction } from 'kysely'
+import type { ReadModels } from '../database.js'
 import { defineProjection, type RecordedOf } from '../runtime/projection.js'
 import { createCurrentOwnerTable, type CurrentOwnerTable } from './current-owner.table.js'
 
-type Tables = { readonly current_owners: CurrentOwnerTable }
+// Typed on all read models, so that a list of projections shares one database type.
+type Tables = ReadModels
 type Handled = 'AccountOpened' | 'OwnershipAssigned' | 'OwnershipTransferred' | 'AccountOrphaned' | 'AccountClassified' | 'AccountArchived' | 'AccountRestored'
 
 const change = (tx: Transaction<Tables>, event: RecordedOf<Handled>, values: Partial<Omit<CurrentOwnerTable, 'account_id' | 'position'>>) =>

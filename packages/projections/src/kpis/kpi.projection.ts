@@ -5,10 +5,12 @@
  * @module
  */
 import { millisOf, type Instant } from '@account-ownership/core'
+import type { ReadModels } from '../database.js'
 import { defineProjection } from '../runtime/projection.js'
-import { createKpiTables, type OrphanSpellTable, type TransferRequestTable } from './kpi.table.js'
+import { createKpiTables } from './kpi.table.js'
 
-type Tables = { readonly transfer_requests: TransferRequestTable; readonly orphan_spells: OrphanSpellTable }
+// Typed on all read models, so that a list of projections shares one database type.
+type Tables = ReadModels
 type Handled = 'OwnershipTransferRequested' | 'OwnershipTransferApproved' | 'OwnershipTransferRejected' | 'AccountOrphaned' | 'OwnershipAssigned'
 
 const between = (from: string, to: Instant): number => millisOf(to) - millisOf(from as Instant)

@@ -5,10 +5,12 @@
  * @module
  */
 import type { Transaction } from 'kysely'
+import type { ReadModels } from '../database.js'
 import { defineProjection, type RecordedOf } from '../runtime/projection.js'
-import { createOwnershipHistoryTable, type OwnershipPeriodTable } from './ownership-history.table.js'
+import { createOwnershipHistoryTable } from './ownership-history.table.js'
 
-type Tables = { readonly ownership_periods: OwnershipPeriodTable }
+// Typed on all read models, so that a list of projections shares one database type.
+type Tables = ReadModels
 type Handled = 'OwnershipAssigned' | 'OwnershipTransferred' | 'AccountOrphaned'
 
 const closeOpenPeriod = (tx: Transaction<Tables>, event: RecordedOf<Handled>, endedWith: 'transferred' | 'orphaned') =>
