@@ -34,15 +34,25 @@ const migrations: ReadonlyArray<string | ((db: Database.Database) => void)> = [
   // Events written before this step are chained now, stream by stream in version order.
   (db) => {
     db.exec('ALTER TABLE ao_events ADD COLUMN hash TEXT')
-    const rows = db.prepare('SELECT global_position, stream_id, stream_version, event_id, type, schema_version, data, metadata, recorded_at FROM ao_events ORDER BY stream_id, stream_version').safeIntegers(true)
+    // Pages in (stream, version) order: a connection cannot update while a statement iterates,
+    // and a large log must not be loaded at once.
+    const page = db
+      .prepare(
+        `SELECT global_position, stream_id, stream_version, event_id, type, schema_version, data, metadata, recorded_at FROM ao_events
+         WHERE (stream_id, stream_version) > (?, ?) ORDER BY stream_id, stream_version LIMIT 1000`,
+      )
+      .safeIntegers(true)
     const update = db.prepare('UPDATE ao_events SET hash = ? WHERE global_position = ?').safeIntegers(true)
-    let stream: string | undefined
+    type Row = { global_position: bigint; stream_id: string; stream_version: bigint; event_id: string; type: string; schema_version: bigint; data: string; metadata: string; recorded_at: string }
+    let after: [string, bigint] = ['', -1n]
     let previous = genesisHash
-    for (const row of rows.iterate() as IterableIterator<{ global_position: bigint; stream_id: string; stream_version: bigint; event_id: string; type: string; schema_version: bigint; data: string; metadata: string; recorded_at: string }>) {
-      if (row.stream_id !== stream) previous = genesisHash
-      stream = row.stream_id
-      previous = chainHash(previous, { streamId: row.stream_id, streamVersion: row.stream_version, eventId: row.event_id, type: row.type, schemaVersion: Number(row.schema_version), data: row.data, metadata: row.metadata, recordedAt: row.recorded_at })
-      update.run(previous, row.global_position)
+    for (let rows = page.all(...after) as Row[]; rows.length > 0; rows = page.all(...after) as Row[]) {
+      for (const row of rows) {
+        if (row.stream_id !== after[0]) previous = genesisHash
+        previous = chainHash(previous, { streamId: row.stream_id, streamVersion: row.stream_version, eventId: row.event_id, type: row.type, schemaVersion: Number(row.schema_version), data: row.data, metadata: row.metadata, recordedAt: row.recorded_at })
+        update.run(previous, row.global_position)
+        after = [row.stream_id, row.stream_version]
+      }
     }
   },
 ]
