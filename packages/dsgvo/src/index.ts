@@ -34,3 +34,5 @@ export type { AccessPeriod, Erasure, Offboarding, Source, StakeholderMention } f
 export { subjectReport, type HeldMention, type SubjectReport } from './audit/subject-report.queries.js'
 export { recordOfProcessing, type ProcessingActivity, type RecordOfProcessing } from './audit/record-of-processing.queries.js'
 export { accessReview, type AccessReview } from './audit/access-review.queries.js'
+export { ChainBrokenError, verifyChain, type ChainBreakReason, type RawStoredRow, type StreamHead, type VerifiedChain, type VerifyOptions } from './chain/verify-chain.js'
+export { sqliteStoredRows } from './chain/sqlite-stored-rows.js'

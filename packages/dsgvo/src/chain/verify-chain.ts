@@ -1,0 +1,146 @@
+/**
+ * Verification of the hash chain (Manipulationsnachweis): recompute every event's hash from its
+ * stored bytes and the hash before it in its stream, and name the first place where the log no
+ * longer is what was written — a changed byte in any field, a missing or re-numbered event in a
+ * stream, a moved global position.
+ *
+ * What it proves: every event still reads exactly as it was appended, and no event was taken out
+ * of the middle of a stream. What it does not prove on its own: that no stream's newest events
+ * (or a whole stream) were removed, or the chain rewritten from that point on by someone who can
+ * run `chainHash` too — seals (`sealOf`) of the stream heads, kept outside the database, cover that.
+ *
+ * @module
+ */
+import { chainHash, genesisHash } from '@account-ownership/core'
+import * as E from 'fp-ts/lib/Either.js'
+
+/**
+ * A row as read from storage, not trusted: any field may have any type.
+ * @category tamper evidence
+ * @since 0.1.0
+ */
+export interface RawStoredRow {
+  readonly globalPosition: unknown
+  readonly streamId: unknown
+  readonly streamVersion: unknown
+  readonly eventId: unknown
+  readonly type: unknown
+  readonly schemaVersion: unknown
+  readonly data: unknown
+  readonly metadata: unknown
+  readonly recordedAt: unknown
+  readonly hash: unknown
+}
+
+/**
+ * Why the chain breaks at a place.
+ * @category tamper evidence
+ * @since 0.1.0
+ */
+export type ChainBreakReason = 'malformed-row' | 'hash-mismatch' | 'version-gap' | 'position-gap'
+
+/**
+ * The first place where the log differs from what was written.
+ * @category errors
+ * @since 0.1.0
+ */
+export class ChainBrokenError extends Error {
+  readonly _tag = 'ChainBrokenError' as const
+  /** The global position where the break is found (for a gap: the missing position). */
+  readonly globalPosition: bigint
+  readonly streamId: string
+  readonly streamVersion: bigint | null
+  readonly reason: ChainBreakReason
+  readonly detail: string
+  constructor(at: { globalPosition: bigint; streamId: string; streamVersion: bigint | null }, reason: ChainBreakReason, detail: string) {
+    super(`hash chain broken at position ${at.globalPosition} (${at.streamId} version ${at.streamVersion ?? '?'}): ${reason}: ${detail}`)
+    this.name = 'ChainBrokenError'
+    this.globalPosition = at.globalPosition
+    this.streamId = at.streamId
+    this.streamVersion = at.streamVersion
+    this.reason = reason
+    this.detail = detail
+  }
+}
+
+/**
+ * The head of one stream: its last version and hash.
+ * @category tamper evidence
+ * @since 0.1.0
+ */
+export interface StreamHead {
+  readonly version: bigint
+  readonly hash: string
+}
+
+/**
+ * A verified log: how many events, and the head of every stream.
+ * @category tamper evidence
+ * @since 0.1.0
+ */
+export interface VerifiedChain {
+  readonly events: number
+  readonly lastPosition: bigint
+  readonly heads: ReadonlyMap<string, StreamHead>
+}
+
+/**
+ * Options of a verification.
+ * @category tamper evidence
+ * @since 0.1.0
+ */
+export interface VerifyOptions {
+  /** Whether positions run 1, 2, 3 … without gaps (SQLite and in-memory stores); `true` by default. */
+  readonly contiguousPositions?: boolean
+}
+
+const text = (u: unknown): u is string => typeof u === 'string'
+const integer = (u: unknown): u is bigint => typeof u === 'bigint'
+
+/**
+ * Verify rows read in global order; the first break is the answer.
+ * @category tamper evidence
+ * @since 0.1.0
+ * @example
+ * const verified = await verifyChain(sqliteStoredRows(db))
+ * if (E.isLeft(verified)) console.error(`broken at ${verified.left.globalPosition}: ${verified.left.reason}`)
+ */
+export const verifyChain = async (rows: AsyncIterable<RawStoredRow> | Iterable<RawStoredRow>, options: VerifyOptions = {}): Promise<E.Either<ChainBrokenError, VerifiedChain>> => {
+  const contiguous = options.contiguousPositions ?? true
+  const heads = new Map<string, StreamHead>()
+  let expectedPosition = 1n
+  let lastPosition = 0n
+  let events = 0
+  for await (const row of rows) {
+    const streamId = text(row.streamId) ? row.streamId : String(row.streamId)
+    const streamVersion = integer(row.streamVersion) ? row.streamVersion : null
+    const position = integer(row.globalPosition) ? row.globalPosition : expectedPosition
+    const at = { globalPosition: position, streamId, streamVersion }
+    if (!integer(row.globalPosition) || streamVersion === null || !integer(row.schemaVersion) || ![row.streamId, row.eventId, row.type, row.data, row.metadata, row.recordedAt, row.hash].every(text)) {
+      return E.left(new ChainBrokenError(at, 'malformed-row', 'a field is missing or of the wrong type'))
+    }
+    if (position <= lastPosition) return E.left(new ChainBrokenError(at, 'position-gap', `position ${position} after ${lastPosition}`))
+    if (contiguous && position !== expectedPosition) {
+      return E.left(new ChainBrokenError(position > expectedPosition ? { globalPosition: expectedPosition, streamId, streamVersion } : at, 'position-gap', `expected position ${expectedPosition}, found ${position}`))
+    }
+    const head = heads.get(streamId)
+    const expectedVersion = head === undefined ? 0n : head.version + 1n
+    if (streamVersion !== expectedVersion) return E.left(new ChainBrokenError(at, 'version-gap', `expected version ${expectedVersion} of ${streamId}, found ${streamVersion}`))
+    const hash = chainHash(head?.hash ?? genesisHash, {
+      streamId,
+      streamVersion,
+      eventId: row.eventId as string,
+      type: row.type as string,
+      schemaVersion: Number(row.schemaVersion),
+      data: row.data as string,
+      metadata: row.metadata as string,
+      recordedAt: row.recordedAt as string,
+    })
+    if (hash !== row.hash) return E.left(new ChainBrokenError(at, 'hash-mismatch', `stored hash ${String(row.hash).slice(0, 12)}… differs from recomputed ${hash.slice(0, 12)}…`))
+    heads.set(streamId, { version: streamVersion, hash })
+    lastPosition = position
+    expectedPosition = position + 1n
+    events++
+  }
+  return E.right({ events, lastPosition, heads })
+}

@@ -1,0 +1,57 @@
+import type { SubjectId } from '@account-ownership/core'
+import { cast, epoch, tenant } from '@account-ownership/core/testing'
+import { erase, sqliteStoredRows, verifyChain } from '@account-ownership/dsgvo'
+import { openSqliteEventStore } from '@account-ownership/store-sqlite'
+import Database from 'better-sqlite3'
+import * as E from 'fp-ts/lib/Either.js'
+import { describe, expect, it } from 'vitest'
+import { scratchDir } from '../scratch-dir.js'
+import { chainedLog } from './chained-log.js'
+
+const scratch = scratchDir('chain')
+
+describe('the hash chain of a SQLite log', () => {
+  it('verifies a log as written, every event in its stream', async () => {
+    const path = scratch.file()
+    const log = await chainedLog(path, scratch.file())
+    await log.close()
+    const verified = await verifyChain(sqliteStoredRows(new Database(path, { readonly: true })))
+    expect(E.isRight(verified) && [verified.right.events, verified.right.lastPosition, [...verified.right.heads.keys()]]).toEqual([15, 15n, ['account-kunde-1', 'account-kunde-2', 'account-kunde-3']])
+  })
+
+  it('still verifies after an erasure: the stored bytes did not change, only a key is gone', async () => {
+    const path = scratch.file()
+    const log = await chainedLog(path, scratch.file())
+    const erased = await erase(log, 'stakeholder:contact-1' as SubjectId, { by: cast.dora, legalGround: 'art17-1-b-consent-withdrawn', at: epoch, tenantId: tenant })
+    expect(E.isRight(erased)).toBe(true)
+    await log.close()
+    const verified = await verifyChain(sqliteStoredRows(new Database(path, { readonly: true })))
+    expect(E.isRight(verified) && verified.right.events).toBe(16)
+  })
+
+  it('names the stream and version where an event was taken out of the middle of a stream', async () => {
+    const path = scratch.file()
+    await (await chainedLog(path, scratch.file())).close()
+    const db = new Database(path)
+    db.prepare("DELETE FROM ao_events WHERE stream_id = 'account-kunde-2' AND stream_version = 2").run()
+    const verified = await verifyChain(sqliteStoredRows(db), { contiguousPositions: false })
+    expect(E.isLeft(verified) && [verified.left.reason, verified.left.streamId, verified.left.streamVersion, verified.left.globalPosition]).toEqual(['version-gap', 'account-kunde-2', 3n, 9n])
+    const strict = await verifyChain(sqliteStoredRows(db))
+    expect(E.isLeft(strict) && [strict.left.reason, strict.left.globalPosition]).toEqual(['position-gap', 8n])
+    db.close()
+  })
+
+  it('chains the events of a file written before the hash column existed when the file is migrated', async () => {
+    const path = scratch.file()
+    await (await chainedLog(path, scratch.file())).close()
+    const db = new Database(path)
+    // Make the file what schema version 1 wrote: no hash column.
+    db.exec('ALTER TABLE ao_events DROP COLUMN hash; DELETE FROM ao_schema_version WHERE version > 1')
+    db.close()
+    const reopened = openSqliteEventStore({ path })
+    if (E.isLeft(reopened)) throw reopened.left
+    await reopened.right.close()
+    const verified = await verifyChain(sqliteStoredRows(new Database(path, { readonly: true })))
+    expect(E.isRight(verified) && verified.right.events).toBe(15)
+  })
+})
