@@ -28,7 +28,10 @@ export const invariantFeatures = (dialect: TestDialect, options: { readonly runs
           const db = await dialect.open()
           right(await projectionRuntime({ store, db, projections: readModelProjections, batchSize: 7 }).runUntilCaughtUp())
           const times = events.map((e) => e.metadata.occurredAt)
-          const instants: Instant[] = [plusMillis(epoch, -1), ...timePicks.map(([i, d]) => plusMillis(times[i % Math.max(times.length, 1)] ?? epoch, d))]
+          // Every instant where something happened, and a millisecond either side, catch the
+          // boundaries of the intervals; the drawn ones land anywhere in between.
+          const boundaries = [...new Set(times)].flatMap((t) => [plusMillis(t, -1), t, plusMillis(t, 1)])
+          const instants: Instant[] = [plusMillis(epoch, -1), ...boundaries, ...timePicks.map(([i, d]) => plusMillis(times[i % Math.max(times.length, 1)] ?? epoch, d))]
           const accountIds = [...new Set(events.map((e) => e.metadata.streamId.replace(/^account-/, '')))]
           for (const t of instants) {
             for (const accountId of accountIds) {
