@@ -195,8 +195,8 @@ const sqliteEventStore = ({ db, owned, readonly }: Connection, clock: Clock, sch
   // lookup runs only where a repeat is possible: when the version check fails, and when
   // UNIQUE(event_id) refuses an insert (then the append is rolled back whole and looked up anew).
   const write = db.transaction((streamId: string, batch: ReadonlyArray<PreparedEvent>, expected: ExpectedVersion): E.Either<AppendError, ReadonlyArray<StoredEvent>> => {
-    const head = statements.streamHead(streamId)
-    const actual = head === null ? 'no-stream' : head
+    const tip = statements.streamTip(streamId)
+    const actual = tip === undefined ? 'no-stream' : tip.version
     if (!satisfies(expected, actual)) {
       const repeat = repeatOf(streamId, batch)
       if (E.isLeft(repeat)) return repeat
@@ -205,7 +205,7 @@ const sqliteEventStore = ({ db, owned, readonly }: Connection, clock: Clock, sch
     const recordedAt = clock()
     const first = nextVersion(actual)
     // The chain link is written with the event, under the same lock: no event is ever unchained.
-    let previous = head === null ? genesisHash : (statements.streamHeadHash(streamId) ?? genesisHash)
+    let previous = tip?.hash ?? genesisHash
     return E.right(
       batch.map((p, i) => {
         const unchained = { ...p, streamId, streamVersion: first + BigInt(i), recordedAt }

@@ -59,8 +59,8 @@ export interface SqliteStatements {
   readonly byEventId: (eventId: string) => StoredEvent | undefined
   /** The version of a stream's last event, or `null` when the stream has none. */
   readonly streamHead: (streamId: string) => bigint | null
-  /** The chain hash of a stream's last event, or `null` when the stream has none. */
-  readonly streamHeadHash: (streamId: string) => string | null
+  /** A stream's last event: its version and chain hash (`null` if written before the chain); for appends. */
+  readonly streamTip: (streamId: string) => { readonly version: bigint; readonly hash: string | null } | undefined
   /** The position of the last event, or `0n`. */
   readonly logHead: () => bigint
   /** Insert one event; answers its global position. Writers only. */
@@ -79,7 +79,10 @@ export interface SqliteStatements {
 export const prepareStatements = (db: Database.Database, writable: boolean): SqliteStatements => {
   const byEventId = db.prepare<[string], EventRow>(`SELECT ${columns} FROM ao_events WHERE event_id = ?`).safeIntegers(true)
   const streamHead = db.prepare<[string], { v: bigint | null }>('SELECT max(stream_version) AS v FROM ao_events WHERE stream_id = ?').safeIntegers(true)
-  const streamHeadHash = db.prepare<[string], { hash: string | null }>('SELECT hash FROM ao_events WHERE stream_id = ? ORDER BY stream_version DESC LIMIT 1')
+  // An append needs both the version and the hash of the stream's last event: one index probe.
+  const streamTip = db
+    .prepare<[string], { version: bigint; hash: string | null }>('SELECT stream_version AS version, hash FROM ao_events WHERE stream_id = ? ORDER BY stream_version DESC LIMIT 1')
+    .safeIntegers(true)
   const logHead = db.prepare<[], { p: bigint }>('SELECT coalesce(max(global_position), 0) AS p FROM ao_events').safeIntegers(true)
   const streamPage = db
     .prepare<[string, bigint, bigint, number], EventRow>(
@@ -102,7 +105,7 @@ export const prepareStatements = (db: Database.Database, writable: boolean): Sql
       return row === undefined ? undefined : storedEventOf(row)
     },
     streamHead: (streamId) => streamHead.get(streamId)?.v ?? null,
-    streamHeadHash: (streamId) => streamHeadHash.get(streamId)?.hash ?? null,
+    streamTip: (streamId) => streamTip.get(streamId),
     logHead: () => logHead.get()?.p ?? 0n,
     insert:
       insert &&
