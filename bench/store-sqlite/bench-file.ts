@@ -36,12 +36,9 @@ export const rawOn = async (path: string): Promise<Database.Database> => {
   return db
 }
 
-/** The raw insert of one row of `ao_events`. */
+/** The raw insert of one row of `ao_events`, chain hash included. */
 export const rawInsertSql =
-  'INSERT INTO ao_events (stream_id, stream_version, event_id, type, schema_version, data, metadata, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'
-
-/** The median of some numbers. */
-export const median = (xs: ReadonlyArray<number>): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
+  'INSERT INTO ao_events (stream_id, stream_version, event_id, type, schema_version, data, metadata, recorded_at, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'
 
 /** A whole number with thousands separators. */
 export const whole = (x: number): string => Math.round(x).toLocaleString('en-US')

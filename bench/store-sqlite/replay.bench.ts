@@ -2,7 +2,7 @@
 // file in the same run: events/s and peak RSS, sampled every 10,000 events. The file is written
 // beforehand, by a child process of its own (so that what writing leaves in this process's memory
 // cannot count), with raw inserts in big transactions, in core's row format (prepareEvents).
-import { accountStream, currentSchema, prepareEvents, type AccountId } from '@account-ownership/core'
+import { accountStream, chainHash, currentSchema, genesisHash, prepareEvents, type AccountId } from '@account-ownership/core'
 import Database from 'better-sqlite3'
 import { execFileSync } from 'node:child_process'
 import { performance } from 'node:perf_hooks'
@@ -21,10 +21,22 @@ const writeLog = async (file: string) => {
   if (template._tag === 'Left') throw template.left
   const { type, schemaVersion, data, metadata } = template.right[0]!
   const insert = raw.prepare(rawInsertSql)
+  const previous = new Map<string, string>()
   const writeChunk = raw.transaction((from: number) => {
     for (let i = from; i < from + chunk; i++) {
-      const streamId = accountStream(`kunde-${i % accounts}` as AccountId)
-      insert.run(streamId, Math.floor(i / accounts), `evt-${i}`, type, schemaVersion, data, metadata.replaceAll('evt-0', `evt-${i}`), '2026-03-12T09:00:00.000Z')
+      const row = {
+        streamId: accountStream(`kunde-${i % accounts}` as AccountId),
+        streamVersion: BigInt(Math.floor(i / accounts)),
+        eventId: `evt-${i}`,
+        type,
+        schemaVersion,
+        data,
+        metadata: metadata.replaceAll('evt-0', `evt-${i}`),
+        recordedAt: '2026-03-12T09:00:00.000Z',
+      }
+      const hash = chainHash(previous.get(row.streamId) ?? genesisHash, row)
+      previous.set(row.streamId, hash)
+      insert.run(row.streamId, row.streamVersion, row.eventId, type, schemaVersion, data, row.metadata, row.recordedAt, hash)
     }
   })
   for (let from = 0; from < total; from += chunk) writeChunk(from)
