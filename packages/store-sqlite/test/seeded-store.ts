@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { accountStream } from '@account-ownership/core'
+import { accountStream, type StreamId } from '@account-ownership/core'
 import { account, newEvent, openedAccountEvents } from '@account-ownership/core/testing'
 import { openSqliteEventStore, type SqliteEventStoreOptions, type SqliteEventStore } from '@account-ownership/store-sqlite'
 import * as E from 'fp-ts/lib/Either.js'
@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 
 /** The stream the seeded file holds. */
-export const seededStream = accountStream(account('kunde-1'))
+export const seededStream: StreamId = accountStream(account('kunde-1'))
 
 /** Open a store or fail the test. */
 export const openOrThrow = (options: SqliteEventStoreOptions): SqliteEventStore => {
