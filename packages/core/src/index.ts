@@ -54,7 +54,7 @@ export { PersonalDataErased, SubjectEvent } from './subject/subject-events.js'
 export { scanAccountIndex, type AccountIndex } from './offboarding/account-index.js'
 export { handOver, handoverCommand, type HandoverOutcome } from './offboarding/handover.js'
 
-export { StreamId, accountStream, principalStream, streamFamily, subjectStream } from './store/stream-id.js'
+export { StreamId, accountStream, principalStream, streamFamily, subjectStream, type StreamIdBrand } from './store/stream-id.js'
 export { nextVersion, satisfies, showVersion, type ExpectedVersion, type StreamVersion } from './store/expected-version.js'
 export { Actor, EventMetadata, type NewEvent, type RecordedEvent, type RecordedMetadata } from './store/recorded-event.js'
 export {

@@ -26,6 +26,8 @@ export const noOwner = domainError('NoOwnerError')
 export const sameOwner = domainError('SameOwnerError')
 /** The reason code is not in the policy (invariant 3). @category errors @since 0.1.0 */
 export const unknownReasonCode = domainError('UnknownReasonCodeError')
+/** The transfer id was used by an earlier transfer. @category errors @since 0.1.0 */
+export const transferAlreadyExists = domainError('TransferAlreadyExistsError')
 /** Another transfer awaits its decision. @category errors @since 0.1.0 */
 export const transferAlreadyPending = domainError('TransferAlreadyPendingError')
 /** No pending transfer has this id. @category errors @since 0.1.0 */
@@ -73,6 +75,7 @@ export type AccountError =
       | typeof noOwner
       | typeof sameOwner
       | typeof unknownReasonCode
+      | typeof transferAlreadyExists
       | typeof transferAlreadyPending
       | typeof transferNotPending
       | typeof fourEyesViolation

@@ -62,6 +62,8 @@ export interface OpenedAccount {
   readonly tier: Tier
   readonly ownership: Ownership
   readonly pendingTransfer: PendingTransfer | null
+  /** Every transfer id used on this account, so that none is used twice. */
+  readonly transferIds: ReadonlyArray<TransferId>
   readonly team: Readonly<Record<string, TeamRole>>
   readonly grants: Readonly<Record<string, Grant>>
   readonly stakeholders: ReadonlyArray<StakeholderId>

@@ -24,13 +24,13 @@ export const evolve = (state: AccountState, event: AccountEvent): AccountState =
   switch (event.type) {
     case 'AccountOpened': {
       const { accountId, tenantId, displayName, tier } = event.data
-      return { status: 'open', accountId, tenantId, displayName, tier, ownership: { kind: 'unassigned' }, pendingTransfer: null, team: {}, grants: {}, stakeholders: [] }
+      return { status: 'open', accountId, tenantId, displayName, tier, ownership: { kind: 'unassigned' }, pendingTransfer: null, transferIds: [], team: {}, grants: {}, stakeholders: [] }
     }
     case 'OwnershipAssigned':
       return opened(state, (s) => ({ ...s, ownership: { kind: 'owned', ownerId: event.data.ownerId } }))
     case 'OwnershipTransferRequested': {
       const { accountId: _account, ...pendingTransfer } = event.data
-      return opened(state, (s) => ({ ...s, pendingTransfer }))
+      return opened(state, (s) => ({ ...s, pendingTransfer, transferIds: [...s.transferIds, pendingTransfer.transferId] }))
     }
     case 'OwnershipTransferApproved':
       return state
@@ -41,6 +41,8 @@ export const evolve = (state: AccountState, event: AccountEvent): AccountState =
         ...s,
         ownership: { kind: 'owned', ownerId: event.data.toOwnerId },
         pendingTransfer: null,
+        transferIds:
+          event.data.transferId === undefined || s.transferIds.includes(event.data.transferId) ? s.transferIds : [...s.transferIds, event.data.transferId],
         team: event.data.keepsTeam ? s.team : {},
       }))
     case 'AccountOrphaned':

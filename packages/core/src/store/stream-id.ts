@@ -8,7 +8,12 @@
 import * as t from 'io-ts'
 import type { AccountId, PrincipalId, SubjectId } from '../ids.js'
 
-interface StreamIdBrand {
+/**
+ * The brand of a stream id.
+ * @category store
+ * @since 0.1.0
+ */
+export interface StreamIdBrand {
   readonly StreamId: unique symbol
 }
 

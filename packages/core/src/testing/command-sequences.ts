@@ -116,12 +116,13 @@ export const commandSequenceArbitrary = (options: CommandSequenceOptions = {}): 
   const principals = options.principals ?? [cast.dora, cast.hanna, cast.felix, cast.sven]
   const [admin = cast.dora] = principals
   const reasonCodes = options.reasonCodes ?? knownReasonCodes(options.policy === undefined || isArbitrary(options.policy) ? testPolicy : options.policy)
+  const transferPool = options.transferIds ?? (['transfer-1', 'transfer-2'] as TransferId[])
   const pools = anyPools({
     accountId: fc.oneof({ weight: 19, arbitrary: fc.constant(accountId) }, { weight: 1, arbitrary: fc.constant(account(`${accountId}-other`)) }),
     tenantId: fc.constant(tenant),
     principalId: fc.constantFrom(...principals),
     grantId: fc.constantFrom(...(options.grantIds ?? (['grant-1', 'grant-2', 'grant-3'] as GrantId[]))),
-    transferId: mostlyFirst(options.transferIds ?? (['transfer-1', 'transfer-2'] as TransferId[])),
+    transferId: mostlyFirst(transferPool),
     stakeholderId: fc.constantFrom(...(options.stakeholderIds ?? (['contact-1', 'contact-2'] as StakeholderId[]))),
     reasonCode: fc.oneof({ weight: 9, arbitrary: fc.constantFrom(...reasonCodes) }, { weight: 1, arbitrary: unknownReasonCodeArbitrary }),
     expiresAt: fc.constant(null),
@@ -146,14 +147,34 @@ export const commandSequenceArbitrary = (options: CommandSequenceOptions = {}): 
   return fc.record({ policy, prefix, drafts: fc.array(draft, { maxLength: options.maxSteps ?? 40, size: 'max' }) }).map(({ policy, prefix, drafts }) => {
     let at = options.start ?? epoch
     const steps: CommandStep[] = prefix.map((c) => ({ actor: admin, command: c, at }))
+    const transfers = transferNaming(transferPool[0]!)
     for (const d of drafts) {
       at = plusMillis(at, d.gap)
       const command: AccountCommand =
-        d.command.type === 'GrantAccess' ? { ...d.command, data: { ...d.command.data, expiresAt: d.expiresIn === null ? null : plusMillis(at, d.expiresIn) } } : d.command
+        d.command.type === 'GrantAccess' ? { ...d.command, data: { ...d.command.data, expiresAt: d.expiresIn === null ? null : plusMillis(at, d.expiresIn) } } : transfers(d.command)
       steps.push({ actor: d.actor, command, at })
     }
     return { accountId, policy, steps }
   })
+}
+
+/*
+ * Transfer ids are used once per account. A transfer drafted with the pool's first id gets a
+ * fresh one, and an approval or rejection drafted with it names the latest transfer, so most
+ * decisions meet the pending transfer; the pool's other ids are reused to meet the refusals.
+ */
+const transferNaming = (first: TransferId) => {
+  let count = 0
+  let latest = first
+  return (command: AccountCommand): AccountCommand => {
+    if (command.type === 'TransferOwnership' && command.data.transferId === first) {
+      latest = `${first}-${++count}` as TransferId
+      return { ...command, data: { ...command.data, transferId: latest } }
+    }
+    if (command.type === 'ApproveTransfer' && command.data.transferId === first) return { ...command, data: { ...command.data, transferId: latest } }
+    if (command.type === 'RejectTransfer' && command.data.transferId === first) return { ...command, data: { ...command.data, transferId: latest } }
+    return command
+  }
 }
 
 /* The first of a pool most of the time, so that an approval usually names the pending transfer. */

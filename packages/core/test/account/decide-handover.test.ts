@@ -22,6 +22,15 @@ describe('HandOverAccount', () => {
       .when(handOver(felix, null))
       .then([{ type: 'OwnershipTransferRejected', data: { accountId, transferId: transfer1, rejectedBy: dora, reason: 'the new owner was offboarded' } }]))
 
+  it("rejects a transfer the offboarded owner asked for, before the account moves on", () =>
+    account
+      .given([...ownedByHanna(), transferRequested(sven)])
+      .when(handOver(hanna, felix))
+      .then([
+        { type: 'OwnershipTransferRejected', data: { accountId, transferId: transfer1, rejectedBy: dora, reason: 'the owner was offboarded' } },
+        { type: 'OwnershipTransferred', data: { accountId, fromOwnerId: hanna, toOwnerId: felix, reasonCode: 'owner-offboarded', transferredBy: dora, keepsTeam: true } },
+      ]))
+
   it("revokes the offboarded principal's active grants and takes them out of the team", () =>
     account
       .given([...ownedByHanna(), granted(felix), joined(felix)])

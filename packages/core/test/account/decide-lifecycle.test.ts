@@ -1,7 +1,7 @@
 import { describe, it } from 'vitest'
 import { accountDecider } from '@account-ownership/core'
 import { spec, tenant } from '@account-ownership/core/testing'
-import { accountId, archived, dora, felix, hanna, opened, ownedByHanna } from './history.js'
+import { accountId, archived, dora, felix, hanna, opened, ownedByHanna, transfer1, transferRequested } from './history.js'
 
 const account = spec(accountDecider)
 
@@ -26,6 +26,15 @@ describe('ArchiveAccount', () => {
     account.given(ownedByHanna()).when(archive, { actor: dora }).then([{ type: 'AccountArchived', data: { accountId, reason: 'churned', archivedBy: dora } }]))
 
   it('is refused for anyone else', () => account.given(ownedByHanna()).when(archive, { actor: felix }).thenFails('NotAuthorizedError'))
+
+  it('rejects a transfer still awaiting its decision, so that no request stays open forever', () =>
+    account
+      .given([...ownedByHanna(), transferRequested(felix)])
+      .when(archive, { actor: dora })
+      .then([
+        { type: 'OwnershipTransferRejected', data: { accountId, transferId: transfer1, rejectedBy: dora, reason: 'the account was archived' } },
+        { type: 'AccountArchived', data: { accountId, reason: 'churned', archivedBy: dora } },
+      ]))
 
   it('is refused before the account is opened', () => account.given([]).when(archive).thenFails('AccountNotOpenedError', 'data.accountId'))
 

@@ -1,7 +1,7 @@
 import { describe, it } from 'vitest'
 import { accountDecider } from '@account-ownership/core'
 import { spec } from '@account-ownership/core/testing'
-import { accountId, archived, dora, felix, hanna, opened, orphaned, ownedByHanna } from './history.js'
+import { accountId, archived, dora, felix, hanna, opened, orphaned, ownedByHanna, transfer1, transferRequested } from './history.js'
 
 const account = spec(accountDecider)
 
@@ -29,6 +29,15 @@ describe('OrphanAccount', () => {
 
   it('removes the owner without a successor', () =>
     account.given(ownedByHanna()).when(orphan).then([{ type: 'AccountOrphaned', data: { accountId, reason: 'owner-removed', previousOwnerId: hanna } }]))
+
+  it('rejects a transfer still awaiting its decision', () =>
+    account
+      .given([...ownedByHanna(), transferRequested(felix)])
+      .when(orphan)
+      .then([
+        { type: 'OwnershipTransferRejected', data: { accountId, transferId: transfer1, rejectedBy: dora, reason: 'the account was orphaned' } },
+        { type: 'AccountOrphaned', data: { accountId, reason: 'owner-removed', previousOwnerId: hanna } },
+      ]))
 
   it('is refused for the owner, who is no admin', () => account.given(ownedByHanna()).when(orphan, { actor: hanna }).thenFails('NotAuthorizedError'))
 

@@ -48,7 +48,13 @@ describe('TransferOwnership', () => {
     account.given(ownedByHanna()).when(transferTo(felix, { reasonCode: 'coffee-break' })).thenFails('UnknownReasonCodeError', 'data.reasonCode'))
 
   it('is refused while another transfer awaits its decision', () =>
-    account.given([...ownedByHanna('key'), transferRequested(felix)]).when(transferTo(sven)).thenFails('TransferAlreadyPendingError'))
+    account
+      .given([...ownedByHanna('key'), transferRequested(felix)])
+      .when({ type: 'TransferOwnership', data: { accountId, transferId: 'transfer-2', toOwnerId: sven, reasonCode: 'hunter-to-farmer' } } as never)
+      .thenFails('TransferAlreadyPendingError'))
+
+  it('is refused when its transfer id was used before', () =>
+    account.given([...ownedByHanna('key'), transferRequested(felix)]).when(transferTo(sven)).thenFails('TransferAlreadyExistsError', 'data.transferId'))
 
   it('is refused on an archived account (invariant 2)', () => account.given([...ownedByHanna(), archived()]).when(transferTo()).thenFails('AccountArchivedError'))
 })

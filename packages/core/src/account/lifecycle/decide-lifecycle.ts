@@ -10,6 +10,7 @@ import { accountAlreadyOpened, accountArchived, accountNotArchived, type Account
 import { byAdmin, byOwnerOrAdmin, existing, open } from '../account-guards.js'
 import type { AccountState } from '../account-state.js'
 import type { DecisionContext } from '../decision-context.js'
+import { withdrawPendingTransfer } from '../ownership/withdraw-pending-transfer.js'
 import type { ArchiveAccount, OpenAccount, RestoreAccount } from './lifecycle-commands.js'
 
 type Decision = E.Either<AccountError, ReadonlyArray<AccountEvent>>
@@ -27,7 +28,10 @@ export const decideArchive = (command: ArchiveAccount, state: AccountState, ctx:
   pipe(
     open(state, command.data.accountId),
     E.flatMap(byOwnerOrAdmin(ctx, 'archive the account')),
-    E.map(() => [{ type: 'AccountArchived', data: { ...command.data, archivedBy: ctx.actor } }]),
+    E.map((s) => [
+      ...withdrawPendingTransfer(s, ctx, 'the account was archived'),
+      { type: 'AccountArchived', data: { ...command.data, archivedBy: ctx.actor } },
+    ]),
   )
 
 /** @category decider @since 0.1.0 */

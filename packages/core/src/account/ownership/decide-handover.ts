@@ -14,14 +14,15 @@ import { byAdmin, open } from '../account-guards.js'
 import type { AccountState, OpenedAccount } from '../account-state.js'
 import type { DecisionContext } from '../decision-context.js'
 import type { HandOverAccount } from './ownership-commands.js'
+import { withdrawPendingTransfer } from './withdraw-pending-transfer.js'
 
 const handover = (command: HandOverAccount, s: OpenedAccount, ctx: DecisionContext): ReadonlyArray<AccountEvent> => {
   const { accountId, offboardedId, successorId } = command.data
   const events: AccountEvent[] = []
-  if (s.pendingTransfer !== null && s.pendingTransfer.toOwnerId === offboardedId) {
-    events.push({ type: 'OwnershipTransferRejected', data: { accountId, transferId: s.pendingTransfer.transferId, rejectedBy: ctx.actor, reason: 'the new owner was offboarded' } })
-  }
-  if (s.ownership.kind === 'owned' && s.ownership.ownerId === offboardedId) {
+  const ownsIt = s.ownership.kind === 'owned' && s.ownership.ownerId === offboardedId
+  if (s.pendingTransfer?.toOwnerId === offboardedId) events.push(...withdrawPendingTransfer(s, ctx, 'the new owner was offboarded'))
+  else if (ownsIt) events.push(...withdrawPendingTransfer(s, ctx, 'the owner was offboarded'))
+  if (ownsIt) {
     events.push(
       successorId === null
         ? { type: 'AccountOrphaned', data: { accountId, previousOwnerId: offboardedId, reason: 'owner-offboarded' } }

@@ -15,6 +15,7 @@ import {
   noOwner,
   ownerAlreadyAssigned,
   sameOwner,
+  transferAlreadyExists,
   transferAlreadyPending,
   transferNotPending,
   unknownReasonCode,
@@ -23,6 +24,7 @@ import {
 import { byAdmin, byOwnerOrAdmin, open } from '../account-guards.js'
 import type { AccountState, OpenedAccount, PendingTransfer } from '../account-state.js'
 import type { DecisionContext } from '../decision-context.js'
+import { withdrawPendingTransfer } from './withdraw-pending-transfer.js'
 import type { ApproveTransfer, AssignOwner, OrphanAccount, RejectTransfer, TransferOwnership } from './ownership-commands.js'
 
 type Decision = E.Either<AccountError, ReadonlyArray<AccountEvent>>
@@ -65,6 +67,10 @@ export const decideTransfer = (command: TransferOwnership, state: AccountState, 
     E.filterOrElseW(
       () => knownReasonCodes(ctx.policy).includes(reasonCode),
       () => unknownReasonCode(`reason code ${reasonCode} is not one of ${knownReasonCodes(ctx.policy).join(', ')}`, 'data.reasonCode'),
+    ),
+    E.filterOrElseW(
+      ({ account }) => !account.transferIds.includes(transferId),
+      () => transferAlreadyExists(`transfer ${transferId} was requested before; name a new transfer id`, 'data.transferId'),
     ),
     E.filterOrElseW(
       ({ account }) => account.pendingTransfer === null,
@@ -114,7 +120,11 @@ export const decideOrphan = (command: OrphanAccount, state: AccountState, ctx: D
   pipe(
     open(state, command.data.accountId),
     E.flatMap(byAdmin(ctx, 'remove an owner')),
-    E.flatMap(owner),
-    E.map((previousOwnerId) => [{ type: 'AccountOrphaned', data: { ...command.data, previousOwnerId } }]),
+    E.bindTo('account'),
+    E.bind('previousOwnerId', ({ account }) => owner(account)),
+    E.map(({ account, previousOwnerId }) => [
+      ...withdrawPendingTransfer(account, ctx, 'the account was orphaned'),
+      { type: 'AccountOrphaned', data: { ...command.data, previousOwnerId } },
+    ]),
   )
 
