@@ -64,7 +64,10 @@ export const encryptingEventStore = (options: EncryptingEventStoreOptions): Even
     return E.isLeft(created) ? E.left(storeErrorOf(created.left)) : E.right(created.right)
   }
 
-  const conceal = async (event: NewEvent, i: number): Promise<E.Either<AppendError, NewEvent>> => {
+  // Keys looked up for one event, or one append: its fields share a key. Never kept longer, so
+  // that a read after an erasure never finds a destroyed key in a cache.
+  type KeyCache = Map<string, SubjectKey | undefined>
+  const conceal = async (event: NewEvent, i: number, cache: KeyCache): Promise<E.Either<AppendError, NewEvent>> => {
     const plain = decodeDomainEvent(`events[${i}]`)(event)
     if (E.isLeft(plain)) return E.left(new InvalidStoreInputError(plain.left.field, plain.left.message))
     const personal = personalSubjectOf(personalFields, plain.right)
@@ -74,6 +77,7 @@ export const encryptingEventStore = (options: EncryptingEventStoreOptions): Even
     if (typeof eventId !== 'string') return E.left(new InvalidStoreInputError(`events[${i}].metadata.eventId`, 'expected an EventId, which the encryption is bound to'))
     const key = await keyForAppend(personal.right.subjectId)
     if (E.isLeft(key)) return key
+    cache.set(`${key.right.subjectId}~${key.right.version}`, key.right)
     const data: Record<string, unknown> = { ...(event.data as Record<string, unknown>) }
     for (const field of personal.right.fields) {
       const value = data[field]
@@ -87,7 +91,7 @@ export const encryptingEventStore = (options: EncryptingEventStoreOptions): Even
     return E.right(sealed)
   }
 
-  const reveal = async <A extends RecordedEvent>(event: A): Promise<A> => {
+  const reveal = async <A extends RecordedEvent>(event: A, cache: KeyCache = new Map()): Promise<A> => {
     const personal = personalSubjectOf(personalFields, event)
     if (E.isLeft(personal) || personal.right === undefined) return event
     const data: Record<string, unknown> = { ...(event.data as Record<string, unknown>) }
@@ -95,13 +99,18 @@ export const encryptingEventStore = (options: EncryptingEventStoreOptions): Even
       const value = data[field]
       const envelope = typeof value === 'string' ? parseEnvelope(value) : undefined
       if (envelope === undefined) continue // written before encryption was on: stays as stored
-      const key = await keys.keyFor(envelope.subjectId, envelope.keyVersion)
-      if (E.isLeft(key)) throw storeErrorOf(key.left)
-      if (key.right === undefined) {
+      const cacheKey = `${envelope.subjectId}~${envelope.keyVersion}`
+      if (!cache.has(cacheKey)) {
+        const found = await keys.keyFor(envelope.subjectId, envelope.keyVersion)
+        if (E.isLeft(found)) throw storeErrorOf(found.left)
+        cache.set(cacheKey, found.right)
+      }
+      const key = cache.get(cacheKey)
+      if (key === undefined) {
         data[field] = erasedMarker
         continue
       }
-      const opened = open(key.right, envelope, { eventId: event.metadata.eventId, field })
+      const opened = open(key, envelope, { eventId: event.metadata.eventId, field })
       if (E.isLeft(opened)) throw new CorruptEventError(event.metadata, opened.left)
       data[field] = opened.right
     }
@@ -112,8 +121,9 @@ export const encryptingEventStore = (options: EncryptingEventStoreOptions): Even
     async append(streamId, events, appendOptions) {
       if (!Array.isArray(events)) return store.append(streamId, events, appendOptions)
       const sealed: NewEvent[] = []
+      const cache: KeyCache = new Map()
       for (const [i, event] of events.entries()) {
-        const concealed = await conceal(event, i)
+        const concealed = await conceal(event, i, cache)
         if (E.isLeft(concealed)) return concealed
         sealed.push(concealed.right)
       }
@@ -121,7 +131,7 @@ export const encryptingEventStore = (options: EncryptingEventStoreOptions): Even
       if (E.isLeft(appended)) return appended
       try {
         const revealed: RecordedEvent[] = []
-        for (const event of appended.right.events) revealed.push(await reveal(event))
+        for (const event of appended.right.events) revealed.push(await reveal(event, cache))
         return E.right({ ...appended.right, events: revealed })
       } catch (e) {
         return E.left(e instanceof StoreUnavailableError ? e : new StoreUnavailableError(e instanceof Error ? e.message : String(e), false, { cause: e }))
