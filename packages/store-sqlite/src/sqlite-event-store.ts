@@ -96,7 +96,11 @@ const connect = (options: SqliteEventStoreOptions): E.Either<SqliteOpenError, Co
   }
   if ('database' in options) {
     const readonly = options.readonly === true || options.database.readonly
-    if (timeout !== undefined) options.database.pragma(`busy_timeout = ${timeout}`)
+    try {
+      if (timeout !== undefined) options.database.pragma(`busy_timeout = ${timeout}`)
+    } catch (e) {
+      return E.left(openErrorOfSqlite(e, path))
+    }
     return E.right({ db: options.database, owned: false, readonly })
   }
   const readonly = options.readonly === true

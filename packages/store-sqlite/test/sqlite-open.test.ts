@@ -90,3 +90,12 @@ describe('opening a file', () => {
     expect((await settle(store.readAll())).error).toMatchObject({ _tag: 'StoreUnavailableError', retryable: false })
   })
 })
+
+describe('opening a connection handed in', () => {
+  it('refuses a connection that is already closed, with a typed error instead of a throw', () => {
+    const db = new Database(scratch.file())
+    db.close()
+    expect(openSqliteEventStore({ database: db, busyTimeoutMs: 100 })).toEqual(E.left(expect.objectContaining({ _tag: 'SqliteOpenError', path: undefined })))
+    expect(openSqliteEventStore({ database: db })).toEqual(E.left(expect.objectContaining({ _tag: 'SqliteOpenError' })))
+  })
+})
