@@ -116,7 +116,7 @@ console.log(
   [
     '## store-sqlite: replay of 1 M events',
     '',
-    `${whole(total)} events in ${whole(accounts)} streams (written with raw inserts in ${whole(chunk)}-row transactions in ${writeSeconds.toFixed(1)} s). The adapter's readAll decodes every event (JSON, upcast, codecs) in keyset batches of the default size; the raw scan only steps through the rows. RSS sampled every 10,000 events; at each quarter of the replay also the RSS and the live heap after a full collection. The process starts at about 100 MB (Node, tsx, the modules) before the first event is read.`,
+    `${whole(total)} events in ${whole(accounts)} streams (written with raw inserts in ${whole(chunk)}-row transactions in ${writeSeconds.toFixed(1)} s). The adapter's readAll decodes every event (JSON, upcast, codecs) in keyset pages (the default batch size, at most 50 rows per query); the raw scan only steps through the rows. RSS sampled every 10,000 events; at each quarter of the replay also the RSS and the live heap after a full collection. The process starts at about 100 MB (Node, tsx, the modules) before the first event is read.`,
     '',
     '| what | events/s | RSS at start (MB) | peak RSS (MB) | RSS at ¼ / ½ / ¾ / end (MB) | live heap at ¼ / ½ / ¾ / end (MB) |',
     '|---|---:|---:|---:|---:|---:|',
