@@ -1,7 +1,8 @@
 /**
  * The large event log the projection benchmarks read: SQLite event store files of `accounts ×
  * 50` events written through `openSqliteEventStore`, kept in the system's temporary directory
- * and reused between runs (the name carries the size and the generator's version). Run as a
+ * and reused between runs (the name carries the size, the generator's version and the store's
+ * schema version). Run as a
  * script it writes one file, so that generating never counts towards a benchmark's peak RSS.
  *
  * Each account: opened, assigned, then 12 rounds of a transfer, a grant, a reclassification
@@ -15,7 +16,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { accountStream, type AccountId, type NewEvent } from '@account-ownership/core'
-import { openSqliteEventStore } from '@account-ownership/store-sqlite'
+import { knownSchemaVersion, openSqliteEventStore } from '@account-ownership/store-sqlite'
 import Database from 'better-sqlite3'
 
 export const eventsPerAccount = 50
@@ -80,7 +81,7 @@ const write = async (path: string, accounts: number): Promise<void> => {
 
 /** The path of a log of `accounts × 50` events, written by a child process if not there yet. */
 export const eventLog = (accounts: number): string => {
-  const path = join(tmpdir(), `ao-bench-projections-v1-${accounts * eventsPerAccount}.db`)
+  const path = join(tmpdir(), `ao-bench-projections-v1-schema${knownSchemaVersion}-${accounts * eventsPerAccount}.db`)
   if (!existsSync(path)) {
     const run = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), `${path}.tmp`, String(accounts)], { stdio: 'inherit' })
     if (run.status !== 0) throw new Error(`writing the event log failed with exit code ${run.status}`)
