@@ -5,7 +5,7 @@
 // on a SQLite file (WAL, synchronous = FULL), as a user runs it. The in-memory case runs once
 // with the keys in memory as well, which leaves the cipher's own cost. Keys live in a SQLite key store
 // file of their own; every 4th append names a new contact person, so a quarter of appends also
-// create a key. Medians of 3 rounds.
+// create a key. Medians of 5 rounds after one warm-up round each.
 import { accountStream, inMemoryEventStore, type AccountId, type EventStore, type NewEvent } from '@account-ownership/core'
 import { encryptingEventStore, sqliteKeyStore } from '@account-ownership/dsgvo'
 import { openSqliteEventStore } from '@account-ownership/store-sqlite'
@@ -58,6 +58,9 @@ const compare = async (open: () => EventStore, keyFile: string = file()) => {
   const encrypted = appender(encryptingEventStore({ store: open(), keys: sqliteKeyStore(keyDb) }), 'enc')
   const p: number[] = []
   const e: number[] = []
+  // One round each to warm up the JIT and the files; not counted.
+  await plain()
+  await encrypted()
   for (let r = 0; r < rounds; r++) {
     p.push(await plain())
     e.push(await encrypted())
