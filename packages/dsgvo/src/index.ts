@@ -36,3 +36,4 @@ export { recordOfProcessing, type ProcessingActivity, type RecordOfProcessing } 
 export { accessReview, type AccessReview } from './audit/access-review.queries.js'
 export { ChainBrokenError, verifyChain, type ChainBreakReason, type RawStoredRow, type StreamHead, type VerifiedChain, type VerifyOptions } from './chain/verify-chain.js'
 export { sqliteStoredRows } from './chain/sqlite-stored-rows.js'
+export { sealOf, type Seal } from './chain/seal.js'

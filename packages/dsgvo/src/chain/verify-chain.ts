@@ -7,12 +7,14 @@
  * What it proves: every event still reads exactly as it was appended, and no event was taken out
  * of the middle of a stream. What it does not prove on its own: that no stream's newest events
  * (or a whole stream) were removed, or the chain rewritten from that point on by someone who can
- * run `chainHash` too — seals (`sealOf`) of the stream heads, kept outside the database, cover that.
+ * run `chainHash` too — seals (`sealOf`) of the stream heads, kept outside the database and
+ * passed in as `seals`, cover that up to the newest seal.
  *
  * @module
  */
 import { chainHash, genesisHash } from '@account-ownership/core'
 import * as E from 'fp-ts/lib/Either.js'
+import { sealOf, type Seal } from './seal.js'
 
 /**
  * A row as read from storage, not trusted: any field may have any type.
@@ -37,7 +39,7 @@ export interface RawStoredRow {
  * @category tamper evidence
  * @since 0.1.0
  */
-export type ChainBreakReason = 'malformed-row' | 'hash-mismatch' | 'version-gap' | 'position-gap'
+export type ChainBreakReason = 'malformed-row' | 'hash-mismatch' | 'version-gap' | 'position-gap' | 'seal-mismatch'
 
 /**
  * The first place where the log differs from what was written.
@@ -92,6 +94,8 @@ export interface VerifiedChain {
 export interface VerifyOptions {
   /** Whether positions run 1, 2, 3 … without gaps (SQLite and in-memory stores); `true` by default. */
   readonly contiguousPositions?: boolean
+  /** Seals taken earlier, kept outside the database; each is checked when the log passes its position. */
+  readonly seals?: ReadonlyArray<Seal>
 }
 
 const text = (u: unknown): u is string => typeof u === 'string'
@@ -111,7 +115,23 @@ export const verifyChain = async (rows: AsyncIterable<RawStoredRow> | Iterable<R
   let expectedPosition = 1n
   let lastPosition = 0n
   let events = 0
+  const seals = [...(options.seals ?? [])].sort((a, b) => (a.position < b.position ? -1 : a.position > b.position ? 1 : 0))
+  // Check every seal whose position the log has passed: the heads then must be what they were.
+  const checkSeals = (upTo: bigint): ChainBrokenError | undefined => {
+    while (seals.length > 0 && seals[0]!.position <= upTo) {
+      const seal = seals.shift()!
+      const now = sealOf(heads, seal.position)
+      if (now.digest !== seal.digest) {
+        return new ChainBrokenError({ globalPosition: seal.position, streamId: '(all streams)', streamVersion: null }, 'seal-mismatch', `the stream heads at position ${seal.position} differ from the seal (${seal.streams} streams then, ${now.streams} now)`)
+      }
+    }
+    return undefined
+  }
   for await (const row of rows) {
+    if (integer(row.globalPosition)) {
+      const broken = checkSeals(row.globalPosition - 1n)
+      if (broken !== undefined) return E.left(broken)
+    }
     const streamId = text(row.streamId) ? row.streamId : String(row.streamId)
     const streamVersion = integer(row.streamVersion) ? row.streamVersion : null
     const position = integer(row.globalPosition) ? row.globalPosition : expectedPosition
@@ -142,5 +162,7 @@ export const verifyChain = async (rows: AsyncIterable<RawStoredRow> | Iterable<R
     expectedPosition = position + 1n
     events++
   }
+  const broken = checkSeals(seals.reduce((max, s) => (s.position > max ? s.position : max), lastPosition))
+  if (broken !== undefined) return E.left(broken)
   return E.right({ events, lastPosition, heads })
 }
