@@ -7,9 +7,9 @@
  * @module
  */
 import * as E from 'fp-ts/lib/Either.js'
-import { pipe } from 'fp-ts/lib/function.js'
-import { decodeDomainEvent } from '../domain-event.js'
-import { decodeWith } from '../field-problem.js'
+import type * as t from 'io-ts'
+import { decodeDomainEvent, domainEventCodecs, type DomainEvent } from '../domain-event.js'
+import { decodeWith, type FieldProblem } from '../field-problem.js'
 import { Instant } from '../instant.js'
 import type { EventSchema } from './event-schema.js'
 import { EventMetadata, type NewEvent, type RecordedEvent } from './recorded-event.js'
@@ -77,11 +77,31 @@ export const prepareEvents = (
   return E.right(prepared)
 }
 
-const parseJson = (text: string, what: string): E.Either<string, unknown> =>
-  E.tryCatch(
-    () => JSON.parse(text) as unknown,
-    (e) => `${what} is not JSON (${e instanceof Error ? e.message : String(e)})`,
-  )
+const parseJson = (text: string, what: string): E.Either<string, unknown> => {
+  try {
+    return E.right(JSON.parse(text) as unknown)
+  } catch (e) {
+    return E.left(`${what} is not JSON (${e instanceof Error ? e.message : String(e)})`)
+  }
+}
+
+const codecByType = new Map(domainEventCodecs.map((codec) => [codec.name, codec as t.Mixed]))
+const decodeEvent = decodeDomainEvent()
+const decodeMetadata = decodeWith(EventMetadata, 'metadata')
+const show = (p: FieldProblem) => `${p.field}: ${p.message}`
+
+/*
+ * Replays decode every row, so the common case must be cheap: a row this library wrote passes
+ * its codec's `is` check, and only a row that fails it is decoded again to say precisely why.
+ */
+const checkedEvent = (type: string, data: unknown): E.Either<string, DomainEvent> => {
+  const candidate = { type, data }
+  if (codecByType.get(type)?.is(candidate) === true) return E.right(candidate as DomainEvent)
+  return E.mapLeft(show)(decodeEvent(candidate))
+}
+
+const checkedMetadata = (raw: unknown): E.Either<string, EventMetadata> =>
+  EventMetadata.is(raw) ? E.right(raw) : E.mapLeft(show)(decodeMetadata(raw))
 
 /**
  * Turn a stored row back into a recorded event, or say precisely why it cannot be.
@@ -89,31 +109,28 @@ const parseJson = (text: string, what: string): E.Either<string, unknown> =>
  * @since 0.1.0
  */
 export const decodeStoredEvent = (row: StoredEvent, schema: EventSchema): E.Either<CorruptEventError, RecordedEvent> => {
-  const corrupt = (reason: string) => new CorruptEventError(row, reason)
-  const problem = (p: { field: string; message: string }) => `${p.field}: ${p.message}`
-  return pipe(
-    E.Do,
-    E.bind('rawData', () => parseJson(row.data, 'data')),
-    E.bind('rawMetadata', () => parseJson(row.metadata, 'metadata')),
-    E.bind('data', ({ rawData }) => schema.upcast(row.type, row.schemaVersion, rawData)),
-    E.bind('event', ({ data }) => pipe(decodeDomainEvent()({ type: row.type, data }), E.mapLeft(problem))),
-    E.bind('metadata', ({ rawMetadata }) => pipe(decodeWith(EventMetadata, 'metadata')(rawMetadata), E.mapLeft(problem))),
-    E.bind('recordedAt', () => pipe(decodeWith(Instant, 'recordedAt')(row.recordedAt), E.mapLeft(problem))),
-    E.filterOrElseW(
-      ({ metadata }) => metadata.eventId === row.eventId,
-      ({ metadata }) => `metadata.eventId ${metadata.eventId} differs from the row's ${row.eventId}`,
-    ),
-    E.map(({ event, metadata, recordedAt }) => ({
-      ...event,
-      metadata: {
-        ...metadata,
-        streamId: row.streamId as StreamId,
-        streamVersion: row.streamVersion,
-        globalPosition: row.globalPosition,
-        recordedAt,
-        schemaVersion: row.schemaVersion,
-      },
-    })),
-    E.mapLeft(corrupt),
-  )
+  const corrupt = (reason: string) => E.left(new CorruptEventError(row, reason))
+  const rawData = parseJson(row.data, 'data')
+  if (E.isLeft(rawData)) return corrupt(rawData.left)
+  const rawMetadata = parseJson(row.metadata, 'metadata')
+  if (E.isLeft(rawMetadata)) return corrupt(rawMetadata.left)
+  const data = schema.upcast(row.type, row.schemaVersion, rawData.right)
+  if (E.isLeft(data)) return corrupt(data.left)
+  const event = checkedEvent(row.type, data.right)
+  if (E.isLeft(event)) return corrupt(event.left)
+  const metadata = checkedMetadata(rawMetadata.right)
+  if (E.isLeft(metadata)) return corrupt(metadata.left)
+  if (!Instant.is(row.recordedAt)) return corrupt(`recordedAt: expected an Instant, got ${JSON.stringify(row.recordedAt)}`)
+  if (metadata.right.eventId !== row.eventId) return corrupt(`metadata.eventId ${metadata.right.eventId} differs from the row's ${row.eventId}`)
+  return E.right({
+    ...event.right,
+    metadata: {
+      ...metadata.right,
+      streamId: row.streamId as StreamId,
+      streamVersion: row.streamVersion,
+      globalPosition: row.globalPosition,
+      recordedAt: row.recordedAt,
+      schemaVersion: row.schemaVersion,
+    },
+  })
 }
