@@ -1,15 +1,19 @@
 // Quickstart: one key account from opening to archive — owner assigned, time-limited access
-// granted on a legal basis, a four-eyes transfer from hunter to farmer — then its history.
+// granted on a legal basis, a four-eyes transfer from hunter to farmer — then its history, all
+// kept in an embedded SQLite file (the default store).
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import * as E from 'fp-ts/lib/Either.js'
 import {
   AccountId,
   accountCommandHandler,
   accountStream,
   defaultPolicy,
-  inMemoryEventStore,
   type AccountCommandInput,
   type EventStore,
 } from '@account-ownership/core'
+import { openSqliteEventStore } from '@account-ownership/store-sqlite'
 
 const dora = 'dora' // sales director (admin, approves transfers)
 const hanna = 'hanna' // hunter: won the customer
@@ -44,7 +48,11 @@ export const runQuickstart = async (store: EventStore, log: (line: string) => vo
 }
 
 if (process.argv[1] === new URL(import.meta.url).pathname) {
-  const store = inMemoryEventStore()
+  const path = process.argv[2] ?? join(mkdtempSync(join(tmpdir(), 'quickstart-')), 'kunden.db')
+  const store = E.getOrElseW((e: Error) => {
+    throw e
+  })(openSqliteEventStore({ path }))
   await runQuickstart(store)
   await store.close()
+  console.log(`The log is kept in ${path}.`)
 }
