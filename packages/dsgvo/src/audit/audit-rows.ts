@@ -98,7 +98,11 @@ export const sourceOfRow = (row: Selectable<SourceColumns>): Source => ({
   globalPosition: positionOf(row.source_position),
 })
 
-/** @category audit @since 0.1.0 */
+/**
+ * An access period from its row.
+ * @category audit
+ * @since 0.1.0
+ */
 export const accessPeriodOf = (row: Selectable<AccessPeriodTable>): AccessPeriod => ({
   accountId: row.account_id as AccountId,
   principalId: row.principal_id as PrincipalId,
@@ -115,7 +119,11 @@ export const accessPeriodOf = (row: Selectable<AccessPeriodTable>): AccessPeriod
   endPosition: row.end_position === null ? null : positionOf(row.end_position),
 })
 
-/** @category audit @since 0.1.0 */
+/**
+ * A stakeholder mention from its row.
+ * @category audit
+ * @since 0.1.0
+ */
 export const mentionOf = (row: Selectable<StakeholderMentionTable>): StakeholderMention => ({
   accountId: row.account_id as AccountId,
   stakeholderId: row.stakeholder_id,
@@ -127,7 +135,11 @@ export const mentionOf = (row: Selectable<StakeholderMentionTable>): Stakeholder
   source: sourceOfRow(row),
 })
 
-/** @category audit @since 0.1.0 */
+/**
+ * An offboarding from its row.
+ * @category audit
+ * @since 0.1.0
+ */
 export const offboardingOf = (row: Selectable<OffboardingTable>): Offboarding => ({
   principalId: row.principal_id as PrincipalId,
   offboardedAt: row.offboarded_at as Instant,
@@ -136,7 +148,11 @@ export const offboardingOf = (row: Selectable<OffboardingTable>): Offboarding =>
   source: sourceOfRow(row),
 })
 
-/** @category audit @since 0.1.0 */
+/**
+ * An erasure from its row.
+ * @category audit
+ * @since 0.1.0
+ */
 export const erasureOf = (row: Selectable<ErasureTable>): Erasure => ({
   subjectId: row.subject_id as SubjectId,
   erasedAt: row.erased_at as Instant,
