@@ -10,5 +10,6 @@ export {
   type SqliteEventStoreOptions,
   type SqliteEventStoreSettings,
 } from './sqlite-event-store.js'
+export type { SqliteConnectionOptions } from './sqlite-connection.js'
 export { SqliteOpenError, isSqliteFailure, openErrorOfSqlite, sqliteCodeOf, storeErrorOfSqlite, type SqliteOpenErrorReason } from './sqlite-errors.js'
 export { knownSchemaVersion } from './sqlite-schema.js'

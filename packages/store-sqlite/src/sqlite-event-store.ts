@@ -39,29 +39,24 @@ import {
   type RecordedEvent,
   type StoredEvent,
 } from '@account-ownership/core'
-import Database from 'better-sqlite3'
 import * as E from 'fp-ts/lib/Either.js'
-import { isRecordedEventId, isSqliteFailure, openErrorOfSqlite, SqliteOpenError, storeErrorOfSqlite } from './sqlite-errors.js'
-import { checkSchema, migrate } from './sqlite-schema.js'
+import { openConnection, type SqliteConnection, type SqliteConnectionOptions } from './sqlite-connection.js'
+import { isRecordedEventId, isSqliteFailure, storeErrorOfSqlite, type SqliteOpenError } from './sqlite-errors.js'
 import { maxInteger, prepareStatements } from './sqlite-statements.js'
 
 /**
- * What every SQLite event store is configured with.
+ * What the store adds to its connection: where `recordedAt` comes from and the event schema.
  * @category store
  * @since 0.1.0
  */
 export interface SqliteEventStoreSettings {
-  /** How long an append waits for another writer's lock, in milliseconds; 5000 by default. */
-  readonly busyTimeoutMs?: number
   /** Source of `recordedAt`; the wall clock by default. */
   readonly clock?: Clock
   readonly schema?: EventSchema
 }
 
 /**
- * Where the log lives: a file the store opens (and closes), or a connection the caller owns and
- * closes. `readonly: true` is the auditor's mode: the file is opened read-only and appends are
- * refused; a read-only connection handed in is always in that mode.
+ * Where the log lives and how the store behaves: a connection's options and the store's settings.
  * @category store
  * @since 0.1.0
  * @example
@@ -69,8 +64,7 @@ export interface SqliteEventStoreSettings {
  * openSqliteEventStore({ path: 'kunden.db', readonly: true }) // an auditor replays the log
  * openSqliteEventStore({ database: new Database('crm.db') }) // beside the CRM's own tables
  */
-export type SqliteEventStoreOptions = SqliteEventStoreSettings &
-  ({ readonly path: string; readonly readonly?: boolean } | { readonly database: Database.Database; readonly readonly?: boolean })
+export type SqliteEventStoreOptions = SqliteConnectionOptions & SqliteEventStoreSettings
 
 /**
  * An event store on one SQLite file.
@@ -80,53 +74,6 @@ export type SqliteEventStoreOptions = SqliteEventStoreSettings &
 export interface SqliteEventStore extends EventStore {
   /** `true` in the auditor's mode, where every append is refused. */
   readonly readonly: boolean
-}
-
-interface Connection {
-  readonly db: Database.Database
-  readonly owned: boolean
-  readonly readonly: boolean
-}
-
-const connect = (options: SqliteEventStoreOptions): E.Either<SqliteOpenError, Connection> => {
-  const timeout = options.busyTimeoutMs
-  const path = 'path' in options ? options.path : undefined
-  if (timeout !== undefined && !(Number.isInteger(timeout) && timeout >= 0 && timeout <= 0x7fffffff)) {
-    return E.left(new SqliteOpenError('cannot-open', path, `busyTimeoutMs must be an integer from 0 to 2147483647, got ${timeout}`))
-  }
-  if ('database' in options) {
-    const readonly = options.readonly === true || options.database.readonly
-    try {
-      if (timeout !== undefined) options.database.pragma(`busy_timeout = ${timeout}`)
-    } catch (e) {
-      return E.left(openErrorOfSqlite(e, path))
-    }
-    return E.right({ db: options.database, owned: false, readonly })
-  }
-  const readonly = options.readonly === true
-  try {
-    const db = new Database(options.path, { readonly, fileMustExist: readonly, timeout: timeout ?? 5000 })
-    return E.right({ db, owned: true, readonly })
-  } catch (e) {
-    return E.left(openErrorOfSqlite(e, path))
-  }
-}
-
-// Reads first and writes only once the file is known to be ours to write: a foreign file or one
-// of a newer schema is left byte for byte as it was.
-const prepareFile = (connection: Connection, path: string | undefined): E.Either<SqliteOpenError, void> => {
-  const { db, readonly } = connection
-  try {
-    const checked = checkSchema(db, path, readonly)
-    if (E.isLeft(checked)) return checked
-    if (readonly) return E.right(undefined)
-    db.pragma('journal_mode = WAL')
-    db.pragma('synchronous = FULL')
-    const migrated = migrate(db, path)
-    return E.isLeft(migrated) ? migrated : E.right(undefined)
-  } catch (e) {
-    return E.left(openErrorOfSqlite(e, path))
-  }
 }
 
 /**
@@ -140,16 +87,8 @@ const prepareFile = (connection: Connection, path: string | undefined): E.Either
  * else await opened.right.append(accountStream(accountId), events, { expectedVersion: 'no-stream' })
  */
 export const openSqliteEventStore = (options: SqliteEventStoreOptions): E.Either<SqliteOpenError, SqliteEventStore> => {
-  const path = 'path' in options ? options.path : undefined
-  const connected = connect(options)
-  if (E.isLeft(connected)) return connected
-  const connection = connected.right
-  const prepared = prepareFile(connection, path)
-  if (E.isLeft(prepared)) {
-    if (connection.owned) connection.db.close()
-    return prepared
-  }
-  return E.right(sqliteEventStore(connection, options.clock ?? systemClock, options.schema ?? currentSchema))
+  const opened = openConnection(options)
+  return E.isLeft(opened) ? opened : E.right(sqliteEventStore(opened.right, options.clock ?? systemClock, options.schema ?? currentSchema))
 }
 
 // How many rows one read query fetches: the caller's batch size, but at most 50. SQLite has no
@@ -175,7 +114,7 @@ const asStoreError = (e: unknown): StoreUnavailableError => {
   throw e
 }
 
-const sqliteEventStore = ({ db, owned, readonly }: Connection, clock: Clock, schema: EventSchema): SqliteEventStore => {
+const sqliteEventStore = ({ db, owned, readonly }: SqliteConnection, clock: Clock, schema: EventSchema): SqliteEventStore => {
   const statements = prepareStatements(db, !readonly)
   let closed = false
   const closedError = () => new StoreUnavailableError('the SQLite event store is closed', false)
