@@ -25,6 +25,23 @@ const pnpm = (args: string[], cwd: string) =>
     ? execFileSync(process.env.npm_execpath, args, { cwd, encoding: 'utf8' })
     : execFileSync('npx', ['--yes', 'pnpm@12.21.0', ...args], { cwd, encoding: 'utf8' })
 
+/* The folder of an installed package, whether or not its exports map lists package.json. */
+const packageDirOf = (need: NodeRequire, name: string): string | undefined => {
+  for (const request of [`${name}/package.json`, name]) {
+    try {
+      let dir = dirname(need.resolve(request))
+      while (dir !== dirname(dir)) {
+        const manifest = join(dir, 'package.json')
+        if (existsSync(manifest) && JSON.parse(readFileSync(manifest, 'utf8')).name === name) return dir
+        dir = dirname(dir)
+      }
+    } catch {
+      // not resolvable this way; try the next
+    }
+  }
+  return undefined
+}
+
 interface Manifest {
   name: string
   exports: Record<string, { types: string; default: string }>
@@ -41,17 +58,12 @@ const install = (name: string): Manifest => {
   mkdirSync(target, { recursive: true })
   execFileSync('tar', ['xzf', join(out, tarball), '-C', target, '--strip-components=1'])
   const manifest = JSON.parse(readFileSync(join(target, 'package.json'), 'utf8')) as Manifest
-  // Third-party dependencies come from the workspace's install, linked where Node looks for them.
+  // Third-party dependencies (and their @types) come from the workspace's install, linked where
+  // Node and TypeScript look for them, as a user's own install would place them.
   const need = createRequire(join(dir, 'package.json'))
-  for (const dep of Object.keys({ ...manifest.dependencies, ...manifest.peerDependencies })) {
+  for (const dep of Object.keys({ ...manifest.dependencies, ...manifest.peerDependencies }).flatMap((d) => [d, `@types/${d.replace('@', '').replace('/', '__')}`])) {
     if (dep.startsWith('@account-ownership/') || existsSync(join(modules, dep))) continue
-    const found = (() => {
-      try {
-        return dirname(need.resolve(`${dep}/package.json`))
-      } catch {
-        return undefined
-      }
-    })()
+    const found = packageDirOf(need, dep)
     if (found === undefined) continue
     mkdirSync(dirname(join(modules, dep)), { recursive: true })
     symlinkSync(found, join(modules, dep), 'dir')
