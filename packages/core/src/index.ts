@@ -77,7 +77,16 @@ export {
   type ReadAllOptions,
   type ReadStreamOptions,
 } from './store/event-store.js'
-export { decodeStoredEvent, prepareEvents, type PreparedEvent, type StoredEvent } from './store/stored-event.js'
+export {
+  checkEvents,
+  decodeStoredEvent,
+  prepareEvents,
+  recordedEventOf,
+  serializeEvent,
+  type CheckedEvent,
+  type PreparedEvent,
+  type StoredEvent,
+} from './store/stored-event.js'
 export { chainHash, chainHashes, genesisHash, type ChainedFields } from './store/event-chain.js'
 export { checkAppend, checkReadAll, checkReadStream } from './store/store-input.js'
 export { classifyRepeat } from './store/repeated-append.js'

@@ -26,6 +26,7 @@ import {
   classifyRepeat,
   currentSchema,
   decodeStoredEvent,
+  recordedEventOf,
   nextVersion,
   satisfies,
   systemClock,
@@ -35,6 +36,7 @@ import {
   type EventSchema,
   type EventStore,
   type ExpectedVersion,
+  type CheckedEvent,
   type PreparedEvent,
   type RecordedEvent,
   type StoredEvent,
@@ -114,6 +116,12 @@ const asStoreError = (e: unknown): StoreUnavailableError => {
   throw e
 }
 
+/* The rows an append wrote now (`fresh`), or had written before (a repeated append). */
+interface Written {
+  readonly rows: ReadonlyArray<StoredEvent>
+  readonly fresh: boolean
+}
+
 const sqliteEventStore = ({ db, owned, readonly }: SqliteConnection, clock: Clock, schema: EventSchema): SqliteEventStore => {
   const statements = prepareStatements(db, !readonly)
   let closed = false
@@ -125,11 +133,17 @@ const sqliteEventStore = ({ db, owned, readonly }: SqliteConnection, clock: Cloc
     if (E.isLeft(decoded)) throw decoded.left
     return decoded.right
   }
-  // An append answers with its rows decoded; a repeated append's rows come from the file, and one
-  // that no longer decodes cannot be an answer to the writer.
-  const resultOf = (rows: ReadonlyArray<StoredEvent>): E.Either<StoreUnavailableError, AppendResult> => {
+  // A fresh append answers with the events it was given, as checked on the way in; a repeated
+  // append answers with the rows in the file, decoded, and one that no longer decodes cannot be
+  // an answer to the writer.
+  const resultOf = (written: Written, checked: ReadonlyArray<CheckedEvent>): E.Either<StoreUnavailableError, AppendResult> => {
+    const { rows, fresh } = written
     const events: RecordedEvent[] = []
-    for (const row of rows) {
+    for (const [i, row] of rows.entries()) {
+      if (fresh) {
+        events.push(recordedEventOf(checked[i]!, row))
+        continue
+      }
       const decoded = decodeStoredEvent(row, schema)
       if (E.isLeft(decoded)) return E.left(new StoreUnavailableError(decoded.left.message, false, { cause: decoded.left }))
       events.push(decoded.right)
@@ -144,32 +158,31 @@ const sqliteEventStore = ({ db, owned, readonly }: SqliteConnection, clock: Cloc
   // Idempotency by event id needs a lookup per event. Almost every append carries new ids, so the
   // lookup runs only where a repeat is possible: when the version check fails, and when
   // UNIQUE(event_id) refuses an insert (then the append is rolled back whole and looked up anew).
-  const write = db.transaction((streamId: string, batch: ReadonlyArray<PreparedEvent>, expected: ExpectedVersion): E.Either<AppendError, ReadonlyArray<StoredEvent>> => {
+  const write = db.transaction((streamId: string, batch: ReadonlyArray<PreparedEvent>, expected: ExpectedVersion): E.Either<AppendError, Written> => {
     const tip = statements.streamTip(streamId)
     const actual = tip === undefined ? 'no-stream' : tip.version
     if (!satisfies(expected, actual)) {
       const repeat = repeatOf(streamId, batch)
       if (E.isLeft(repeat)) return repeat
-      return repeat.right === 'new' ? E.left(new ConcurrencyError(streamId, expected, actual)) : E.right(repeat.right)
+      return repeat.right === 'new' ? E.left(new ConcurrencyError(streamId, expected, actual)) : E.right({ rows: repeat.right, fresh: false })
     }
     const recordedAt = clock()
     const first = nextVersion(actual)
     // The chain link is written with the event, under the same lock: no event is ever unchained.
     let previous = tip?.hash ?? genesisHash
-    return E.right(
-      batch.map((p, i) => {
-        const unchained = { ...p, streamId, streamVersion: first + BigInt(i), recordedAt }
-        previous = chainHash(previous, unchained)
-        const row = { ...unchained, hash: previous }
-        return { ...row, globalPosition: insert!(row) }
-      }),
-    )
+    const rows = batch.map((p, i) => {
+      const unchained = { ...p, streamId, streamVersion: first + BigInt(i), recordedAt }
+      previous = chainHash(previous, unchained)
+      const row = { ...unchained, hash: previous }
+      return { ...row, globalPosition: insert!(row) }
+    })
+    return E.right({ rows, fresh: true })
   })
-  const lookUpRepeat = db.transaction((streamId: string, batch: ReadonlyArray<PreparedEvent>, refusal: unknown): E.Either<AppendError, ReadonlyArray<StoredEvent>> => {
+  const lookUpRepeat = db.transaction((streamId: string, batch: ReadonlyArray<PreparedEvent>, refusal: unknown): E.Either<AppendError, Written> => {
     const repeat = repeatOf(streamId, batch)
     if (E.isLeft(repeat)) return repeat
     // An event id was refused, so at least one is recorded and 'new' cannot be; if it is, say so.
-    return repeat.right === 'new' ? E.left(storeErrorOfSqlite(refusal)) : E.right(repeat.right)
+    return repeat.right === 'new' ? E.left(storeErrorOfSqlite(refusal)) : E.right({ rows: repeat.right, fresh: false })
   })
 
   return {
@@ -180,8 +193,8 @@ const sqliteEventStore = ({ db, owned, readonly }: SqliteConnection, clock: Cloc
       if (readonly || insert === undefined) return E.left(readonlyError())
       const checked = checkAppend(streamId, events, options, schema)
       if (E.isLeft(checked)) return checked
-      let written: E.Either<AppendError, ReadonlyArray<StoredEvent>>
-      const { streamId: id, prepared, expectedVersion } = checked.right
+      let written: E.Either<AppendError, Written>
+      const { streamId: id, prepared, checked: decoded, expectedVersion } = checked.right
       try {
         written = write.immediate(id, prepared, expectedVersion)
       } catch (e) {
@@ -192,7 +205,7 @@ const sqliteEventStore = ({ db, owned, readonly }: SqliteConnection, clock: Cloc
           return E.left(asStoreError(again))
         }
       }
-      return E.isLeft(written) ? written : resultOf(written.right)
+      return E.isLeft(written) ? written : resultOf(written.right, decoded)
     },
 
     async *readStream(streamId, options) {

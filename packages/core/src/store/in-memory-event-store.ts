@@ -14,7 +14,7 @@ import { nextVersion, satisfies, type StreamVersion } from './expected-version.j
 import type { RecordedEvent } from './recorded-event.js'
 import { classifyRepeat } from './repeated-append.js'
 import { checkAppend, checkReadAll, checkReadStream } from './store-input.js'
-import { decodeStoredEvent, type StoredEvent } from './stored-event.js'
+import { decodeStoredEvent, recordedEventOf, type StoredEvent } from './stored-event.js'
 import { ConcurrencyError, StoreUnavailableError } from './store-errors.js'
 
 /**
@@ -52,10 +52,10 @@ export const inMemoryEventStore = (options: InMemoryEventStoreOptions = {}): Eve
     const rows = streams.get(streamId)
     return rows === undefined || rows.length === 0 ? 'no-stream' : rows[rows.length - 1]!.streamVersion
   }
-  const resultOf = (rows: ReadonlyArray<StoredEvent>): AppendResult => ({
+  const resultOf = (rows: ReadonlyArray<StoredEvent>, events: ReadonlyArray<RecordedEvent>): AppendResult => ({
     nextExpectedVersion: rows[rows.length - 1]!.streamVersion,
     lastGlobalPosition: rows[rows.length - 1]!.globalPosition,
-    events: rows.map(decodeOrThrow),
+    events,
   })
   const unavailable = () => new StoreUnavailableError('the in-memory store is closed', false)
 
@@ -64,10 +64,10 @@ export const inMemoryEventStore = (options: InMemoryEventStoreOptions = {}): Eve
       if (closed) return E.left(unavailable())
       const checked = checkAppend(streamId, events, appendOptions, schema)
       if (E.isLeft(checked)) return checked
-      const { prepared, expectedVersion } = checked.right
+      const { prepared, checked: decoded, expectedVersion } = checked.right
       const repeat = classifyRepeat(streamId, prepared, prepared.flatMap((p) => byEventId.get(p.eventId) ?? []))
       if (E.isLeft(repeat)) return repeat
-      if (repeat.right !== 'new') return E.right(resultOf(repeat.right))
+      if (repeat.right !== 'new') return E.right(resultOf(repeat.right, repeat.right.map(decodeOrThrow)))
       const actual = versionOf(streamId)
       if (!satisfies(expectedVersion, actual)) return E.left(new ConcurrencyError(streamId, expectedVersion, actual))
       const recordedAt = clock()
@@ -83,7 +83,7 @@ export const inMemoryEventStore = (options: InMemoryEventStoreOptions = {}): Eve
       streams.set(streamId, stream)
       log.push(...rows)
       for (const row of rows) byEventId.set(row.eventId, row)
-      return E.right(resultOf(rows))
+      return E.right(resultOf(rows, rows.map((row, i) => recordedEventOf(decoded[i]!, row))))
     },
 
     async *readStream(streamId, readOptions?: ReadStreamOptions) {

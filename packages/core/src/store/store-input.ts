@@ -9,7 +9,7 @@ import type { EventSchema } from './event-schema.js'
 import { defaultBatchSize, type AppendOptions, type ReadAllOptions, type ReadStreamOptions } from './event-store.js'
 import type { ExpectedVersion } from './expected-version.js'
 import type { NewEvent } from './recorded-event.js'
-import { prepareEvents, type PreparedEvent } from './stored-event.js'
+import { checkEvents, serializeEvent, type CheckedEvent, type PreparedEvent } from './stored-event.js'
 import { InvalidStoreInputError } from './store-errors.js'
 import { StreamId } from './stream-id.js'
 
@@ -34,7 +34,8 @@ const checkPosition = (field: string, n: unknown, fallback: bigint): E.Either<In
       : E.left(new InvalidStoreInputError(field, `expected a bigint >= 0n, got ${typeof n === 'bigint' ? `${n}n` : JSON.stringify(n)}`))
 
 /**
- * An append checked: a valid stream id, a valid expected version, events that pass their codecs.
+ * An append checked: a valid stream id, a valid expected version, events that pass their codecs
+ * (decoded, to answer the append with, and serialised, to write).
  * @category store
  * @since 0.1.0
  */
@@ -43,15 +44,19 @@ export const checkAppend = (
   events: ReadonlyArray<NewEvent>,
   options: AppendOptions | undefined,
   schema: EventSchema,
-): E.Either<InvalidStoreInputError, { streamId: StreamId; expectedVersion: ExpectedVersion; prepared: ReadonlyArray<PreparedEvent> }> => {
+): E.Either<
+  InvalidStoreInputError,
+  { streamId: StreamId; expectedVersion: ExpectedVersion; checked: ReadonlyArray<CheckedEvent>; prepared: ReadonlyArray<PreparedEvent> }
+> => {
   const id = checkStreamId(streamId)
   if (E.isLeft(id)) return id
   const expectedVersion: unknown = options?.expectedVersion
   if (!isExpectedVersion(expectedVersion)) {
     return E.left(new InvalidStoreInputError('expectedVersion', `expected a bigint >= 0n, 'no-stream', 'exists' or 'any', got ${String(expectedVersion)}`))
   }
-  const prepared = prepareEvents(events, schema)
-  return E.isLeft(prepared) ? prepared : E.right({ streamId: id.right, expectedVersion, prepared: prepared.right })
+  const checked = checkEvents(events)
+  if (E.isLeft(checked)) return checked
+  return E.right({ streamId: id.right, expectedVersion, checked: checked.right, prepared: checked.right.map((c) => serializeEvent(c, schema)) })
 }
 
 /**

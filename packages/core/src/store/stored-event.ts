@@ -44,18 +44,25 @@ export interface StoredEvent extends PreparedEvent {
 }
 
 /**
- * Check and serialise the events of one append; the first bad field fails the whole batch.
+ * A new event after its codecs checked it: what it is and its metadata, decoded.
  * @category store
  * @since 0.1.0
  */
-export const prepareEvents = (
-  events: ReadonlyArray<NewEvent>,
-  schema: EventSchema,
-): E.Either<InvalidStoreInputError, ReadonlyArray<PreparedEvent>> => {
+export interface CheckedEvent {
+  readonly event: DomainEvent
+  readonly metadata: EventMetadata
+}
+
+/**
+ * Check the events of one append against their codecs; the first bad field fails the whole batch.
+ * @category store
+ * @since 0.1.0
+ */
+export const checkEvents = (events: ReadonlyArray<NewEvent>): E.Either<InvalidStoreInputError, ReadonlyArray<CheckedEvent>> => {
   if (!Array.isArray(events) || events.length === 0) {
     return E.left(new InvalidStoreInputError('events', 'an append needs at least one event'))
   }
-  const prepared: PreparedEvent[] = []
+  const checked: CheckedEvent[] = []
   const seen = new Set<string>()
   for (const [i, raw] of events.entries()) {
     const event = decodeDomainEvent(`events[${i}]`)(raw)
@@ -66,16 +73,49 @@ export const prepareEvents = (
       return E.left(new InvalidStoreInputError(`events[${i}].metadata.eventId`, `${metadata.right.eventId} appears twice in one append`))
     }
     seen.add(metadata.right.eventId)
-    prepared.push({
-      eventId: metadata.right.eventId,
-      type: event.right.type,
-      schemaVersion: schema.currentVersion(event.right.type),
-      data: JSON.stringify(event.right.data),
-      metadata: JSON.stringify(EventMetadata.encode(metadata.right)),
-    })
+    checked.push({ event: event.right, metadata: metadata.right })
   }
-  return E.right(prepared)
+  return E.right(checked)
 }
+
+/**
+ * A checked event in the row format, in the current schema version of its type.
+ * @category store
+ * @since 0.1.0
+ */
+export const serializeEvent = ({ event, metadata }: CheckedEvent, schema: EventSchema): PreparedEvent => ({
+  eventId: metadata.eventId,
+  type: event.type,
+  schemaVersion: schema.currentVersion(event.type),
+  data: JSON.stringify(event.data),
+  metadata: JSON.stringify(EventMetadata.encode(metadata)),
+})
+
+/**
+ * Check and serialise the events of one append; the first bad field fails the whole batch.
+ * @category store
+ * @since 0.1.0
+ */
+export const prepareEvents = (events: ReadonlyArray<NewEvent>, schema: EventSchema): E.Either<InvalidStoreInputError, ReadonlyArray<PreparedEvent>> =>
+  E.map((checked: ReadonlyArray<CheckedEvent>) => checked.map((c) => serializeEvent(c, schema)))(checkEvents(events))
+
+/**
+ * The recorded event of a checked event the store has just written as `row`: the answer to an
+ * append, built without decoding the row it wrote a moment ago.
+ * @category store
+ * @since 0.1.0
+ */
+export const recordedEventOf = ({ event, metadata }: CheckedEvent, row: StoredEvent): RecordedEvent => ({
+  ...event,
+  metadata: {
+    ...metadata,
+    streamId: row.streamId as StreamId,
+    streamVersion: row.streamVersion,
+    globalPosition: row.globalPosition,
+    recordedAt: row.recordedAt as Instant,
+    schemaVersion: row.schemaVersion,
+  },
+})
 
 const parseJson = (text: string, what: string): E.Either<string, unknown> => {
   try {
