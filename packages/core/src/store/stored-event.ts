@@ -43,6 +43,8 @@ export interface StoredEvent extends PreparedEvent {
   readonly hash?: string
 }
 
+const codecByType = new Map(domainEventCodecs.map((codec) => [codec.name, codec as t.Mixed]))
+
 /**
  * A new event after its codecs checked it: what it is and its metadata, decoded.
  * @category store
@@ -52,6 +54,19 @@ export interface CheckedEvent {
   readonly event: DomainEvent
   readonly metadata: EventMetadata
 }
+
+/*
+ * Input already in canonical form passes its codec's `is` check, and encoding it strips any
+ * field the codec does not name, as decoding would; anything else is decoded, which also
+ * normalises it (instants) or names the first bad field.
+ */
+const inputEvent = (raw: NewEvent, i: number): E.Either<FieldProblem, DomainEvent> => {
+  const codec = codecByType.get((raw as { type?: unknown }).type as string)
+  return codec?.is(raw) === true ? E.right(codec.encode(raw) as DomainEvent) : decodeDomainEvent(`events[${i}]`)(raw)
+}
+
+const inputMetadata = (raw: unknown, i: number): E.Either<FieldProblem, EventMetadata> =>
+  EventMetadata.is(raw) ? E.right(EventMetadata.encode(raw) as EventMetadata) : decodeWith(EventMetadata, `events[${i}].metadata`)(raw)
 
 /**
  * Check the events of one append against their codecs; the first bad field fails the whole batch.
@@ -65,9 +80,9 @@ export const checkEvents = (events: ReadonlyArray<NewEvent>): E.Either<InvalidSt
   const checked: CheckedEvent[] = []
   const seen = new Set<string>()
   for (const [i, raw] of events.entries()) {
-    const event = decodeDomainEvent(`events[${i}]`)(raw)
+    const event = inputEvent(raw, i)
     if (E.isLeft(event)) return E.left(new InvalidStoreInputError(event.left.field, event.left.message))
-    const metadata = decodeWith(EventMetadata, `events[${i}].metadata`)((raw as { metadata?: unknown }).metadata)
+    const metadata = inputMetadata((raw as { metadata?: unknown }).metadata, i)
     if (E.isLeft(metadata)) return E.left(new InvalidStoreInputError(metadata.left.field, metadata.left.message))
     if (seen.has(metadata.right.eventId)) {
       return E.left(new InvalidStoreInputError(`events[${i}].metadata.eventId`, `${metadata.right.eventId} appears twice in one append`))
@@ -125,7 +140,6 @@ const parseJson = (text: string, what: string): E.Either<string, unknown> => {
   }
 }
 
-const codecByType = new Map(domainEventCodecs.map((codec) => [codec.name, codec as t.Mixed]))
 const decodeEvent = decodeDomainEvent()
 const decodeMetadata = decodeWith(EventMetadata, 'metadata')
 const show = (p: FieldProblem) => `${p.field}: ${p.message}`

@@ -96,6 +96,19 @@ export const eventStoreContract = (name: string, subject: StoreContractSubject):
         }
       })
 
+      it('keeps only the fields the codecs name, in the answer and in the log', async () => {
+        const store = await fresh()
+        const [event] = batch()
+        const padded = { ...event!, extra: 1, data: { ...event!.data, nickname: 'Hanni' }, metadata: { ...event!.metadata, ip: '10.0.0.1' } } as unknown as NewEvent
+        const [answered] = (await appendOk(store, streamA, [padded], 'no-stream')).events
+        const [read] = await collect(store.readStream(streamA))
+        for (const recorded of [answered!, read!]) {
+          expect(recorded.data).toEqual(event!.data)
+          expect(recorded).not.toHaveProperty('extra')
+          expect(recorded.metadata).not.toHaveProperty('ip')
+        }
+      })
+
       it.each<[ExpectedVersion, boolean]>([
         ['no-stream', true],
         ['exists', false],
