@@ -8,7 +8,7 @@ mkdirSync('.vitest', { recursive: true })
 rmSync(report, { force: true })
 const run = spawnSync(
   'vitest',
-  ['run', '--config', 'vitest.workspace.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...process.argv.slice(2)],
+  ['run', '--config', 'vitest.workspace.ts', '--reporter=verbose', '--reporter=json', `--outputFile.json=${report}`, ...process.argv.slice(2)],
   { stdio: 'inherit', shell: false },
 )
 let counts = { passed: 0, failed: 0, skipped: 0 }
