@@ -7,7 +7,9 @@
  * a deleted key could still be read from the file with a hex editor. `PRAGMA secure_delete = ON`
  * makes SQLite overwrite deleted content with zeros. In WAL mode the frames written when the key
  * was created still sit in the `-wal` file, so a delete ends with `wal_checkpoint(TRUNCATE)`:
- * the zeroed page goes into the database file and the WAL is emptied. Copies outside SQLite
+ * the zeroed page goes into the database file and the WAL is emptied. While another connection
+ * still reads an older snapshot SQLite cannot empty the WAL; `delete` then answers a retryable
+ * error rather than claim the key destroyed. Copies outside SQLite
  * (backups, file-system snapshots, SSD remapping) are beyond its reach.
  *
  * @module
@@ -80,12 +82,22 @@ export const sqliteKeyStore = (db: Database.Database, options: { readonly owned?
       }),
     create: (subjectId) => attempt(() => create.immediate(subjectId)),
     delete: (subjectId) =>
-      attempt(() => {
-        const destroyed = remove.run(subjectId).changes
-        // Move the zeroed pages into the file and empty the WAL, which still holds the key as written.
-        db.pragma('wal_checkpoint(TRUNCATE)')
-        return destroyed
-      }),
+      (async () => {
+        const deleted = await attempt(() => {
+          const destroyed = remove.run(subjectId).changes
+          // Move the zeroed pages into the file and empty the WAL, which still holds the key as written.
+          const [checkpoint] = db.pragma('wal_checkpoint(TRUNCATE)') as Array<{ busy: number }>
+          return { destroyed, flushed: checkpoint === undefined || checkpoint.busy === 0 }
+        })
+        if (E.isLeft(deleted)) return deleted
+        // A reader still holding an older snapshot keeps SQLite from emptying the WAL: the key's
+        // bytes are then still in the -wal file, so the key is not destroyed yet. Say so; deleting
+        // again once the reader is done empties it.
+        if (!deleted.right.flushed) {
+          return E.left(new KeyStoreUnavailableError(`the keys of ${subjectId} are deleted, but another connection keeps the WAL that still holds them from being emptied; delete again`, true))
+        }
+        return E.right(deleted.right.destroyed)
+      })(),
     close: async () => {
       if (options.owned === true) db.close()
     },

@@ -1,4 +1,7 @@
 import { sqliteKeyStore } from '@account-ownership/dsgvo'
+import type { SubjectId } from '@account-ownership/core'
+import * as E from 'fp-ts/lib/Either.js'
+import { existsSync, readFileSync } from 'node:fs'
 import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
 import { scratchDir } from '../scratch-dir.js'
@@ -17,5 +20,28 @@ describe('the SQLite key store', () => {
     await keys.close()
     expect(db.open).toBe(true)
     db.close()
+  })
+})
+
+describe('the SQLite key store while another connection reads', () => {
+  it('does not report a key destroyed while its bytes are still in the WAL', async () => {
+    const file = scratch.file()
+    const keys = sqliteKeyStore(new Database(file, { timeout: 50 }), { owned: true })
+    const erika = 'stakeholder:erika' as SubjectId
+    const created = await keys.create(erika)
+    if (E.isLeft(created)) throw created.left
+    const reader = new Database(file)
+    reader.prepare('BEGIN').run()
+    reader.prepare('SELECT count(*) FROM dsgvo_subject_keys').get()
+    const held = await keys.delete(erika)
+    const inWal = readFileSync(`${file}-wal`).includes(Buffer.from(created.right.key))
+    reader.prepare('COMMIT').run()
+    reader.close()
+    expect(inWal).toBe(true)
+    expect(held).toEqual(E.left(expect.objectContaining({ _tag: 'KeyStoreUnavailableError', retryable: true })))
+    // Once the reader is gone, deleting again empties the WAL: no copy of the key is left.
+    expect(await keys.delete(erika)).toEqual(E.right(0))
+    for (const f of [file, `${file}-wal`]) if (existsSync(f)) expect(readFileSync(f).includes(Buffer.from(created.right.key))).toBe(false)
+    await keys.close()
   })
 })
