@@ -5,13 +5,17 @@
  * then recorded as `PersonalDataErased` in the subject's stream (`subject-<subjectId>`): who
  * erased, when, on which ground (Art. 5(2), accountability).
  *
- * The keys go first: erasing is the duty, the record its proof. If the record cannot be written
+ * The request is checked first: bad input is an `InvalidStoreInputError` naming the field, and no
+ * key is touched. Then the keys go: erasing is the duty, the record its proof. If the record cannot be written
  * the answer says so (`ErasureNotRecordedError`), and erasing again records it (with no keys
  * left to destroy).
  *
  * @module
  */
 import {
+  checkEvents,
+  InvalidStoreInputError,
+  StreamId,
   subjectStream,
   type AppendError,
   type CommandId,
@@ -71,7 +75,25 @@ export class ErasureNotRecordedError extends Error {
  * @category errors
  * @since 0.1.0
  */
-export type ErasureError = KeyStoreUnavailableError | ErasureNotRecordedError
+export type ErasureError = KeyStoreUnavailableError | ErasureNotRecordedError | InvalidStoreInputError
+
+// The fields of the erasure event, named as the caller gave them.
+const requestField: Readonly<Record<string, string>> = {
+  'data.subjectId': 'subjectId',
+  'data.erasedBy': 'request.by',
+  'metadata.actor.principalId': 'request.by',
+  'data.legalGround': 'request.legalGround',
+  'metadata.occurredAt': 'request.at',
+  'metadata.tenantId': 'request.tenantId',
+  'metadata.commandId': 'request.commandId',
+  'metadata.correlationId': 'request.correlationId',
+  'metadata.causationId': 'request.correlationId',
+}
+
+const requestProblem = (e: InvalidStoreInputError): InvalidStoreInputError => {
+  const field = e.field.replace(/^events\[0\]\./, '')
+  return new InvalidStoreInputError(requestField[field] ?? field, e.reason)
+}
 
 /**
  * Erase a data subject: destroy their keys, then record `PersonalDataErased` in their stream.
@@ -85,15 +107,18 @@ export const erase = async (
   subjectId: SubjectId,
   request: ErasureRequest,
 ): Promise<E.Either<ErasureError, RecordedEvent<PersonalDataErased>>> => {
-  const destroyed = await deps.keys.delete(subjectId)
-  if (E.isLeft(destroyed)) return destroyed
+  // Bad input is refused before a key is touched: a request that cannot be recorded must not
+  // destroy keys and then ask to be erased again.
+  const stream = subjectStream(subjectId)
+  if (!StreamId.is(stream)) return E.left(new InvalidStoreInputError('subjectId', 'expected a subject id like stakeholder:<id> or principal:<id>'))
   const commandId = request.commandId ?? (`erase-${randomUUID()}` as CommandId)
   const correlationId = request.correlationId ?? (commandId as string as CorrelationId)
-  const event: NewEvent<PersonalDataErased> = {
+  const eventId = randomUUID() as EventId
+  const eventOf = (keysDestroyed: number): NewEvent<PersonalDataErased> => ({
     type: 'PersonalDataErased',
-    data: { subjectId, erasedBy: request.by, legalGround: request.legalGround, keysDestroyed: destroyed.right },
+    data: { subjectId, erasedBy: request.by, legalGround: request.legalGround, keysDestroyed },
     metadata: {
-      eventId: randomUUID() as EventId,
+      eventId,
       occurredAt: request.at,
       actor: { principalId: request.by },
       tenantId: request.tenantId,
@@ -101,8 +126,12 @@ export const erase = async (
       causationId: correlationId,
       commandId,
     },
-  }
-  const recorded = await deps.store.append(subjectStream(subjectId), [event], { expectedVersion: 'any' })
+  })
+  const checked = checkEvents([eventOf(0)])
+  if (E.isLeft(checked)) return E.left(requestProblem(checked.left))
+  const destroyed = await deps.keys.delete(subjectId)
+  if (E.isLeft(destroyed)) return destroyed
+  const recorded = await deps.store.append(stream, [eventOf(destroyed.right)], { expectedVersion: 'any' })
   if (E.isLeft(recorded)) return E.left(new ErasureNotRecordedError(subjectId, destroyed.right, recorded.left))
   return E.right(recorded.right.events[0] as RecordedEvent<PersonalDataErased>)
 }
