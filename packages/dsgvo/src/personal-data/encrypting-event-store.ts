@@ -18,6 +18,7 @@ import {
   StoreUnavailableError,
   decodeDomainEvent,
   type AppendError,
+  type DomainEventType,
   type EventStore,
   type NewEvent,
   type RecordedEvent,
@@ -64,12 +65,20 @@ export const encryptingEventStore = (options: EncryptingEventStoreOptions): Even
     return E.isLeft(created) ? E.left(storeErrorOf(created.left)) : E.right(created.right)
   }
 
+  // A problem's message shows the value it found; for a personal field that value is the very
+  // plaintext this store keeps out of the log, and error messages end up in logs.
+  const withoutPersonalValue = (event: NewEvent, i: number, problem: { readonly field: string; readonly message: string }): string => {
+    const marked = personalFields[(event as { type?: unknown }).type as DomainEventType]
+    const personal = marked?.fields.some((f) => problem.field === `events[${i}].data.${f}`) === true
+    return personal ? problem.message.replace(/, got [\s\S]*$/, ', got a personal value (not shown)') : problem.message
+  }
+
   // Keys looked up for one event, or one append: its fields share a key. Never kept longer, so
   // that a read after an erasure never finds a destroyed key in a cache.
   type KeyCache = Map<string, SubjectKey | undefined>
   const conceal = async (event: NewEvent, i: number, cache: KeyCache): Promise<E.Either<AppendError, NewEvent>> => {
     const plain = decodeDomainEvent(`events[${i}]`)(event)
-    if (E.isLeft(plain)) return E.left(new InvalidStoreInputError(plain.left.field, plain.left.message))
+    if (E.isLeft(plain)) return E.left(new InvalidStoreInputError(plain.left.field, withoutPersonalValue(event, i, plain.left)))
     const personal = personalSubjectOf(personalFields, plain.right)
     if (E.isLeft(personal)) return E.left(new InvalidStoreInputError(`events[${i}].${personal.left}`, 'names no valid data subject, so its personal data cannot be encrypted'))
     if (personal.right === undefined) return E.right(event)

@@ -93,3 +93,13 @@ describe('the encrypting event store', () => {
     await expect(all(encryptingEventStore({ store: forged, keys }).readAll())).rejects.toMatchObject({ _tag: 'CorruptEventError', streamVersion: 1n })
   })
 })
+
+describe('the encrypting event store with bad personal data', () => {
+  it('names the field but never shows the plaintext in the error', async () => {
+    const { store } = setUp()
+    const name = `Erika Mustermann ${'x'.repeat(600)}`
+    const result = await store.append(stream, [...openedAccountEvents(), mapped('erika', name, 'erika@example.de')].map((e) => newEvent(e)), { expectedVersion: 'no-stream' })
+    expect(result).toEqual(E.left(expect.objectContaining({ _tag: 'InvalidStoreInputError', field: 'events[4].data.name' })))
+    if (E.isLeft(result)) expect(`${result.left.message} ${String((result.left as { reason?: unknown }).reason)}`).not.toMatch(/Erika|Mustermann/)
+  })
+})
