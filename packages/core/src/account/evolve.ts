@@ -59,7 +59,7 @@ export const evolve = (state: AccountState, event: AccountEvent): AccountState =
     case 'AccessExpired': {
       const status = event.type === 'AccessRevoked' ? 'revoked' : 'expired'
       return opened(state, (s) => {
-        const grant = s.grants[event.data.grantId]
+        const grant = Object.hasOwn(s.grants, event.data.grantId) ? s.grants[event.data.grantId] : undefined
         return grant === undefined ? s : { ...s, grants: { ...s.grants, [grant.grantId]: { ...grant, status } } }
       })
     }

@@ -70,3 +70,15 @@ describe('RecordAccessExpiry', () => {
 
   it('is refused for a revoked grant', () => account.given([...ownedByHanna(), granted(), revoked()]).when(recordExpiry, { now: inDays(8) }).thenFails('GrantNotActiveError', 'data.grantId'))
 })
+
+describe('grants whose ids are names of Object.prototype', () => {
+  const grantId = 'constructor' as typeof grant1
+  it('are granted', () =>
+    account
+      .given(ownedByHanna())
+      .when({ type: 'GrantAccess', data: { accountId, grantId, granteeId: sven, scope: 'read', purpose: 'Support', legalBasis: 'art6-1-b-contract', expiresAt: inDays(7) } } as never, { actor: hanna })
+      .then([{ type: 'AccessGranted', data: { accountId, grantId, granteeId: sven, scope: 'read', purpose: 'Support', legalBasis: 'art6-1-b-contract', expiresAt: inDays(7), grantedBy: hanna, validFrom: epoch } } as never]))
+
+  it('are not revoked when never granted', () =>
+    account.given(ownedByHanna()).when({ type: 'RevokeAccess', data: { accountId, grantId: 'toString', reason: 'no-longer-needed' } } as never, { actor: hanna }).thenFails('GrantNotActiveError', 'data.grantId'))
+})

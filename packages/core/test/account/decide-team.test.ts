@@ -31,3 +31,15 @@ describe('RemoveTeamMember', () => {
 
   it('is refused for anyone but the owner or an admin', () => account.given([...ownedByHanna(), joined(felix)]).when(remove(felix), { actor: sven }).thenFails('NotAuthorizedError'))
 })
+
+describe('team members whose ids are names of Object.prototype', () => {
+  const member = 'constructor' as typeof felix
+  it('adds them', () =>
+    account
+      .given(ownedByHanna())
+      .when({ type: 'AddTeamMember', data: { accountId, principalId: member, role: 'customer-success' } }, { actor: hanna })
+      .then([{ type: 'TeamMemberAdded', data: { accountId, principalId: member, role: 'customer-success', addedBy: hanna } }]))
+
+  it('does not remove one who is not in the team', () =>
+    account.given(ownedByHanna()).when({ type: 'RemoveTeamMember', data: { accountId, principalId: 'toString' as typeof felix } }).thenFails('NotTeamMemberError', 'data.principalId'))
+})

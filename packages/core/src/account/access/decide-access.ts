@@ -46,7 +46,7 @@ export const allowedExpiry = (expiresAt: Instant | null, now: Instant, policy: P
 }
 
 const active = (s: OpenedAccount, grantId: string): E.Either<AccountError, Grant> => {
-  const grant = s.grants[grantId]
+  const grant = Object.hasOwn(s.grants, grantId) ? s.grants[grantId] : undefined
   return grant !== undefined && grant.status === 'active'
     ? E.right(grant)
     : E.left(grantNotActive(`grant ${grantId} is ${grant === undefined ? 'unknown' : grant.status}`, 'data.grantId'))
@@ -58,7 +58,7 @@ export const decideGrant = (command: GrantAccess, state: AccountState, ctx: Deci
     open(state, command.data.accountId),
     E.flatMap(byOwnerOrAdmin(ctx, 'grant access')),
     E.filterOrElseW(
-      (s) => s.grants[command.data.grantId] === undefined,
+      (s) => !Object.hasOwn(s.grants, command.data.grantId),
       () => grantAlreadyExists(`grant ${command.data.grantId} exists already`, 'data.grantId'),
     ),
     E.flatMap(() => allowedExpiry(command.data.expiresAt, ctx.now, ctx.policy)),

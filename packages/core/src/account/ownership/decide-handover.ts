@@ -34,7 +34,7 @@ const handover = (command: HandOverAccount, s: OpenedAccount, ctx: DecisionConte
       events.push({ type: 'AccessRevoked', data: { accountId, grantId: grant.grantId, revokedBy: ctx.actor, reason: 'grantee-offboarded' } })
     }
   }
-  if (s.team[offboardedId] !== undefined) {
+  if (Object.hasOwn(s.team, offboardedId)) {
     events.push({ type: 'TeamMemberRemoved', data: { accountId, principalId: offboardedId, removedBy: ctx.actor } })
   }
   return events

@@ -20,7 +20,7 @@ export const decideAddMember = (command: AddTeamMember, state: AccountState, ctx
     open(state, command.data.accountId),
     E.flatMap(byOwnerOrAdmin(ctx, 'change the team')),
     E.filterOrElseW(
-      (s) => s.team[command.data.principalId] === undefined,
+      (s) => !Object.hasOwn(s.team, command.data.principalId),
       () => alreadyTeamMember(`${command.data.principalId} is in the team already`, 'data.principalId'),
     ),
     E.map(() => [{ type: 'TeamMemberAdded', data: { ...command.data, addedBy: ctx.actor } }]),
@@ -32,7 +32,7 @@ export const decideRemoveMember = (command: RemoveTeamMember, state: AccountStat
     open(state, command.data.accountId),
     E.flatMap(byOwnerOrAdmin(ctx, 'change the team')),
     E.filterOrElseW(
-      (s) => s.team[command.data.principalId] !== undefined,
+      (s) => Object.hasOwn(s.team, command.data.principalId),
       () => notTeamMember(`${command.data.principalId} is not in the team`, 'data.principalId'),
     ),
     E.map(() => [{ type: 'TeamMemberRemoved', data: { ...command.data, removedBy: ctx.actor } }]),
