@@ -252,8 +252,10 @@ const sqliteEventStore = ({ db, owned, readonly }: SqliteConnection, clock: Cloc
 
     async streamVersion(streamId) {
       if (closed) return E.left(closedError())
+      const checked = checkReadStream(streamId)
+      if (E.isLeft(checked)) return checked
       try {
-        return E.right(statements.streamHead(streamId) ?? 'no-stream')
+        return E.right(statements.streamHead(checked.right.streamId) ?? 'no-stream')
       } catch (e) {
         return E.left(asStoreError(e))
       }

@@ -109,7 +109,9 @@ export const inMemoryEventStore = (options: InMemoryEventStoreOptions = {}): Eve
     },
 
     async streamVersion(streamId) {
-      return closed ? E.left(unavailable()) : E.right(versionOf(streamId))
+      if (closed) return E.left(unavailable())
+      const checked = checkReadStream(streamId)
+      return E.isLeft(checked) ? checked : E.right(versionOf(checked.right.streamId))
     },
 
     async headPosition() {

@@ -206,6 +206,15 @@ export const eventStoreContract = (name: string, subject: StoreContractSubject):
       })
     })
 
+    it.each<[string, unknown]>([
+      ['a malformed stream id', 'Kunde 1'],
+      ['no stream id', undefined],
+      ['a number', 42],
+    ])('answers streamVersion of %s with an InvalidStoreInputError naming streamId', async (_what, streamId) => {
+      const store = await fresh()
+      expect(await store.streamVersion(streamId as StreamId)).toEqual(E.left(expect.objectContaining({ _tag: 'InvalidStoreInputError', field: 'streamId' })))
+    })
+
     describe('read', () => {
       const seed = async (store: EventStore) => {
         // Interleave three streams so that stream order and global order differ.
