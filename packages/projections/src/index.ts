@@ -6,7 +6,9 @@
  *
  * @module
  */
-export { defineProjection, type Projection, type RecordedOf } from './runtime/projection.js'
+export { defineProjection, type BatchFold, type Projection, type RecordedOf } from './runtime/projection.js'
+export { loadBatchRows, type BatchRow, type BatchRows, type BatchTable } from './runtime/batch-rows.js'
+export { insertRows, upsertRows } from './runtime/row-writes.js'
 export { projectionRuntime, type ProjectionRuntime, type ProjectionRuntimeConfig, type RunOutcome } from './runtime/projection-runtime.js'
 export { progressOf, type Progress, type Stopwatch } from './runtime/progress.js'
 export { CheckpointMovedError, ProjectionFailedError, type ProjectionError } from './runtime/projection-errors.js'

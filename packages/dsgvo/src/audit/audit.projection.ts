@@ -12,11 +12,10 @@
  * @module
  */
 import type { Instant } from '@account-ownership/core'
-import { defineProjection, positionOf, type RecordedOf } from '@account-ownership/projections'
-import type { Transaction } from 'kysely'
+import { defineProjection, insertRows, loadBatchRows, type BatchRow, type BatchTable, type RecordedOf } from '@account-ownership/projections'
 import { recordKindOf, retentionUntil, defaultRetentionPolicy, type RetentionPolicy } from '../retention/retention-policy.js'
 import { stakeholderSubject } from '../subject/subject-id.js'
-import { auditTableNames, createAuditTables, type AccessPeriodTable, type AuditTables } from './audit.table.js'
+import { auditTableNames, createAuditTables, type AccessPeriodTable, type AuditAccountTable, type AuditTables, type ErasureTable, type OffboardingTable, type StakeholderMentionTable } from './audit.table.js'
 import { defaultProcessingPurposes, type ProcessingPurposes } from './processing-purposes.js'
 
 type Handled =
@@ -53,28 +52,12 @@ const sourceOf = (event: RecordedOf<Handled>) => ({
   source_position: event.metadata.globalPosition.toString(),
 })
 
-type Tx = Transaction<AuditTables>
-type PeriodWhere = { readonly accountId: string; readonly kind: AccessPeriodTable['kind']; readonly principalId?: string; readonly detail?: string }
+const sourcePositions = ['source_version', 'source_position'] as const
+const accessPeriods: BatchTable<AccessPeriodTable> = { table: 'dsgvo_access_periods', key: ['source_position', 'principal_id'], positions: [...sourcePositions, 'end_position'], open: 'end_position' }
+const stakeholderMentions: BatchTable<StakeholderMentionTable> = { table: 'dsgvo_stakeholder_mentions', key: ['source_position'], positions: sourcePositions, open: 'removed_at' }
+const auditAccounts: BatchTable<AuditAccountTable> = { table: 'dsgvo_accounts', key: ['account_id'], positions: [] }
 
-// Close the open periods that match; a grant's end is the earlier of its expiry and the event.
-const closePeriods = async (tx: Tx, where: PeriodWhere, at: Instant, how: string, position: bigint): Promise<void> => {
-  let query = tx
-    .selectFrom('dsgvo_access_periods')
-    .select(['source_position', 'principal_id', 'to_at'])
-    .where('account_id', '=', where.accountId)
-    .where('kind', '=', where.kind)
-    .where('end_position', 'is', null)
-  if (where.principalId !== undefined) query = query.where('principal_id', '=', where.principalId)
-  if (where.detail !== undefined) query = query.where('detail', '=', where.detail)
-  for (const row of await query.execute()) {
-    await tx
-      .updateTable('dsgvo_access_periods')
-      .set({ to_at: row.to_at !== null && row.to_at < at ? row.to_at : at, ended_how: how, end_position: position.toString() })
-      .where('source_position', '=', positionOf(row.source_position).toString())
-      .where('principal_id', '=', row.principal_id)
-      .execute()
-  }
-}
+type PeriodWhere = { readonly accountId: string; readonly kind: AccessPeriodTable['kind']; readonly principalId?: string; readonly detail?: string }
 
 /**
  * The audit projection over the tables of `createAuditTables`.
@@ -109,72 +92,85 @@ export const auditProjection = (options: AuditProjectionOptions = {}) => {
     ],
     tables: [...auditTableNames],
     createTables: createAuditTables,
-    async apply(event, tx) {
-      const at = event.metadata.occurredAt
-      const position = event.metadata.globalPosition
-      const open = (values: Omit<AccessPeriodTable, 'to_at' | 'ended_how' | 'end_position' | keyof ReturnType<typeof sourceOf>> & { to_at?: string | null }) =>
-        tx.insertInto('dsgvo_access_periods').values({ to_at: null, ...values, ended_how: null, end_position: null, ...sourceOf(event) }).execute()
-      const owner = (accountId: string, ownerId: string, grantedBy: string) =>
-        open({ account_id: accountId, principal_id: ownerId, kind: 'owner', detail: null, scope: 'read-write', purpose: purposes.owner.purpose, legal_basis: purposes.owner.legalBasis, granted_by: grantedBy, from_at: at })
-      switch (event.type) {
-        case 'AccountOpened':
-          return void (await tx.insertInto('dsgvo_accounts').values({ account_id: event.data.accountId, tenant_id: event.data.tenantId, tier: event.data.tier, opened_at: at, archived_at: null, archive_reason: null, record_kind: null, retention_until: null }).execute())
-        case 'AccountClassified':
-          return void (await tx.updateTable('dsgvo_accounts').set({ tier: event.data.tier }).where('account_id', '=', event.data.accountId).execute())
-        case 'OwnershipAssigned':
-          await closePeriods(tx, { accountId: event.data.accountId, kind: 'owner' }, at, 'reassigned', position)
-          return void (await owner(event.data.accountId, event.data.ownerId, event.data.assignedBy))
-        case 'OwnershipTransferred':
-          await closePeriods(tx, { accountId: event.data.accountId, kind: 'owner' }, at, 'transferred', position)
-          if (!event.data.keepsTeam) await closePeriods(tx, { accountId: event.data.accountId, kind: 'team' }, at, 'team-dropped-on-transfer', position)
-          return void (await owner(event.data.accountId, event.data.toOwnerId, event.data.transferredBy))
-        case 'AccountOrphaned':
-          return closePeriods(tx, { accountId: event.data.accountId, kind: 'owner' }, at, 'orphaned', position)
-        case 'TeamMemberAdded':
-          await closePeriods(tx, { accountId: event.data.accountId, kind: 'team', principalId: event.data.principalId }, at, 'role-changed', position)
-          return void (await open({ account_id: event.data.accountId, principal_id: event.data.principalId, kind: 'team', detail: event.data.role, scope: 'read-write', purpose: purposes.team.purpose, legal_basis: purposes.team.legalBasis, granted_by: event.data.addedBy, from_at: at }))
-        case 'TeamMemberRemoved':
-          return closePeriods(tx, { accountId: event.data.accountId, kind: 'team', principalId: event.data.principalId }, at, 'removed', position)
-        case 'AccessGranted': {
-          const d = event.data
-          await closePeriods(tx, { accountId: d.accountId, kind: 'grant', detail: d.grantId }, at, 'granted-again', position)
-          return void (await open({ account_id: d.accountId, principal_id: d.granteeId, kind: 'grant', detail: d.grantId, scope: d.scope, purpose: d.purpose, legal_basis: d.legalBasis, granted_by: d.grantedBy, from_at: d.validFrom, to_at: d.expiresAt }))
+    async load(events, tx) {
+      const accountIds = events.flatMap((event) => ('accountId' in event.data ? [event.data.accountId] : []))
+      const periods = await loadBatchRows(tx, accessPeriods, accountIds)
+      const mentions = await loadBatchRows(tx, stakeholderMentions, accountIds)
+      const accounts = await loadBatchRows(tx, auditAccounts, accountIds)
+      const offboardings: Array<BatchRow<OffboardingTable>> = []
+      const erasures: Array<BatchRow<ErasureTable>> = []
+      // Close the open periods that match; a grant's end is the earlier of its expiry and the event.
+      const closePeriods = (where: PeriodWhere, at: Instant, how: string, position: bigint): void => {
+        for (const row of periods.openOf(where.accountId)) {
+          if (row.kind !== where.kind || (where.principalId !== undefined && row.principal_id !== where.principalId) || (where.detail !== undefined && row.detail !== where.detail)) continue
+          periods.update(row, { to_at: row.to_at !== null && row.to_at < at ? row.to_at : at, ended_how: how, end_position: position.toString() })
         }
-        case 'AccessRevoked':
-          return closePeriods(tx, { accountId: event.data.accountId, kind: 'grant', detail: event.data.grantId }, at, 'revoked', position)
-        case 'AccessExpired':
-          return closePeriods(tx, { accountId: event.data.accountId, kind: 'grant', detail: event.data.grantId }, event.data.expiredAt, 'expired', position)
-        case 'StakeholderMapped':
-          return void (await tx
-            .insertInto('dsgvo_stakeholder_mentions')
-            .values({ account_id: event.data.accountId, stakeholder_id: event.data.stakeholderId, subject_id: stakeholderSubject(event.data.stakeholderId), role: event.data.role, mapped_by: event.data.mappedBy, mapped_at: at, removed_at: null, ...sourceOf(event) })
-            .execute())
-        case 'StakeholderRemoved':
-          return void (await tx
-            .updateTable('dsgvo_stakeholder_mentions')
-            .set({ removed_at: at })
-            .where('account_id', '=', event.data.accountId)
-            .where('stakeholder_id', '=', event.data.stakeholderId)
-            .where('removed_at', 'is', null)
-            .execute())
-        case 'AccountArchived': {
-          const account = await tx.selectFrom('dsgvo_accounts').select('tier').where('account_id', '=', event.data.accountId).executeTakeFirst()
-          const kind = recordKindOf(retention, (account?.tier ?? 'standard') as never)
-          return void (await tx
-            .updateTable('dsgvo_accounts')
-            .set({ archived_at: at, archive_reason: event.data.reason, record_kind: kind, retention_until: retentionUntil(retention, kind, at) ?? null })
-            .where('account_id', '=', event.data.accountId)
-            .execute())
-        }
-        case 'AccountRestored':
-          return void (await tx.updateTable('dsgvo_accounts').set({ archived_at: null, archive_reason: null, record_kind: null, retention_until: null }).where('account_id', '=', event.data.accountId).execute())
-        case 'PrincipalOffboarded':
-          return void (await tx.insertInto('dsgvo_offboardings').values({ principal_id: event.data.principalId, offboarded_at: at, offboarded_by: event.data.offboardedBy, successor_id: event.data.successorId, ...sourceOf(event) }).execute())
-        case 'PersonalDataErased':
-          return void (await tx
-            .insertInto('dsgvo_erasures')
-            .values({ subject_id: event.data.subjectId, erased_at: at, erased_by: event.data.erasedBy, legal_ground: event.data.legalGround, keys_destroyed: event.data.keysDestroyed, ...sourceOf(event) })
-            .execute())
+      }
+      const changeAccount = (accountId: string, changes: Partial<BatchRow<AuditAccountTable>>): void => {
+        const account = accounts.openOf(accountId)[0]
+        if (account !== undefined) accounts.update(account, changes)
+      }
+      return {
+        apply(event) {
+          const at = event.metadata.occurredAt
+          const position = event.metadata.globalPosition
+          const open = (values: Omit<AccessPeriodTable, 'to_at' | 'ended_how' | 'end_position' | keyof ReturnType<typeof sourceOf>> & { to_at?: string | null }) =>
+            periods.insert({ to_at: null, ...values, ended_how: null, end_position: null, ...sourceOf(event) })
+          const owner = (accountId: string, ownerId: string, grantedBy: string) =>
+            open({ account_id: accountId, principal_id: ownerId, kind: 'owner', detail: null, scope: 'read-write', purpose: purposes.owner.purpose, legal_basis: purposes.owner.legalBasis, granted_by: grantedBy, from_at: at })
+          switch (event.type) {
+            case 'AccountOpened':
+              return accounts.insert({ account_id: event.data.accountId, tenant_id: event.data.tenantId, tier: event.data.tier, opened_at: at, archived_at: null, archive_reason: null, record_kind: null, retention_until: null })
+            case 'AccountClassified':
+              return changeAccount(event.data.accountId, { tier: event.data.tier })
+            case 'OwnershipAssigned':
+              closePeriods({ accountId: event.data.accountId, kind: 'owner' }, at, 'reassigned', position)
+              return owner(event.data.accountId, event.data.ownerId, event.data.assignedBy)
+            case 'OwnershipTransferred':
+              closePeriods({ accountId: event.data.accountId, kind: 'owner' }, at, 'transferred', position)
+              if (!event.data.keepsTeam) closePeriods({ accountId: event.data.accountId, kind: 'team' }, at, 'team-dropped-on-transfer', position)
+              return owner(event.data.accountId, event.data.toOwnerId, event.data.transferredBy)
+            case 'AccountOrphaned':
+              return closePeriods({ accountId: event.data.accountId, kind: 'owner' }, at, 'orphaned', position)
+            case 'TeamMemberAdded':
+              closePeriods({ accountId: event.data.accountId, kind: 'team', principalId: event.data.principalId }, at, 'role-changed', position)
+              return open({ account_id: event.data.accountId, principal_id: event.data.principalId, kind: 'team', detail: event.data.role, scope: 'read-write', purpose: purposes.team.purpose, legal_basis: purposes.team.legalBasis, granted_by: event.data.addedBy, from_at: at })
+            case 'TeamMemberRemoved':
+              return closePeriods({ accountId: event.data.accountId, kind: 'team', principalId: event.data.principalId }, at, 'removed', position)
+            case 'AccessGranted': {
+              const d = event.data
+              closePeriods({ accountId: d.accountId, kind: 'grant', detail: d.grantId }, at, 'granted-again', position)
+              return open({ account_id: d.accountId, principal_id: d.granteeId, kind: 'grant', detail: d.grantId, scope: d.scope, purpose: d.purpose, legal_basis: d.legalBasis, granted_by: d.grantedBy, from_at: d.validFrom, to_at: d.expiresAt })
+            }
+            case 'AccessRevoked':
+              return closePeriods({ accountId: event.data.accountId, kind: 'grant', detail: event.data.grantId }, at, 'revoked', position)
+            case 'AccessExpired':
+              return closePeriods({ accountId: event.data.accountId, kind: 'grant', detail: event.data.grantId }, event.data.expiredAt, 'expired', position)
+            case 'StakeholderMapped':
+              return mentions.insert({ account_id: event.data.accountId, stakeholder_id: event.data.stakeholderId, subject_id: stakeholderSubject(event.data.stakeholderId), role: event.data.role, mapped_by: event.data.mappedBy, mapped_at: at, removed_at: null, ...sourceOf(event) })
+            case 'StakeholderRemoved':
+              for (const mention of mentions.openOf(event.data.accountId)) if (mention.stakeholder_id === event.data.stakeholderId) mentions.update(mention, { removed_at: at })
+              return
+            case 'AccountArchived': {
+              const account = accounts.openOf(event.data.accountId)[0]
+              const kind = recordKindOf(retention, (account?.tier ?? 'standard') as never)
+              return changeAccount(event.data.accountId, { archived_at: at, archive_reason: event.data.reason, record_kind: kind, retention_until: retentionUntil(retention, kind, at) ?? null })
+            }
+            case 'AccountRestored':
+              return changeAccount(event.data.accountId, { archived_at: null, archive_reason: null, record_kind: null, retention_until: null })
+            case 'PrincipalOffboarded':
+              return void offboardings.push({ principal_id: event.data.principalId, offboarded_at: at, offboarded_by: event.data.offboardedBy, successor_id: event.data.successorId, ...sourceOf(event) })
+            case 'PersonalDataErased':
+              return void erasures.push({ subject_id: event.data.subjectId, erased_at: at, erased_by: event.data.erasedBy, legal_ground: event.data.legalGround, keys_destroyed: event.data.keysDestroyed, ...sourceOf(event) })
+          }
+        },
+        async save() {
+          await accounts.save(tx)
+          await periods.save(tx)
+          await mentions.save(tx)
+          await insertRows(tx, 'dsgvo_offboardings', offboardings)
+          await insertRows(tx, 'dsgvo_erasures', erasures)
+        },
       }
     },
   })

@@ -4,21 +4,16 @@
  *
  * @module
  */
-import type { Transaction } from 'kysely'
 import type { ReadModels } from '../database.js'
-import { defineProjection, type RecordedOf } from '../runtime/projection.js'
+import { loadBatchRows, type BatchTable } from '../runtime/batch-rows.js'
+import { defineProjection } from '../runtime/projection.js'
 import { createCurrentOwnerTable, type CurrentOwnerTable } from './current-owner.table.js'
 
 // Typed on all read models, so that a list of projections shares one database type.
 type Tables = ReadModels
 type Handled = 'AccountOpened' | 'OwnershipAssigned' | 'OwnershipTransferred' | 'AccountOrphaned' | 'AccountClassified' | 'AccountArchived' | 'AccountRestored'
 
-const change = (tx: Transaction<Tables>, event: RecordedOf<Handled>, values: Partial<Omit<CurrentOwnerTable, 'account_id' | 'position'>>) =>
-  tx
-    .updateTable('current_owners')
-    .set({ ...values, position: event.metadata.globalPosition.toString() })
-    .where('account_id', '=', event.data.accountId)
-    .execute()
+const currentOwners: BatchTable<CurrentOwnerTable> = { table: 'current_owners', key: ['account_id'], positions: ['position'] }
 
 /**
  * The projection of the `current_owners` table.
@@ -31,43 +26,37 @@ export const currentOwnerProjection = defineProjection<Tables, Handled>({
   handles: ['AccountOpened', 'OwnershipAssigned', 'OwnershipTransferred', 'AccountOrphaned', 'AccountClassified', 'AccountArchived', 'AccountRestored'],
   tables: ['current_owners'],
   createTables: createCurrentOwnerTable,
-  async apply(event, tx) {
-    const at = event.metadata.occurredAt
-    switch (event.type) {
-      case 'AccountOpened': {
-        const { accountId, tenantId, displayName, tier } = event.data
-        await tx
-          .insertInto('current_owners')
-          .values({
-            account_id: accountId,
-            tenant_id: tenantId,
-            display_name: displayName,
-            tier,
-            opened_at: at,
-            ownership: 'unassigned',
-            owner_id: null,
-            ownership_since: null,
-            previous_owner_id: null,
-            lifecycle: 'open',
-            archived_at: null,
-            archive_reason: null,
-            position: event.metadata.globalPosition.toString(),
-          })
-          .execute()
-        return
-      }
-      case 'OwnershipAssigned':
-        return void (await change(tx, event, { ownership: 'owned', owner_id: event.data.ownerId, ownership_since: at, previous_owner_id: null }))
-      case 'OwnershipTransferred':
-        return void (await change(tx, event, { ownership: 'owned', owner_id: event.data.toOwnerId, ownership_since: at, previous_owner_id: null }))
-      case 'AccountOrphaned':
-        return void (await change(tx, event, { ownership: 'orphaned', owner_id: null, ownership_since: at, previous_owner_id: event.data.previousOwnerId }))
-      case 'AccountClassified':
-        return void (await change(tx, event, { tier: event.data.tier }))
-      case 'AccountArchived':
-        return void (await change(tx, event, { lifecycle: 'archived', archived_at: at, archive_reason: event.data.reason }))
-      case 'AccountRestored':
-        return void (await change(tx, event, { lifecycle: 'open', archived_at: null, archive_reason: null }))
+  async load(events, tx) {
+    const rows = await loadBatchRows(tx, currentOwners, events.map((event) => event.data.accountId))
+    return {
+      apply(event) {
+        const at = event.metadata.occurredAt
+        const position = event.metadata.globalPosition.toString()
+        if (event.type === 'AccountOpened') {
+          const { accountId, tenantId, displayName, tier } = event.data
+          const opened = { account_id: accountId, tenant_id: tenantId, display_name: displayName, tier, opened_at: at, ownership: 'unassigned', owner_id: null, ownership_since: null, previous_owner_id: null, lifecycle: 'open', archived_at: null, archive_reason: null, position } as const
+          return rows.insert(opened)
+        }
+        // An event for an account never opened changes nothing, as an update of no row would.
+        const row = rows.openOf(event.data.accountId)[0]
+        if (row === undefined) return
+        const change = (values: Partial<CurrentOwnerTable>) => rows.update(row, { ...values, position })
+        switch (event.type) {
+          case 'OwnershipAssigned':
+            return change({ ownership: 'owned', owner_id: event.data.ownerId, ownership_since: at, previous_owner_id: null })
+          case 'OwnershipTransferred':
+            return change({ ownership: 'owned', owner_id: event.data.toOwnerId, ownership_since: at, previous_owner_id: null })
+          case 'AccountOrphaned':
+            return change({ ownership: 'orphaned', owner_id: null, ownership_since: at, previous_owner_id: event.data.previousOwnerId })
+          case 'AccountClassified':
+            return change({ tier: event.data.tier })
+          case 'AccountArchived':
+            return change({ lifecycle: 'archived', archived_at: at, archive_reason: event.data.reason })
+          case 'AccountRestored':
+            return change({ lifecycle: 'open', archived_at: null, archive_reason: null })
+        }
+      },
+      save: () => rows.save(tx),
     }
   },
 })

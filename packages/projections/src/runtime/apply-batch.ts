@@ -1,15 +1,33 @@
 /**
- * One batch, exactly once: every projection applies the events past its own checkpoint and
- * moves that checkpoint, all in one database transaction. Either the rows and the checkpoints
- * of the whole batch are committed, or none of them.
+ * One batch, exactly once: every projection folds the events past its own checkpoint and moves
+ * that checkpoint, all in one database transaction. Either the rows and the checkpoints of the
+ * whole batch are committed, or none of them.
  *
  * @module
  */
 import type { RecordedEvent } from '@account-ownership/core'
-import type { Kysely } from 'kysely'
+import type { Kysely, Transaction } from 'kysely'
 import { moveCheckpoint } from './checkpoints.js'
 import { ProjectionFailedError } from './projection-errors.js'
-import type { Projection } from './projection.js'
+import type { BatchFold, Projection } from './projection.js'
+
+const failed = (projection: string, position: bigint) => (cause: unknown) => {
+  throw cause instanceof ProjectionFailedError ? cause : new ProjectionFailedError(projection, position, cause)
+}
+
+// Load, apply each event in order, save. A failing event is named by its own position; a failing
+// load or save by the batch's last position, since it concerns all of them.
+const fold = async <DB>(projection: Projection<DB>, events: ReadonlyArray<RecordedEvent>, last: bigint, tx: Transaction<DB>): Promise<void> => {
+  const batch: BatchFold = await projection.load(events as never, tx).catch(failed(projection.name, last))
+  for (const event of events) {
+    try {
+      batch.apply(event as never)
+    } catch (cause) {
+      failed(projection.name, event.metadata.globalPosition)(cause)
+    }
+  }
+  await batch.save().catch(failed(projection.name, last))
+}
 
 /**
  * Apply `batch` to every projection and return the checkpoints after commit.
@@ -28,15 +46,9 @@ export const applyBatch = async <DB>(
     for (const projection of projections) {
       const from = checkpoints.get(projection.name) ?? 0n
       if (from >= last) continue
-      const handles: ReadonlyArray<string> = projection.handles
-      for (const event of batch) {
-        if (event.metadata.globalPosition <= from || !handles.includes(event.type)) continue
-        try {
-          await projection.apply(event as never, tx)
-        } catch (cause) {
-          throw new ProjectionFailedError(projection.name, event.metadata.globalPosition, cause)
-        }
-      }
+      const handles: ReadonlySet<string> = new Set(projection.handles)
+      const events = batch.filter((event) => event.metadata.globalPosition > from && handles.has(event.type))
+      if (events.length > 0) await fold(projection, events, last, tx)
       await moveCheckpoint(tx, projection.name, from, last)
       moved.set(projection.name, last)
     }

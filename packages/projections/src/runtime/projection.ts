@@ -1,7 +1,12 @@
 /**
  * A projection (Projektion) — how one read model follows the log: which events it handles and
- * what each does to its tables inside the runtime's transaction. The runtime owns transactions
+ * what they do to its tables inside the runtime's transaction. The runtime owns transactions
  * and checkpoints; a projection only writes rows, and reads time only from the event.
+ *
+ * A projection folds a whole batch at once: `load` reads the rows the batch's events touch (a
+ * few queries per table, not one per event), the returned fold applies each event in memory and
+ * in order, and `save` writes the changed rows back with a few multi-row statements. The runtime
+ * calls `apply` once per event, so a failing event is named by its position.
  *
  * @module
  */
@@ -16,23 +21,39 @@ import type { Kysely, Transaction } from 'kysely'
 export type RecordedOf<T extends DomainEventType> = RecordedEvent<Extract<DomainEvent, { readonly type: T }>>
 
 /**
- * A read model's projection: bump `version` whenever `apply` or the tables change, and the
- * runtime rebuilds it from zero.
+ * One batch of a projection in memory, between `load` and `save`.
  * @category runtime
  * @since 0.1.0
  */
-export interface Projection<DB = any, T extends DomainEventType = DomainEventType> {
+export interface BatchFold<T extends DomainEventType = DomainEventType> {
+  /** Apply one event of the batch, in log order, to the rows in memory; throw to roll the batch back. */
+  apply(event: RecordedOf<T>): void
+  /** Write the rows the batch changed, inside the batch's transaction. */
+  save(): Promise<void>
+}
+
+/**
+ * A read model's projection: bump `version` whenever what it writes or its tables change, and
+ * the runtime rebuilds it from zero. `Projection<DB>` is a projection of any event types, as a
+ * list of projections for one runtime holds them (the runtime hands each only what it handles).
+ * @category runtime
+ * @since 0.1.0
+ */
+export interface Projection<DB = any, T extends DomainEventType = any> {
   /** Unique within a database; names the checkpoint. */
   readonly name: string
   readonly version: number
-  /** The event types `apply` is called with; others move the checkpoint only. */
+  /** The event types a batch is folded with; others move the checkpoint only. */
   readonly handles: ReadonlyArray<T>
   /** The tables this projection owns; dropped when it is rebuilt. */
   readonly tables: ReadonlyArray<string>
   /** Create the tables (and indexes) if they do not exist. */
   createTables(db: Kysely<any>): Promise<void>
-  /** Apply one event inside the batch's transaction; throw to roll the batch back. */
-  apply(event: RecordedOf<T>, tx: Transaction<DB>): Promise<void>
+  /**
+   * Read what the handled events of one batch touch, inside the batch's transaction, and return
+   * the fold that applies them. Called only for a non-empty batch.
+   */
+  load(events: ReadonlyArray<RecordedOf<T>>, tx: Transaction<DB>): Promise<BatchFold<T>>
 }
 
 /**

@@ -104,9 +104,10 @@ export const runtimeFeatures = (dialect: TestDialect): void => {
         handles: ['AccountOpened'],
         tables: [],
         createTables: async () => undefined,
-        async apply(_event, tx) {
-          await tx.updateTable('projection_checkpoints').set({ position: '1000' }).where('name', '=', 'meddler').execute()
-        },
+        load: async (_events, tx) => ({
+          apply: () => undefined,
+          save: async () => void (await tx.updateTable('projection_checkpoints').set({ position: '1000' }).where('name', '=', 'meddler').execute()),
+        }),
       })
       const outcome = await projectionRuntime({ store, db, projections: [meddler] }).runUntilCaughtUp()
       expect(E.isLeft(outcome) && outcome.left instanceof CheckpointMovedError && outcome.left.projection).toBe('meddler')

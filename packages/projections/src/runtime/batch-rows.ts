@@ -1,0 +1,123 @@
+/**
+ * The rows of one table that a batch works on (Arbeitsmenge): loaded in one query per few
+ * thousand accounts, changed in memory event by event, and written back at the end of the batch
+ * — new rows inserted, changed ones upserted by their key.
+ *
+ * Only the rows an event can still change are loaded: those still open (`open` column null),
+ * or all of an account's rows for a table without one. A row that gets closed leaves the open
+ * rows, so each event looks only at the few rows still open for its account.
+ *
+ * @module
+ */
+import { sql, type InsertType, type Kysely } from 'kysely'
+import { insertRows, statementChunks, upsertRows } from './row-writes.js'
+
+/**
+ * A row of `Table` as a batch holds and writes it: positions as decimal strings.
+ * @category runtime
+ * @since 0.1.0
+ */
+export type BatchRow<Table> = { readonly [K in keyof Table]: InsertType<Table[K]> }
+
+/**
+ * Which table, its key, and what makes a row still changeable.
+ * @category runtime
+ * @since 0.1.0
+ */
+export interface BatchTable<Table> {
+  readonly table: string
+  /** The primary key's columns. */
+  readonly key: ReadonlyArray<keyof Table & string>
+  /** `bigint` columns; loaded as text so that no position beyond 2^53 loses precision. */
+  readonly positions: ReadonlyArray<keyof Table & string>
+  /** The column that stays null while a row can change; without one, every row can. */
+  readonly open?: keyof Table & string
+}
+
+/**
+ * The rows of one table a batch works on, by account.
+ * @category runtime
+ * @since 0.1.0
+ */
+export interface BatchRows<Table> {
+  /** The account's rows that are still open, oldest first. */
+  openOf(accountId: string): ReadonlyArray<BatchRow<Table>>
+  /** A row the batch creates; a key seen before in this batch fails the event. */
+  insert(row: BatchRow<Table>): void
+  /** Change a row that `openOf` returned. */
+  update(row: BatchRow<Table>, changes: Partial<BatchRow<Table>>): void
+  /** Write back what the batch created and changed. */
+  save(db: Kysely<any>): Promise<void>
+}
+
+interface Entry<Row> {
+  row: Row
+  readonly created: boolean
+  changed: boolean
+}
+
+type Scoped = { readonly account_id: string }
+
+const asText = (column: string): string => `${column}_as_text`
+
+const keyOf = (row: Record<string, unknown>, key: ReadonlyArray<string>): string => key.map((column) => String(row[column])).join('\u0000')
+
+/**
+ * Load the open rows of `accountIds` from `spec.table` and track the batch's changes to them.
+ * @category runtime
+ * @since 0.1.0
+ */
+export const loadBatchRows = async <Table extends Scoped>(db: Kysely<any>, spec: BatchTable<Table>, accountIds: Iterable<string>): Promise<BatchRows<Table>> => {
+  type Row = BatchRow<Table>
+  const open = new Map<string, Array<Entry<Row>>>()
+  const closed: Array<Entry<Row>> = []
+  const keys = new Set<string>()
+  const isOpen = (row: Row) => spec.open === undefined || row[spec.open] === null
+  const track = (entry: Entry<Row>) => {
+    keys.add(keyOf(entry.row, spec.key))
+    const rows = open.get(entry.row.account_id)
+    if (rows === undefined) open.set(entry.row.account_id, [entry])
+    else rows.push(entry)
+  }
+
+  for (const chunk of statementChunks([...new Set(accountIds)], 1)) {
+    let query = db
+      .selectFrom(spec.table)
+      .selectAll()
+      .select(spec.positions.map((column) => sql<string>`cast(${sql.ref(column)} as text)`.as(asText(column))))
+      .where('account_id', 'in', chunk)
+    if (spec.open !== undefined) query = query.where(spec.open, 'is', null)
+    for (const column of spec.key) query = query.orderBy(column)
+    for (const loaded of (await query.execute()) as Array<Record<string, unknown>>) {
+      for (const column of spec.positions) {
+        loaded[column] = loaded[asText(column)]
+        delete loaded[asText(column)]
+      }
+      track({ row: loaded as unknown as Row, created: false, changed: false })
+    }
+  }
+
+  return {
+    openOf: (accountId) => open.get(accountId)?.map((entry) => entry.row) ?? [],
+    insert(row) {
+      if (keys.has(keyOf(row, spec.key))) throw new Error(`${spec.table}: a row with key ${spec.key.map((c) => `${c} = ${String(row[c])}`).join(', ')} exists already`)
+      const entry = { row, created: true, changed: true }
+      if (isOpen(row)) track(entry)
+      else (keys.add(keyOf(row, spec.key)), closed.push(entry))
+    },
+    update(row, changes) {
+      const rows = open.get(row.account_id) ?? []
+      const at = rows.findIndex((entry) => entry.row === row)
+      if (at < 0) throw new Error(`${spec.table}: only an open row of this batch can be changed`)
+      const entry = rows[at]!
+      entry.row = { ...row, ...changes }
+      entry.changed = true
+      if (!isOpen(entry.row)) closed.push(...rows.splice(at, 1))
+    },
+    async save(db) {
+      const entries = [...[...open.values()].flat(), ...closed].filter((entry) => entry.changed)
+      await insertRows(db, spec.table, entries.filter((entry) => entry.created).map((entry) => entry.row))
+      await upsertRows(db, spec.table, spec.key, entries.filter((entry) => !entry.created).map((entry) => entry.row))
+    },
+  }
+}
