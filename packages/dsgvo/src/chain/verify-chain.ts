@@ -2,13 +2,16 @@
  * Verification of the hash chain (Manipulationsnachweis): recompute every event's hash from its
  * stored bytes and the hash before it in its stream, and name the first place where the log no
  * longer is what was written — a changed byte in any field, a missing or re-numbered event in a
- * stream, a moved global position.
+ * stream, a gap or a step back in the global positions.
  *
  * What it proves: every event still reads exactly as it was appended, and no event was taken out
  * of the middle of a stream. What it does not prove on its own: that no stream's newest events
  * (or a whole stream) were removed, or the chain rewritten from that point on by someone who can
  * run `chainHash` too — seals (`sealOf`) of the stream heads, kept outside the database and
- * passed in as `seals`, cover that up to the newest seal.
+ * passed in as `seals`, cover that up to the newest seal. The chain is per stream (so writers on
+ * different streams never wait for each other) and leaves the global position out of the hash:
+ * two events of different streams that swap their positions keep every stream's chain intact,
+ * and only a seal taken between the two positions shows the swap.
  *
  * @module
  */
