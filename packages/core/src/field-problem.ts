@@ -26,8 +26,16 @@ const isStructural = (type: t.Decoder<unknown, unknown>): boolean => {
   return inner instanceof t.UnionType || inner instanceof t.IntersectionType
 }
 
-const show = (u: unknown): string => {
+/*
+ * The fields of this domain that hold personal data (a stakeholder's name and e-mail). A problem
+ * with one names the field but never repeats its value: error messages end up in logs, and
+ * personal data must not (DSGVO).
+ */
+const personalFields = new Set(['name', 'email'])
+
+const show = (u: unknown, key?: string): string => {
   if (u === undefined) return 'nothing'
+  if (key !== undefined && personalFields.has(key) && typeof u === 'string') return 'a value not repeated here (personal data)'
   try {
     const s = JSON.stringify(u, (_k, v: unknown) => (typeof v === 'bigint' ? `${v}n` : v))
     return s.length > 60 ? `${s.slice(0, 57)}...` : s
@@ -52,7 +60,7 @@ export const firstProblem = (errors: t.Errors, root = ''): FieldProblem => {
   })
   const field = `${root}${keys.join('')}`.replace(/^\./, '') || '(input)'
   const expected = error.message ?? `a ${error.context[error.context.length - 1]?.type.name ?? 'value'}`
-  return { field, message: `expected ${expected}, got ${show(error.value)}` }
+  return { field, message: `expected ${expected}, got ${show(error.value, error.context[error.context.length - 1]?.key)}` }
 }
 
 /**

@@ -25,3 +25,16 @@ describe('firstProblem: field paths', () => {
   it('names the data field of a command within the union of commands', () =>
     expect(problemOf(AccountCommand, { type: 'RevokeAccess', data: { accountId: 'k', grantId: '', reason: 'access-review' } }).field).toBe('data.grantId'))
 })
+
+describe('personal data in problems', () => {
+  it('names a bad personal field but never repeats its value', async () => {
+    const { decodeAccountCommand } = await import('@account-ownership/core')
+    const tooLong = 'Erika Mustermann '.repeat(40)
+    const result = decodeAccountCommand({ type: 'MapStakeholder', data: { accountId: 'kunde-1', stakeholderId: 'c-1', role: 'champion', name: tooLong, email: 'erika@example' } })
+    expect(result).toMatchObject({ _tag: 'Left', left: { field: 'data.name' } })
+    expect(JSON.stringify(result)).not.toContain('Erika')
+    const badMail = decodeAccountCommand({ type: 'MapStakeholder', data: { accountId: 'kunde-1', stakeholderId: 'c-1', role: 'champion', name: 'Erika', email: 'erika at example' } })
+    expect(badMail).toMatchObject({ _tag: 'Left', left: { field: 'data.email' } })
+    expect(JSON.stringify(badMail)).not.toContain('erika at example')
+  })
+})

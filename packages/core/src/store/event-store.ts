@@ -65,7 +65,12 @@ export interface ReadAllOptions {
  * @since 0.1.0
  */
 export interface EventStore {
-  /** Append events to one stream, all or nothing, if the stream is at `expectedVersion`. */
+  /**
+   * Append events to one stream, all or nothing, if the stream is at `expectedVersion`. An append
+   * whose event ids are all recorded already, in this stream and order, is a repeat: it writes
+   * nothing and answers with what was recorded the first time, whatever it carries now — the
+   * event id is the idempotency key, as in EventStoreDB.
+   */
   append(streamId: StreamId, events: ReadonlyArray<NewEvent>, options: AppendOptions): Promise<E.Either<AppendError, AppendResult>>
   /** The events of one stream in version order. */
   readStream(streamId: StreamId, options?: ReadStreamOptions): AsyncIterable<RecordedEvent>

@@ -67,7 +67,14 @@ export const inMemoryEventStore = (options: InMemoryEventStoreOptions = {}): Eve
       const { prepared, checked: decoded, expectedVersion } = checked.right
       const repeat = classifyRepeat(streamId, prepared, prepared.flatMap((p) => byEventId.get(p.eventId) ?? []))
       if (E.isLeft(repeat)) return repeat
-      if (repeat.right !== 'new') return E.right(resultOf(repeat.right, repeat.right.map(decodeOrThrow)))
+      if (repeat.right !== 'new') {
+        // The answer to a repeated append comes from the log; a row that no longer decodes cannot
+        // be an answer, and an append returns its errors as values.
+        const recorded = E.traverseArray((row: StoredEvent) => decodeStoredEvent(row, schema))(repeat.right)
+        return E.isLeft(recorded)
+          ? E.left(new StoreUnavailableError(recorded.left.message, false, { cause: recorded.left }))
+          : E.right(resultOf(repeat.right, recorded.right))
+      }
       const actual = versionOf(streamId)
       if (!satisfies(expectedVersion, actual)) return E.left(new ConcurrencyError(streamId, expectedVersion, actual))
       const recordedAt = clock()
