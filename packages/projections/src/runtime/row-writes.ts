@@ -1,52 +1,95 @@
 /**
  * Multi-row writes of a batch: plain inserts for rows the batch created, and upserts
  * (`insert … on conflict (key) do update`) for rows it changed — a few statements per table and
- * batch instead of one per event, on SQLite and PostgreSQL alike. Statements are cut so that
- * none binds more values than SQLite allows (32766; PostgreSQL allows 65535).
+ * batch instead of one per event, on SQLite and PostgreSQL alike.
+ *
+ * Rows go in chunks whose sizes are powers of two, so that a table sees only a handful of
+ * statement shapes: each shape is built and compiled by Kysely once and then run with new
+ * values, which spares building a query of thousands of values per batch, and lets SQLite reuse
+ * its prepared statement. No statement binds more values than SQLite allows (32766; PostgreSQL
+ * allows 65535).
  *
  * @module
  */
-import type { Kysely } from 'kysely'
+import { CompiledQuery, type DialectAdapter, type Kysely } from 'kysely'
 
 const parameterLimit = 32_766
-
-const chunksOf = <A>(items: ReadonlyArray<A>, size: number): ReadonlyArray<ReadonlyArray<A>> => {
-  const chunks: A[][] = []
-  for (let i = 0; i < items.length; i += size) chunks.push(items.slice(i, i + size))
-  return chunks
-}
+const shapesKept = 256
 
 /**
  * The items in arrays of at most as many as fit in one statement of `width` values each.
  * @category runtime
  * @since 0.1.0
  */
-export const statementChunks = <A>(items: ReadonlyArray<A>, width: number): ReadonlyArray<ReadonlyArray<A>> =>
-  chunksOf(items, Math.max(1, Math.floor(parameterLimit / Math.max(width, 1))))
-
-/**
- * Insert `rows` into `table`; a row whose key exists fails the statement, and so the batch.
- * @category runtime
- * @since 0.1.0
- */
-export const insertRows = async (db: Kysely<any>, table: string, rows: ReadonlyArray<object>): Promise<void> => {
-  if (rows.length === 0) return
-  for (const chunk of statementChunks(rows, Object.keys(rows[0]!).length)) await db.insertInto(table).values(chunk as never).execute()
+export const statementChunks = <A>(items: ReadonlyArray<A>, width: number): ReadonlyArray<ReadonlyArray<A>> => {
+  const size = Math.max(1, Math.floor(parameterLimit / Math.max(width, 1)))
+  const chunks: A[][] = []
+  for (let i = 0; i < items.length; i += size) chunks.push(items.slice(i, i + size))
+  return chunks
 }
 
-/**
- * Insert `rows` into `table`, or overwrite every other column of the row with the same `key`.
- * @category runtime
- * @since 0.1.0
- */
-export const upsertRows = async (db: Kysely<any>, table: string, key: ReadonlyArray<string>, rows: ReadonlyArray<object>): Promise<void> => {
+// Descending powers of two that add up to `count`, none above `largest`.
+const powerOfTwoSizes = (count: number, largest: number): number[] => {
+  const sizes: number[] = []
+  let cap = 1
+  while (cap * 2 <= largest) cap *= 2
+  for (let left = count; left > 0; ) {
+    while (cap > left) cap /= 2
+    sizes.push(cap)
+    left -= cap
+  }
+  return sizes
+}
+
+// Compiled statement texts per dialect (a transaction shares its database's adapter) and shape.
+const shapes = new WeakMap<DialectAdapter, Map<string, string>>()
+
+type Build = (db: Kysely<any>, rows: ReadonlyArray<Record<string, unknown>>) => { compile(): CompiledQuery }
+
+const write = async (db: Kysely<any>, kind: string, table: string, rows: ReadonlyArray<object>, build: Build): Promise<void> => {
   if (rows.length === 0) return
-  const columns = Object.keys(rows[0]!).filter((column) => !key.includes(column))
-  for (const chunk of statementChunks(rows, columns.length + key.length)) {
-    await db
-      .insertInto(table)
-      .values(chunk as never)
-      .onConflict((oc) => oc.columns(key as never).doUpdateSet((eb) => Object.fromEntries(columns.map((c) => [c, eb.ref(`excluded.${c}` as never)])) as never))
-      .execute()
+  const columns = Object.keys(rows[0]!)
+  const adapter = db.getExecutor().adapter
+  const known = shapes.get(adapter) ?? new Map<string, string>()
+  shapes.set(adapter, known)
+  let offset = 0
+  for (const size of powerOfTwoSizes(rows.length, Math.max(1, Math.floor(parameterLimit / columns.length)))) {
+    const chunk = rows.slice(offset, (offset += size)) as ReadonlyArray<Record<string, unknown>>
+    const shape = `${kind} ${table} ${size} ${columns.join(',')}`
+    let text = known.get(shape)
+    if (text === undefined) {
+      const template = build(db, Array.from({ length: size }, () => Object.fromEntries(columns.map((c) => [c, 0])))).compile()
+      if (template.parameters.length !== size * columns.length) throw new Error(`${table}: a ${kind} of ${size} rows compiled to ${template.parameters.length} values`)
+      text = template.sql
+      if (known.size >= shapesKept) known.delete(known.keys().next().value!)
+      known.set(shape, text)
+    }
+    const parameters: unknown[] = []
+    for (const row of chunk) for (const column of columns) parameters.push(row[column])
+    await db.executeQuery(CompiledQuery.raw(text, parameters))
   }
 }
+
+/**
+ * Insert `rows` (all with the same columns) into `table`; a row whose key exists fails the
+ * statement, and so the batch.
+ * @category runtime
+ * @since 0.1.0
+ */
+export const insertRows = (db: Kysely<any>, table: string, rows: ReadonlyArray<object>): Promise<void> =>
+  write(db, 'insert', table, rows, (db, template) => db.insertInto(table).values(template as never))
+
+/**
+ * Insert `rows` (all with the same columns) into `table`, or overwrite every other column of the
+ * row with the same `key`.
+ * @category runtime
+ * @since 0.1.0
+ */
+export const upsertRows = (db: Kysely<any>, table: string, key: ReadonlyArray<string>, rows: ReadonlyArray<object>): Promise<void> =>
+  write(db, `upsert(${key.join(',')})`, table, rows, (db, template) => {
+    const columns = Object.keys(template[0]!).filter((column) => !key.includes(column))
+    return db
+      .insertInto(table)
+      .values(template as never)
+      .onConflict((oc) => oc.columns(key as never).doUpdateSet((eb) => Object.fromEntries(columns.map((c) => [c, eb.ref(`excluded.${c}` as never)])) as never))
+  })

@@ -5,10 +5,14 @@ import { cast, tenant } from '@account-ownership/core/testing'
 import {
   CheckpointMovedError,
   currentOwnerProjection,
+  createCurrentOwnerTable,
   defineProjection,
+  insertRows,
+  loadBatchRows,
   ProjectionFailedError,
   projectionRuntime,
   readModelProjections,
+  type CurrentOwnerTable,
   type Progress,
   type ReadModels,
 } from '@account-ownership/projections'
@@ -113,6 +117,20 @@ export const runtimeFeatures = (dialect: TestDialect): void => {
       expect(E.isLeft(outcome) && outcome.left instanceof CheckpointMovedError && outcome.left.projection).toBe('meddler')
       expect(await db.selectFrom('projection_checkpoints').select('position').where('name', '=', 'meddler').executeTakeFirst()).toMatchObject({ position: expect.anything() })
       expect(String((await db.selectFrom('projection_checkpoints').select('position').where('name', '=', 'meddler').executeTakeFirstOrThrow()).position)).toBe('0')
+    })
+
+    it('writes and reloads more rows than one statement can bind', async () => {
+      const db = await dialect.open()
+      await createCurrentOwnerTable(db)
+      // 13 columns × 3,001 rows = 39,013 values, more than SQLite binds in one statement.
+      const rows = Array.from({ length: 3001 }, (_, i) => ({ account_id: `kunde-${i}`, tenant_id: tenant, display_name: `Kunde ${i}`, tier: 'standard', opened_at: 'x', ownership: 'unassigned', owner_id: null, ownership_since: null, previous_owner_id: null, lifecycle: 'open', archived_at: null, archive_reason: null, position: String(2n ** 60n + BigInt(i)) }) as const)
+      await insertRows(db, 'current_owners', rows)
+      const loaded = await loadBatchRows<CurrentOwnerTable>(db, { table: 'current_owners', key: ['account_id'], positions: ['position'] }, rows.map((r) => r.account_id))
+      expect(loaded.openOf('kunde-3000')).toEqual([rows[3000]])
+      loaded.update(loaded.openOf('kunde-7')[0]!, { tier: 'key' })
+      await loaded.save(db)
+      expect(await db.selectFrom('current_owners').select(['tier']).where('account_id', '=', 'kunde-7').executeTakeFirst()).toEqual({ tier: 'key' })
+      expect(Number((await db.selectFrom('current_owners').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)).toBe(3001)
     })
 
     it('returns a store failure as a value', async () => {
