@@ -1,7 +1,7 @@
 /**
- * The rows of one table that a batch works on (Arbeitsmenge): loaded in one query per few
- * thousand accounts, changed in memory event by event, and written back at the end of the batch
- * — new rows inserted, changed ones upserted by their key.
+ * The rows of one table that a batch works on (Arbeitsmenge): loaded with one query (per 32766
+ * accounts), changed in memory event by event, and written back at the end of the batch — new
+ * rows inserted, changed ones upserted by their key.
  *
  * Only the rows an event can still change are loaded: those still open (`open` column null),
  * or all of an account's rows for a table without one. A row that gets closed leaves the open

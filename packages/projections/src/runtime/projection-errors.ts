@@ -8,7 +8,7 @@
 import type { StoreError } from '@account-ownership/core'
 
 /**
- * A projection's `apply`, or the read-model database, failed inside a batch.
+ * A projection's `load`, `apply` or `save`, or the read-model database, failed inside a batch.
  * @category errors
  * @since 0.1.0
  */
@@ -16,7 +16,7 @@ export class ProjectionFailedError extends Error {
   readonly _tag = 'ProjectionFailedError' as const
   /** The projection whose event failed, or `null` when the transaction itself failed. */
   readonly projection: string | null
-  /** The global position of the event that failed, or of the batch's last event. */
+  /** The global position of the event whose `apply` failed, or of the batch's last event. */
   readonly position: bigint
   constructor(projection: string | null, position: bigint, cause: unknown) {
     const what = projection === null ? 'committing the batch' : `projection ${projection}`
