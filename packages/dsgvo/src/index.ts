@@ -26,11 +26,12 @@ export {
   type AuditTables,
   type ErasureTable,
   type OffboardingTable,
+  type PrincipalRoleTable,
   type SourceColumns,
   type StakeholderMentionTable,
 } from './audit/audit.table.js'
 export { auditProjection, type AuditProjectionOptions } from './audit/audit.projection.js'
-export type { AccessPeriod, Erasure, Offboarding, Source, StakeholderMention } from './audit/audit-rows.js'
+export type { AccessPeriod, Erasure, Offboarding, PrincipalRole, Source, StakeholderMention } from './audit/audit-rows.js'
 export { subjectReport, type HeldMention, type SubjectReport } from './audit/subject-report.queries.js'
 export { recordOfProcessing, type ProcessingActivity, type RecordOfProcessing } from './audit/record-of-processing.queries.js'
 export { accessReview, type AccessReview } from './audit/access-review.queries.js'

@@ -4,10 +4,10 @@
  *
  * @module
  */
-import type { AccountId, Instant, LegalBasis, PrincipalId, StreamId, SubjectId } from '@account-ownership/core'
+import type { AccountId, DomainEventType, Instant, LegalBasis, PrincipalId, StreamId, SubjectId } from '@account-ownership/core'
 import { positionOf } from '@account-ownership/projections'
 import type { Selectable } from 'kysely'
-import type { AccessPeriodTable, ErasureTable, OffboardingTable, SourceColumns, StakeholderMentionTable } from './audit.table.js'
+import type { AccessPeriodTable, ErasureTable, OffboardingTable, PrincipalRoleTable, SourceColumns, StakeholderMentionTable } from './audit.table.js'
 
 /**
  * Where a fact was recorded.
@@ -88,6 +88,24 @@ export interface Erasure {
 }
 
 /**
+ * A principal's role in one event: what they did (`actor`, `onBehalfOf`, `assignedBy`, …) or
+ * how they are named (`successorId`, a transfer request's `toOwnerId`), where and when.
+ * @category audit
+ * @since 0.1.0
+ */
+export interface PrincipalRole {
+  readonly principalId: PrincipalId
+  readonly kind: 'acted' | 'named'
+  /** `actor`, `onBehalfOf`, or the event's field that names the principal. */
+  readonly role: string
+  readonly eventType: DomainEventType
+  /** The account the event is about, or `null` for an offboarding or an erasure. */
+  readonly accountId: AccountId | null
+  readonly occurredAt: Instant
+  readonly source: Source
+}
+
+/**
  * The source of a row.
  * @category audit
  * @since 0.1.0
@@ -159,5 +177,20 @@ export const erasureOf = (row: Selectable<ErasureTable>): Erasure => ({
   erasedBy: row.erased_by as PrincipalId,
   legalGround: row.legal_ground,
   keysDestroyed: Number(row.keys_destroyed),
+  source: sourceOfRow(row),
+})
+
+/**
+ * A principal's role in an event from its row.
+ * @category audit
+ * @since 0.1.0
+ */
+export const principalRoleOf = (row: Selectable<PrincipalRoleTable>): PrincipalRole => ({
+  principalId: row.principal_id as PrincipalId,
+  kind: row.kind,
+  role: row.role,
+  eventType: row.event_type as DomainEventType,
+  accountId: row.account_id as AccountId | null,
+  occurredAt: row.occurred_at as Instant,
   source: sourceOfRow(row),
 })

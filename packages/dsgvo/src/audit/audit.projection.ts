@@ -2,7 +2,9 @@
  * The audit projection (Prüfpfad): who could access which account's data, from when to when, on
  * which legal basis, for which purpose, granted by whom — owners, team members and grantees
  * alike — and which contact persons each account map names, who was offboarded, what was erased,
- * and how long an archived account's records must be kept. Time comes only from the events.
+ * how long an archived account's records must be kept, and — from every event — which employees
+ * acted in it (actor, on whose behalf, the `*By` field) or are named in it (successor, transfer
+ * request). Time comes only from the events.
  *
  * Periods are entitlements: an owner's runs from assignment to transfer or orphaning, a team
  * member's from joining to leaving (or a transfer that drops the team), a grant's from
@@ -11,30 +13,15 @@
  *
  * @module
  */
-import type { Instant } from '@account-ownership/core'
+import type { DomainEventType, Instant } from '@account-ownership/core'
 import { defineProjection, insertRows, loadBatchRows, type BatchRow, type BatchTable, type RecordedOf } from '@account-ownership/projections'
 import { recordKindOf, retentionUntil, defaultRetentionPolicy, type RetentionPolicy } from '../retention/retention-policy.js'
 import { stakeholderSubject } from '../subject/subject-id.js'
-import { auditTableNames, createAuditTables, type AccessPeriodTable, type AuditAccountTable, type AuditTables, type ErasureTable, type OffboardingTable, type StakeholderMentionTable } from './audit.table.js'
+import { auditTableNames, createAuditTables, type AccessPeriodTable, type AuditAccountTable, type AuditTables, type ErasureTable, type OffboardingTable, type PrincipalRoleTable, type StakeholderMentionTable } from './audit.table.js'
+import { everyEventType, principalRolesOf } from './principal-roles.js'
 import { defaultProcessingPurposes, type ProcessingPurposes } from './processing-purposes.js'
 
-type Handled =
-  | 'AccountOpened'
-  | 'AccountClassified'
-  | 'OwnershipAssigned'
-  | 'OwnershipTransferred'
-  | 'AccountOrphaned'
-  | 'TeamMemberAdded'
-  | 'TeamMemberRemoved'
-  | 'AccessGranted'
-  | 'AccessRevoked'
-  | 'AccessExpired'
-  | 'StakeholderMapped'
-  | 'StakeholderRemoved'
-  | 'AccountArchived'
-  | 'AccountRestored'
-  | 'PrincipalOffboarded'
-  | 'PersonalDataErased'
+type Handled = DomainEventType
 
 /**
  * What the audit projection is configured with.
@@ -71,25 +58,8 @@ export const auditProjection = (options: AuditProjectionOptions = {}) => {
   const retention = options.retention ?? defaultRetentionPolicy
   return defineProjection<AuditTables, Handled>({
     name: 'dsgvo-audit',
-    version: 1,
-    handles: [
-      'AccountOpened',
-      'AccountClassified',
-      'OwnershipAssigned',
-      'OwnershipTransferred',
-      'AccountOrphaned',
-      'TeamMemberAdded',
-      'TeamMemberRemoved',
-      'AccessGranted',
-      'AccessRevoked',
-      'AccessExpired',
-      'StakeholderMapped',
-      'StakeholderRemoved',
-      'AccountArchived',
-      'AccountRestored',
-      'PrincipalOffboarded',
-      'PersonalDataErased',
-    ],
+    version: 2,
+    handles: everyEventType,
     tables: [...auditTableNames],
     createTables: createAuditTables,
     async load(events, tx) {
@@ -99,6 +69,7 @@ export const auditProjection = (options: AuditProjectionOptions = {}) => {
       const accounts = await loadBatchRows(tx, auditAccounts, accountIds)
       const offboardings: Array<BatchRow<OffboardingTable>> = []
       const erasures: Array<BatchRow<ErasureTable>> = []
+      const roles: Array<BatchRow<PrincipalRoleTable>> = []
       // Close the open periods that match; a grant's end is the earlier of its expiry and the event.
       const closePeriods = (where: PeriodWhere, at: Instant, how: string, position: bigint): void => {
         for (const row of periods.openOf(where.accountId)) {
@@ -118,6 +89,8 @@ export const auditProjection = (options: AuditProjectionOptions = {}) => {
             periods.insert({ to_at: null, ...values, ended_how: null, end_position: null, ...sourceOf(event) })
           const owner = (accountId: string, ownerId: string, grantedBy: string) =>
             open({ account_id: accountId, principal_id: ownerId, kind: 'owner', detail: null, scope: 'read-write', purpose: purposes.owner.purpose, legal_basis: purposes.owner.legalBasis, granted_by: grantedBy, from_at: at })
+          const accountId = 'accountId' in event.data ? event.data.accountId : null
+          for (const r of principalRolesOf(event)) roles.push({ principal_id: r.principalId, kind: r.kind, role: r.role, event_type: event.type, account_id: accountId, occurred_at: at, ...sourceOf(event) })
           switch (event.type) {
             case 'AccountOpened':
               return accounts.insert({ account_id: event.data.accountId, tenant_id: event.data.tenantId, tier: event.data.tier, opened_at: at, archived_at: null, archive_reason: null, record_kind: null, retention_until: null })
@@ -162,6 +135,9 @@ export const auditProjection = (options: AuditProjectionOptions = {}) => {
               return void offboardings.push({ principal_id: event.data.principalId, offboarded_at: at, offboarded_by: event.data.offboardedBy, successor_id: event.data.successorId, ...sourceOf(event) })
             case 'PersonalDataErased':
               return void erasures.push({ subject_id: event.data.subjectId, erased_at: at, erased_by: event.data.erasedBy, legal_ground: event.data.legalGround, keys_destroyed: event.data.keysDestroyed, ...sourceOf(event) })
+            default:
+              // Transfer requests and the decisions on them: their roles only.
+              return
           }
         },
         async save() {
@@ -170,6 +146,7 @@ export const auditProjection = (options: AuditProjectionOptions = {}) => {
           await mentions.save(tx)
           await insertRows(tx, 'dsgvo_offboardings', offboardings)
           await insertRows(tx, 'dsgvo_erasures', erasures)
+          await insertRows(tx, 'dsgvo_principal_roles', roles)
         },
       }
     },

@@ -1,6 +1,7 @@
 /**
  * The tables of the audit read model (Prüfpfad): periods of access to account data, contact
- * persons named on account maps, offboardings, erasures, and the accounts with their retention.
+ * persons named on account maps, offboardings, erasures, the roles employees have in events (who
+ * acted, who was named), and the accounts with their retention.
  * They hold ids, times, purposes and sources (stream, version, position) — never a name or an
  * e-mail: personal values stay encrypted in the log and are fetched from it for a report.
  *
@@ -83,6 +84,23 @@ export interface ErasureTable extends SourceColumns {
 }
 
 /**
+ * A principal's role in one event: who acted (`actor`, `onBehalfOf`, a `*By` field) or who is
+ * named (a successor, a transfer request's parties); one row per event and role.
+ * @category tables
+ * @since 0.1.0
+ */
+export interface PrincipalRoleTable extends SourceColumns {
+  readonly principal_id: string
+  readonly kind: 'acted' | 'named'
+  /** `actor`, `onBehalfOf`, or the event's field (`assignedBy`, `successorId`, …). */
+  readonly role: string
+  readonly event_type: string
+  /** The account the event is about, or `null` (offboardings, erasures). */
+  readonly account_id: string | null
+  readonly occurred_at: string
+}
+
+/**
  * An account, its tier and, once archived, its retention.
  * @category tables
  * @since 0.1.0
@@ -108,6 +126,7 @@ export interface AuditTables {
   readonly dsgvo_stakeholder_mentions: StakeholderMentionTable
   readonly dsgvo_offboardings: OffboardingTable
   readonly dsgvo_erasures: ErasureTable
+  readonly dsgvo_principal_roles: PrincipalRoleTable
   readonly dsgvo_accounts: AuditAccountTable
 }
 
@@ -116,7 +135,7 @@ export interface AuditTables {
  * @category tables
  * @since 0.1.0
  */
-export const auditTableNames = ['dsgvo_access_periods', 'dsgvo_stakeholder_mentions', 'dsgvo_offboardings', 'dsgvo_erasures', 'dsgvo_accounts'] as const
+export const auditTableNames = ['dsgvo_access_periods', 'dsgvo_stakeholder_mentions', 'dsgvo_offboardings', 'dsgvo_erasures', 'dsgvo_principal_roles', 'dsgvo_accounts'] as const
 
 /**
  * Create the audit tables and the indexes the reports ask by.
@@ -192,6 +211,20 @@ export const createAuditTables = async (db: Kysely<any>): Promise<void> => {
     .addPrimaryKeyConstraint('dsgvo_erasures_pk', ['source_position'])
     .execute()
   await db.schema.createIndex('dsgvo_erasures_by_subject').ifNotExists().on('dsgvo_erasures').columns(['subject_id']).execute()
+  await source(
+    db.schema
+      .createTable('dsgvo_principal_roles')
+      .ifNotExists()
+      .addColumn('principal_id', 'text', (c) => c.notNull())
+      .addColumn('kind', 'text', (c) => c.notNull())
+      .addColumn('role', 'text', (c) => c.notNull())
+      .addColumn('event_type', 'text', (c) => c.notNull())
+      .addColumn('account_id', 'text')
+      .addColumn('occurred_at', 'text', (c) => c.notNull()),
+  )
+    .addPrimaryKeyConstraint('dsgvo_principal_roles_pk', ['source_position', 'role'])
+    .execute()
+  await db.schema.createIndex('dsgvo_principal_roles_by_principal').ifNotExists().on('dsgvo_principal_roles').columns(['principal_id', 'kind', 'source_position']).execute()
   await db.schema
     .createTable('dsgvo_accounts')
     .ifNotExists()

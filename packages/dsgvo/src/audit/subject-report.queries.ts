@@ -2,7 +2,9 @@
  * The subject report (Auskunftsrecht, Art. 15 DSGVO): everything the log holds and processes
  * about one data subject, each fact with its source. For an employee (`principal:<id>`): every
  * period in which they could access an account's data — as owner, team member or grantee — the
- * access they granted to others, their offboarding. For a contact person (`stakeholder:<id>`):
+ * access they granted to others, their offboarding, every event they acted in (as actor, on
+ * someone's behalf, or in its `*By` field: assigned, approved, mapped, erased, …) and every event
+ * naming them otherwise (successor on an offboarding, party of a transfer request). For a contact person (`stakeholder:<id>`):
  * every account map naming them, with the personal values read (decrypted) from the log — or
  * `[erased]`. For both: erasures.
  *
@@ -13,7 +15,7 @@ import { invalidQuery, type InvalidQueryError } from '@account-ownership/project
 import * as E from 'fp-ts/lib/Either.js'
 import type { Kysely } from 'kysely'
 import { parseSubject } from '../subject/subject-id.js'
-import { accessPeriodOf, erasureOf, mentionOf, offboardingOf, type AccessPeriod, type Erasure, type Offboarding, type StakeholderMention } from './audit-rows.js'
+import { accessPeriodOf, erasureOf, mentionOf, offboardingOf, principalRoleOf, type AccessPeriod, type Erasure, type Offboarding, type PrincipalRole, type StakeholderMention } from './audit-rows.js'
 import type { AuditTables } from './audit.table.js'
 
 /**
@@ -38,6 +40,10 @@ export interface SubjectReport {
   /** Access the subject granted to others (principals). */
   readonly accessGranted: ReadonlyArray<AccessPeriod>
   readonly offboardings: ReadonlyArray<Offboarding>
+  /** Every event the subject acted in, one entry per role (`actor`, `onBehalfOf`, `assignedBy`, …), in log order (principals). */
+  readonly actions: ReadonlyArray<PrincipalRole>
+  /** Every event naming the subject otherwise: as successor, or as a party of a transfer request (principals). */
+  readonly namedIn: ReadonlyArray<PrincipalRole>
   /** Account maps naming the subject (contact persons). */
   readonly mentions: ReadonlyArray<HeldMention>
   readonly erasures: ReadonlyArray<Erasure>
@@ -69,16 +75,29 @@ export const subjectReport = async (
   const subject = subjectId as SubjectId
   const erasures = (await db.selectFrom('dsgvo_erasures').selectAll().where('subject_id', '=', subject).orderBy('source_position').execute()).map(erasureOf)
   if (parsed.kind === 'principal') {
-    const [accessPeriods, accessGranted, offboardings] = await Promise.all([
+    const roles = (kind: PrincipalRole['kind']) =>
+      db.selectFrom('dsgvo_principal_roles').selectAll().where('principal_id', '=', parsed.id).where('kind', '=', kind).orderBy('source_position').orderBy('role').execute()
+    const [accessPeriods, accessGranted, offboardings, actions, namedIn] = await Promise.all([
       db.selectFrom('dsgvo_access_periods').selectAll().where('principal_id', '=', parsed.id).orderBy('source_position').execute(),
       db.selectFrom('dsgvo_access_periods').selectAll().where('granted_by', '=', parsed.id).orderBy('source_position').execute(),
       db.selectFrom('dsgvo_offboardings').selectAll().where('principal_id', '=', parsed.id).orderBy('source_position').execute(),
+      roles('acted'),
+      roles('named'),
     ])
-    return E.right({ subjectId: subject, accessPeriods: accessPeriods.map(accessPeriodOf), accessGranted: accessGranted.map(accessPeriodOf), offboardings: offboardings.map(offboardingOf), mentions: [], erasures })
+    return E.right({
+      subjectId: subject,
+      accessPeriods: accessPeriods.map(accessPeriodOf),
+      accessGranted: accessGranted.map(accessPeriodOf),
+      offboardings: offboardings.map(offboardingOf),
+      actions: actions.map(principalRoleOf),
+      namedIn: namedIn.map(principalRoleOf),
+      mentions: [],
+      erasures,
+    })
   }
   const rows = (await db.selectFrom('dsgvo_stakeholder_mentions').selectAll().where('subject_id', '=', subject).orderBy('source_position').execute()).map(mentionOf)
   const fields = options.personalFields ?? ['name', 'email']
   const mentions: HeldMention[] = []
   for (const mention of rows) mentions.push(options.store === undefined ? mention : { ...mention, personalData: await personalDataAt(options.store, mention, fields) })
-  return E.right({ subjectId: subject, accessPeriods: [], accessGranted: [], offboardings: [], mentions, erasures })
+  return E.right({ subjectId: subject, accessPeriods: [], accessGranted: [], offboardings: [], actions: [], namedIn: [], mentions, erasures })
 }

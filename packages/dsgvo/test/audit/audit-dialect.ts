@@ -4,7 +4,7 @@
  *
  * @module
  */
-import type { AuditTables } from '@account-ownership/dsgvo'
+import { auditTableNames, type AuditTables } from '@account-ownership/dsgvo'
 import { postgresReadModels, sqliteReadModels } from '@account-ownership/projections'
 import type { Kysely } from 'kysely'
 import { postgresDatabase } from '../postgres-database.js'
@@ -32,7 +32,7 @@ export const postgresAuditDialect = async (): Promise<AuditDialect> => {
     open: async () => {
       const db = postgresReadModels<AuditTables>(server.pool())
       // Each feature starts from empty tables: drop what an earlier one left.
-      for (const table of ['projection_checkpoints', 'dsgvo_access_periods', 'dsgvo_stakeholder_mentions', 'dsgvo_offboardings', 'dsgvo_erasures', 'dsgvo_accounts']) {
+      for (const table of ['projection_checkpoints', ...auditTableNames]) {
         await db.schema.dropTable(table).ifExists().execute()
       }
       return db
