@@ -33,11 +33,16 @@ const measure = async (work: () => Promise<number>) => {
   return { events, seconds, rate: events / seconds, before: mb(before), peak: mb(peak) }
 }
 
+// RSS at each quarter of the rebuild: flat means it does not grow with the log.
+const quarters: number[] = []
 const rebuild = await measure(async () => {
   const opened = openSqliteEventStore({ path, readonly: true })
   if (opened._tag === 'Left') throw opened.left
   const db = sqliteReadModels(join(dir, 'read-models.db'))
-  const outcome = await projectionRuntime({ store: opened.right, db, projections: [currentOwnerProjection, ownershipHistoryProjection], batchSize }).rebuild()
+  const onProgress = ({ done, total }: { done: number; total: number }) => {
+    if (done >= ((quarters.length + 1) * total) / 4) quarters.push(mb(process.memoryUsage.rss()))
+  }
+  const outcome = await projectionRuntime({ store: opened.right, db, projections: [currentOwnerProjection, ownershipHistoryProjection], batchSize, onProgress }).rebuild()
   if (outcome._tag === 'Left') throw outcome.left
   await db.destroy()
   await opened.right.close()
@@ -75,6 +80,8 @@ console.log(
     row('baseline: raw row scan (better-sqlite3, no decoding)', rawScan),
     row('baseline: store scan (`readAll`, decoded)', storeScan),
     row('rebuild: current owner + history', rebuild),
+    '',
+    `RSS of the rebuild at ¼ / ½ / ¾ / end of the log: ${quarters.join(' / ')} MB.`,
     '',
   ].join('\n'),
 )
