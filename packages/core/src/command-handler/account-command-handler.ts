@@ -57,7 +57,7 @@ export type PrincipalCommandInput = t.OutputOf<typeof PrincipalCommand>
  *   { commandId: 'cmd-1', actor: 'anna', tenantId: 't1' },
  * )
  */
-export const accountCommandHandler = (config: DomainHandlerConfig): CommandHandler<AccountCommand, AccountEvent, AccountError, AccountCommandInput> =>
+export const accountCommandHandler = (config: DomainHandlerConfig): CommandHandler<AccountEvent, AccountError, AccountCommandInput> =>
   commandHandler<AccountCommand, AccountEvent, AccountState, AccountError, AccountCommandInput>({ ...config, decider: accountDecider, decodeCommand: decodeAccountCommand, streamOf: (c) => accountStream(c.data.accountId) })
 
 /**
@@ -65,5 +65,5 @@ export const accountCommandHandler = (config: DomainHandlerConfig): CommandHandl
  * @category command handler
  * @since 0.1.0
  */
-export const principalCommandHandler = (config: DomainHandlerConfig): CommandHandler<PrincipalCommand, PrincipalEvent, PrincipalError, PrincipalCommandInput> =>
+export const principalCommandHandler = (config: DomainHandlerConfig): CommandHandler<PrincipalEvent, PrincipalError, PrincipalCommandInput> =>
   commandHandler<PrincipalCommand, PrincipalEvent, PrincipalState, PrincipalError, PrincipalCommandInput>({ ...config, decider: principalDecider, decodeCommand: decodeWith(PrincipalCommand), streamOf: (c) => principalStream(c.data.principalId) })

@@ -49,7 +49,7 @@ export type HandleError<Err extends DomainError> = Err | InvalidCommandError | S
  * @category command handler
  * @since 0.1.0
  */
-export interface CommandHandler<C, Ev extends DomainEvent, Err extends DomainError, In = unknown> {
+export interface CommandHandler<Ev extends DomainEvent, Err extends DomainError, In = unknown> {
   /**
    * Decode, decide and record one command. Both arguments are plain data (ids and instants as
    * strings) and are checked by their codecs first: bad input is an `InvalidCommandError`
@@ -97,7 +97,7 @@ interface Loaded<S, Ev extends DomainEvent> {
  */
 export const commandHandler = <C, Ev extends DomainEvent, S, Err extends DomainError, In = unknown>(
   config: CommandHandlerConfig<C, Ev, S, Err>,
-): CommandHandler<C, Ev, Err, In> => {
+): CommandHandler<Ev, Err, In> => {
   const { store, decider, policy } = config
   const clock = config.clock ?? systemClock
   const newEventId = config.newEventId ?? randomUUID

@@ -10,7 +10,6 @@
 import * as E from 'fp-ts/lib/Either.js'
 import type { AccountError } from '../account/account-errors.js'
 import type { AccountEvent } from '../account/account-event.js'
-import type { AccountCommand } from '../account/account-command.js'
 import type { HandOverAccount } from '../account/ownership/ownership-commands.js'
 import type { AccountCommandInput } from '../command-handler/account-command-handler.js'
 import type { CommandHandler, HandleError } from '../command-handler/command-handler.js'
@@ -48,7 +47,7 @@ export const handoverCommand = (event: RecordedEvent<PrincipalOffboarded>, accou
  * @since 0.1.0
  */
 export const handOver = async (
-  deps: { readonly accounts: CommandHandler<AccountCommand, AccountEvent, AccountError, AccountCommandInput>; readonly index: AccountIndex },
+  deps: { readonly accounts: CommandHandler<AccountEvent, AccountError, AccountCommandInput>; readonly index: AccountIndex },
   event: RecordedEvent<PrincipalOffboarded>,
 ): Promise<ReadonlyArray<HandoverOutcome>> => {
   const outcomes: HandoverOutcome[] = []
