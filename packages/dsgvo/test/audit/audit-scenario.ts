@@ -7,8 +7,10 @@
  *   for an audit (6(1)(c)) without expiry.
  * - 2026-01-20 Erika Mustermann is mapped as decision maker.
  * - 2026-02-01 Hanna hands the account to Felix without the team.
- * - 2026-02-05 Sven is offboarded — his grant still runs to 2026-02-10.
- * - 2026-03-12 the account is archived (churned); 2026-04-01 Erika's data is erased.
+ * - 2026-02-05 Sven is offboarded, Felix named his successor — Sven's grant still runs to 2026-02-10.
+ * - 2026-03-12 Felix archives the account (churned) on Hanna's behalf; 2026-04-01 Dora erases Erika's data.
+ *
+ * Dora records every event but the archive.
  *
  * @module
  */
@@ -23,6 +25,8 @@ import type { Kysely } from 'kysely'
 import { mapped } from '../stakeholders.js'
 
 const at = (day: string) => `${day}T09:00:00.000Z` as Instant
+
+const onBehalfOf = (event: NewEvent, principalId: PrincipalId): NewEvent => ({ ...event, metadata: { ...event.metadata, actor: { ...event.metadata.actor, onBehalfOf: principalId } } }) as NewEvent
 
 /** The scenario's account. */
 export const kunde = account('kunde-7')
@@ -50,11 +54,11 @@ export const auditScenario = async (db: Kysely<AuditTables>, logPath: string, ke
   const offboarded = await store.append(
     principalStream(cast.sven),
     // newEvent builds account events; a principal event has the same envelope.
-    [newEvent({ type: 'PrincipalOffboarded', data: { principalId: cast.sven, successorId: null, offboardedBy: cast.dora, reason: 'left the company' } } as unknown as AccountEvent, { at: at('2026-02-05') })],
+    [newEvent({ type: 'PrincipalOffboarded', data: { principalId: cast.sven, successorId: cast.felix, offboardedBy: cast.dora, reason: 'left the company' } } as unknown as AccountEvent, { at: at('2026-02-05') })],
     { expectedVersion: 'no-stream' },
   )
   if (E.isLeft(offboarded)) throw offboarded.left
-  const archived = await store.append(accountStream(kunde), [newEvent({ type: 'AccountArchived', data: { accountId: kunde, reason: 'churned', archivedBy: cast.felix } }, { at: at('2026-03-12') })], { expectedVersion: 6n })
+  const archived = await store.append(accountStream(kunde), [onBehalfOf(newEvent({ type: 'AccountArchived', data: { accountId: kunde, reason: 'churned', archivedBy: cast.felix } }, { at: at('2026-03-12'), actor: cast.felix }), cast.hanna)], { expectedVersion: 6n })
   if (E.isLeft(archived)) throw archived.left
   const erased = await erase({ store, keys }, 'stakeholder:erika' as SubjectId, { by: cast.dora, legalGround: 'art17-1-c-objection', at: at('2026-04-01'), tenantId: tenant })
   if (E.isLeft(erased)) throw erased.left

@@ -48,6 +48,35 @@ export const auditFeatures = (dialect: AuditDialect) =>
       expect(sven.offboardings.map((o) => [o.offboardedAt, o.source.streamId])).toEqual([['2026-02-05T09:00:00.000Z', 'principal-sven']])
     })
 
+    it('reports to an employee every event they acted in, on whose behalf, and every event naming them, with sources', async () => {
+      const felix = right(await subjectReport(db, 'principal:felix'))
+      expect(felix.actions.map((a) => [a.eventType, a.role, a.accountId, a.occurredAt, a.source.globalPosition])).toEqual([
+        ['AccountArchived', 'actor', 'kunde-7', '2026-03-12T09:00:00.000Z', 9n],
+        ['AccountArchived', 'archivedBy', 'kunde-7', '2026-03-12T09:00:00.000Z', 9n],
+      ])
+      expect(felix.namedIn.map((n) => [n.eventType, n.role, n.accountId, n.source])).toEqual([
+        ['PrincipalOffboarded', 'successorId', null, { streamId: 'principal-sven', streamVersion: 0n, globalPosition: 8n }],
+      ])
+      const hanna = right(await subjectReport(db, 'principal:hanna'))
+      expect(hanna.actions.map((a) => [a.eventType, a.role])).toEqual([
+        ['TeamMemberAdded', 'addedBy'],
+        ['AccessGranted', 'grantedBy'],
+        ['AccessGranted', 'grantedBy'],
+        ['StakeholderMapped', 'mappedBy'],
+        ['AccountArchived', 'onBehalfOf'],
+      ])
+      const dora = right(await subjectReport(db, 'principal:dora'))
+      expect(dora.actions.filter((a) => a.role !== 'actor').map((a) => [a.eventType, a.role, a.source.streamId])).toEqual([
+        ['AccountOpened', 'openedBy', 'account-kunde-7'],
+        ['OwnershipAssigned', 'assignedBy', 'account-kunde-7'],
+        ['OwnershipTransferred', 'transferredBy', 'account-kunde-7'],
+        ['PrincipalOffboarded', 'offboardedBy', 'principal-sven'],
+        ['PersonalDataErased', 'erasedBy', 'subject-stakeholder:erika'],
+      ])
+      expect(dora.actions.filter((a) => a.role === 'actor').map((a) => a.source.globalPosition)).toEqual([1n, 2n, 3n, 4n, 5n, 6n, 7n, 8n, 10n])
+      expect(dora.namedIn).toEqual([])
+    })
+
     it('reports to a contact person every account map naming them, their data as the log holds it now, and the erasure', async () => {
       const erika = right(await subjectReport(db, 'stakeholder:erika', { store: scenario.store }))
       expect(erika.mentions.map((m) => [m.accountId, m.role, m.personalData, m.source.streamVersion])).toEqual([
