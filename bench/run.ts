@@ -45,5 +45,6 @@ const header = [
   `| PostgreSQL | ${pgVersion} |`,
   '',
 ]
-if (filter === '') writeFileSync(join(here, 'RESULTS.md'), [...header, ...sections].join('\n') + '\n')
-else console.log([...header, ...sections].join('\n'))
+const results = [header.join('\n'), ...sections].join('\n\n') + '\n'
+if (filter === '') writeFileSync(join(here, 'RESULTS.md'), results)
+else console.log(results)
