@@ -116,6 +116,13 @@ const asStoreError = (e: unknown): StoreUnavailableError => {
   throw e
 }
 
+const capped = (to: bigint | undefined): bigint => (to === undefined || to > maxInteger ? maxInteger : to)
+
+// A read that fails does so on iteration, not on the call.
+async function* rejecting(error: Error): AsyncGenerator<never> {
+  throw error
+}
+
 /* The rows an append wrote now (`fresh`), or had written before (a repeated append). */
 interface Written {
   readonly rows: ReadonlyArray<StoredEvent>
@@ -133,6 +140,32 @@ const sqliteEventStore = ({ db, owned, readonly }: SqliteConnection, clock: Cloc
     if (E.isLeft(decoded)) throw decoded.left
     return decoded.right
   }
+  // Keyset pagination, for a stream (by version) and for the log (by position): each page is one
+  // short query, so no read holds a snapshot open while the caller works, and memory stays
+  // bounded by the batch size.
+  async function* pages(
+    page: (from: bigint, limit: number) => Array<StoredEvent | undefined>,
+    keyOf: (row: StoredEvent) => bigint,
+    from: bigint,
+    to: bigint,
+    batchSize: number,
+  ): AsyncGenerator<RecordedEvent> {
+    const limit = pageSizeOf(batchSize)
+    for (let key = from; key <= to; ) {
+      let rows: Array<StoredEvent | undefined>
+      try {
+        rows = page(key, limit)
+      } catch (e) {
+        throw asStoreError(e)
+      }
+      const size = rows.length
+      const last = rows[size - 1]
+      key = (last === undefined ? 0n : keyOf(last)) + 1n
+      for (let i = 0; i < size; i++) yield decodeOrThrow(release(rows, i))
+      if (size < limit) return
+    }
+  }
+
   // A fresh append answers with the events it was given, as checked on the way in; a repeated
   // append answers with the rows in the file, decoded, and one that no longer decodes cannot be
   // an answer to the writer.
@@ -208,46 +241,23 @@ const sqliteEventStore = ({ db, owned, readonly }: SqliteConnection, clock: Cloc
       return E.isLeft(written) ? written : resultOf(written.right, decoded)
     },
 
-    async *readStream(streamId, options) {
-      if (closed) throw closedError()
+    // Not generators themselves: they hand out the paging generator (a second generator layer
+    // would cost every event of a replay a hop), or one that rejects, since a read rejects on
+    // iteration, not on the call.
+    readStream(streamId, options) {
+      if (closed) return rejecting(closedError())
       const checked = checkReadStream(streamId, options)
-      if (E.isLeft(checked)) throw checked.left
-      const pageSize = pageSizeOf(checked.right.batchSize)
-      const to = checked.right.to === undefined || checked.right.to > maxInteger ? maxInteger : checked.right.to
-      // Keyset pagination: each batch is one short query, so no read holds a snapshot open while
-      // the caller works, and memory stays bounded by the batch size.
-      for (let from = checked.right.from; from <= to; ) {
-        let page: Array<StoredEvent | undefined>
-        try {
-          page = statements.streamPage(checked.right.streamId, from, to, pageSize)
-        } catch (e) {
-          throw asStoreError(e)
-        }
-        const size = page.length
-        from = (page[size - 1]?.streamVersion ?? 0n) + 1n
-        for (let i = 0; i < size; i++) yield decodeOrThrow(release(page, i))
-        if (size < pageSize) return
-      }
+      if (E.isLeft(checked)) return rejecting(checked.left)
+      const { streamId: id, from, to, batchSize } = checked.right
+      return pages((key, limit) => statements.streamPage(id, key, capped(to), limit), (row) => row.streamVersion, from, capped(to), batchSize)
     },
 
-    async *readAll(options) {
-      if (closed) throw closedError()
+    readAll(options) {
+      if (closed) return rejecting(closedError())
       const checked = checkReadAll(options)
-      if (E.isLeft(checked)) throw checked.left
-      const pageSize = pageSizeOf(checked.right.batchSize)
-      const to = checked.right.toPosition === undefined || checked.right.toPosition > maxInteger ? maxInteger : checked.right.toPosition
-      for (let from = checked.right.fromPosition; from <= to; ) {
-        let page: Array<StoredEvent | undefined>
-        try {
-          page = statements.logPage(from, to, pageSize)
-        } catch (e) {
-          throw asStoreError(e)
-        }
-        const size = page.length
-        from = (page[size - 1]?.globalPosition ?? 0n) + 1n
-        for (let i = 0; i < size; i++) yield decodeOrThrow(release(page, i))
-        if (size < pageSize) return
-      }
+      if (E.isLeft(checked)) return rejecting(checked.left)
+      const { fromPosition, toPosition, batchSize } = checked.right
+      return pages((key, limit) => statements.logPage(key, capped(toPosition), limit), (row) => row.globalPosition, fromPosition, capped(toPosition), batchSize)
     },
 
     async streamVersion(streamId) {
