@@ -26,7 +26,12 @@ export const prepareCheckpoint = async (db: Kysely<any>, projection: Projection,
   await createCheckpointTable(db)
   return db.transaction().execute(async (tx) => {
     const checkpoints = tx as unknown as Transaction<CheckpointTables>
-    const row = await checkpoints.selectFrom('projection_checkpoints').selectAll().where('name', '=', projection.name).executeTakeFirst()
+    // The position as text: SQLite hands integers back as numbers, which lose precision beyond 2^53.
+    const row = await checkpoints
+      .selectFrom('projection_checkpoints')
+      .select((eb) => ['version', eb.cast<string>('position', 'text').as('position')])
+      .where('name', '=', projection.name)
+      .executeTakeFirst()
     if (row === undefined) {
       await recreate(tx, projection)
       await checkpoints.insertInto('projection_checkpoints').values({ name: projection.name, version: projection.version, position: '0' }).execute()

@@ -133,6 +133,31 @@ export const runtimeFeatures = (dialect: TestDialect): void => {
       expect(Number((await db.selectFrom('current_owners').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)).toBe(3001)
     })
 
+    it('resumes exactly at a checkpoint beyond 2^53', async () => {
+      const inner = await scenario()
+      const offset = 2n ** 60n
+      const store: EventStore = {
+        ...inner,
+        headPosition: async () => E.map((head: bigint) => head + offset)(await inner.headPosition()),
+        readAll: async function* (options = {}) {
+          const shift = (p: bigint) => (p > offset ? p - offset : 1n)
+          const { fromPosition, toPosition, ...rest } = options
+          const inside = { ...rest, ...(fromPosition === undefined ? {} : { fromPosition: shift(fromPosition) }), ...(toPosition === undefined ? {} : { toPosition: shift(toPosition) }) }
+          for await (const event of inner.readAll(inside)) {
+            yield { ...event, metadata: { ...event.metadata, globalPosition: event.metadata.globalPosition + offset } }
+          }
+        },
+      }
+      const db = await dialect.open()
+      const head = right(await store.headPosition())
+      // Stop after the first batch so that the second run starts from a stored checkpoint.
+      const first = projectionRuntime({ store, db, projections: readModelProjections, batchSize: 5, onProgress: () => void first.stop() })
+      expect(right(await first.runUntilCaughtUp())).toMatchObject({ position: offset + 5n, stopped: true })
+      expect(right(await projectionRuntime({ store, db, projections: readModelProjections, batchSize: 5 }).runUntilCaughtUp())).toMatchObject({ position: head, stopped: false })
+      const positions = await db.selectFrom('projection_checkpoints').select((eb) => eb.cast<string>('position', 'text').as('position')).execute()
+      expect(positions.map((row) => row.position)).toEqual(readModelProjections.map(() => head.toString()))
+    })
+
     it('returns a store failure as a value', async () => {
       const inner = await scenario()
       const store: EventStore = {
