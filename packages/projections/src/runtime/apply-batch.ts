@@ -49,7 +49,7 @@ export const applyBatch = async <DB>(
       const handles: ReadonlySet<string> = new Set(projection.handles)
       const events = batch.filter((event) => event.metadata.globalPosition > from && handles.has(event.type))
       if (events.length > 0) await fold(projection, events, last, tx)
-      await moveCheckpoint(tx, projection.name, from, last)
+      await moveCheckpoint(tx, projection, from, last)
       moved.set(projection.name, last)
     }
   })

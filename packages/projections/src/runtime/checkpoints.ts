@@ -52,15 +52,18 @@ export const prepareCheckpoint = async (db: Kysely<any>, projection: Projection,
 
 /**
  * Move a checkpoint from `from` to `to` inside the batch's transaction. If it is no longer at
- * `from`, another runtime got there first and the batch must roll back.
+ * `from`, or another version of the projection rebuilt it meanwhile, another runtime got there
+ * first and the batch must roll back.
  * @category runtime
  * @since 0.1.0
  */
-export const moveCheckpoint = async (tx: Transaction<any>, name: string, from: bigint, to: bigint): Promise<void> => {
+export const moveCheckpoint = async (tx: Transaction<any>, projection: Pick<Projection, 'name' | 'version'>, from: bigint, to: bigint): Promise<void> => {
+  const name = projection.name
   const result = await (tx as unknown as Transaction<CheckpointTables>)
     .updateTable('projection_checkpoints')
     .set({ position: to.toString() })
     .where('name', '=', name)
+    .where('version', '=', projection.version)
     .where('position', '=', from.toString())
     .executeTakeFirst()
   if (result.numUpdatedRows !== 1n) throw new CheckpointMovedError(name, from)

@@ -119,6 +119,26 @@ export const runtimeFeatures = (dialect: TestDialect): void => {
       expect(String((await db.selectFrom('projection_checkpoints').select('position').where('name', '=', 'meddler').executeTakeFirstOrThrow()).position)).toBe('0')
     })
 
+    it('refuses a batch when another version of the projection rebuilt its tables meanwhile', async () => {
+      const store = await scenario()
+      const db = await dialect.open()
+      // A newer version rebuilt from zero while this runtime, also at zero, folded its first batch.
+      const older = defineProjection<ReadModels, 'AccountOpened'>({
+        name: 'rolling',
+        version: 1,
+        handles: ['AccountOpened'],
+        tables: [],
+        createTables: async () => undefined,
+        load: async (_events, tx) => ({
+          apply: () => undefined,
+          save: async () => void (await tx.updateTable('projection_checkpoints').set({ version: 2 }).where('name', '=', 'rolling').execute()),
+        }),
+      })
+      const outcome = await projectionRuntime({ store, db, projections: [older] }).runUntilCaughtUp()
+      expect(E.isLeft(outcome) && outcome.left instanceof CheckpointMovedError && outcome.left.projection).toBe('rolling')
+      expect(await db.selectFrom('projection_checkpoints').select('version').where('name', '=', 'rolling').executeTakeFirst()).toEqual({ version: 1 })
+    })
+
     it('writes and reloads more rows than one statement can bind', async () => {
       const db = await dialect.open()
       await createCurrentOwnerTable(db)
