@@ -19,6 +19,7 @@ export { readModelProjections } from './read-model-projections.js'
 export { sqliteReadModels } from './dialect/sqlite/sqlite-read-models.js'
 export { postgresReadModels } from './dialect/postgres/postgres-read-models.js'
 export { invalidQuery, type InvalidQueryError } from './query/invalid-query-error.js'
+export { accountIdArgument, instantArgument, principalIdArgument } from './query/query-input.js'
 
 export { createCurrentOwnerTable, type CurrentOwnerTable } from './current-owner/current-owner.table.js'
 export { currentOwnerProjection } from './current-owner/current-owner.projection.js'

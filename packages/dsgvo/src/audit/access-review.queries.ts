@@ -5,8 +5,8 @@
  *
  * @module
  */
-import { Instant } from '@account-ownership/core'
-import { invalidQuery, type InvalidQueryError } from '@account-ownership/projections'
+import type { Instant } from '@account-ownership/core'
+import { instantArgument, invalidQuery, type InvalidQueryError } from '@account-ownership/projections'
 import * as E from 'fp-ts/lib/Either.js'
 import type { Kysely } from 'kysely'
 import { accessPeriodOf, type AccessPeriod } from './audit-rows.js'
@@ -38,8 +38,8 @@ export const accessReview = async (
   db: Kysely<AuditTables>,
   options: { readonly at: string; readonly olderThanDays: number },
 ): Promise<E.Either<InvalidQueryError, AccessReview>> => {
-  const decoded = Instant.decode(options.at)
-  if (E.isLeft(decoded)) return E.left(invalidQuery('at', `expected an ISO-8601 timestamp with a time zone, got ${JSON.stringify(options.at)}`))
+  const decoded = instantArgument('at', options.at)
+  if (E.isLeft(decoded)) return decoded
   const at = decoded.right
   if (!Number.isInteger(options.olderThanDays) || options.olderThanDays < 0) return E.left(invalidQuery('olderThanDays', `expected a whole number of days >= 0, got ${options.olderThanDays}`))
   const cutoff = new Date(Date.parse(at) - options.olderThanDays * 86_400_000).toISOString()

@@ -5,8 +5,8 @@
  *
  * @module
  */
-import { Instant, type AccountId, type SubjectId } from '@account-ownership/core'
-import { invalidQuery, type InvalidQueryError } from '@account-ownership/projections'
+import type { AccountId, Instant, SubjectId } from '@account-ownership/core'
+import { instantArgument, type InvalidQueryError } from '@account-ownership/projections'
 import * as E from 'fp-ts/lib/Either.js'
 import type { Kysely } from 'kysely'
 import type { AuditTables } from '../audit/audit.table.js'
@@ -47,8 +47,8 @@ export interface RetentionReport {
  * const report = await retentionReport(db, '2037-01-01T00:00:00Z')
  */
 export const retentionReport = async (db: Kysely<AuditTables>, at: string): Promise<E.Either<InvalidQueryError, RetentionReport>> => {
-  const decoded = Instant.decode(at)
-  if (E.isLeft(decoded)) return E.left(invalidQuery('at', `expected an ISO-8601 timestamp with a time zone, got ${JSON.stringify(at)}`))
+  const decoded = instantArgument('at', at)
+  if (E.isLeft(decoded)) return decoded
   const now = decoded.right
   const mentions = await db
     .selectFrom('dsgvo_stakeholder_mentions as m')

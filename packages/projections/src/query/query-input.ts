@@ -4,17 +4,15 @@
  *
  * @module
  */
-import { AccountId, Instant, PrincipalId, firstProblem } from '@account-ownership/core'
+import { AccountId, Instant, PrincipalId, decodeWith, type FieldProblem } from '@account-ownership/core'
 import * as E from 'fp-ts/lib/Either.js'
 import type * as t from 'io-ts'
 import { invalidQuery, type InvalidQueryError } from './invalid-query-error.js'
 
 const argument =
-  <A>(codec: t.Decoder<unknown, A>) =>
-  (field: string, u: unknown): E.Either<InvalidQueryError, A> => {
-    const decoded = codec.decode(u)
-    return E.isRight(decoded) ? decoded : E.left(invalidQuery(field, firstProblem(decoded.left).message))
-  }
+  <A>(codec: t.Type<A, string, unknown>) =>
+  (field: string, u: unknown): E.Either<InvalidQueryError, A> =>
+    E.mapLeft((problem: FieldProblem) => invalidQuery(field, problem.message))(decodeWith(codec)(u))
 
 /**
  * An account id argument.
