@@ -18,4 +18,14 @@ import type { ReadModels } from '../../database.js'
  * const db = postgresReadModels({ connectionString: 'postgres://postgres@127.0.0.1/crm' })
  */
 export const postgresReadModels = <DB = ReadModels>(pool: pg.Pool | pg.PoolConfig): Kysely<DB> =>
-  new Kysely<DB>({ dialect: new PostgresDialect({ pool: pool instanceof pg.Pool ? pool : new pg.Pool(pool) }) })
+  new Kysely<DB>({ dialect: new PostgresDialect({ pool: pool instanceof pg.Pool ? pool : ownPool(pool) }) })
+
+// A pool emits 'error' when the server closes one of its idle connections (a restart, a
+// terminated backend); without a listener Node would crash the process. The pool has already
+// dropped that connection and the next query opens a new one, so there is nothing else to do.
+// A pool the caller hands in is the caller's to watch.
+const ownPool = (config: pg.PoolConfig): pg.Pool => {
+  const pool = new pg.Pool(config)
+  pool.on('error', () => undefined)
+  return pool
+}
