@@ -13,6 +13,7 @@ export { decodeByType, decodeWith, firstProblem, type FieldProblem } from './fie
 export { domainError, invalidCommand, type DomainError, type InvalidCommandError } from './domain-error.js'
 export { message, type Command, type Event } from './event.js'
 export { fold, type Decider } from './decider.js'
+export { TaggedError } from './tagged-error.js'
 export { DomainEvent, decodeDomainEvent, domainEventCodecs, type DomainEventType } from './domain-event.js'
 
 export { AccountOpened, AccountArchived, AccountRestored } from './account/lifecycle/lifecycle-events.js'

@@ -7,7 +7,7 @@
  *
  * @module
  */
-import { StoreUnavailableError } from '@account-ownership/core'
+import { StoreUnavailableError, TaggedError } from '@account-ownership/core'
 
 /**
  * Why a SQLite file could not be opened as an event store.
@@ -27,8 +27,7 @@ export type SqliteOpenErrorReason = 'not-a-database' | 'newer-schema' | 'older-s
  * @category errors
  * @since 0.1.0
  */
-export class SqliteOpenError extends Error {
-  readonly _tag = 'SqliteOpenError' as const
+export class SqliteOpenError extends TaggedError('SqliteOpenError') {
   readonly reason: SqliteOpenErrorReason
   /** The file, or `undefined` for a database handed in by the caller. */
   readonly path: string | undefined
@@ -36,7 +35,6 @@ export class SqliteOpenError extends Error {
   readonly retryable: boolean
   constructor(reason: SqliteOpenErrorReason, path: string | undefined, detail: string, options?: { retryable?: boolean; cause?: unknown }) {
     super(`cannot open ${path ?? 'the given database'} as an event store (${reason}): ${detail}`, options)
-    this.name = 'SqliteOpenError'
     this.reason = reason
     this.path = path
     this.retryable = options?.retryable ?? false

@@ -6,6 +6,7 @@
  *
  * @module
  */
+import { TaggedError } from '../tagged-error.js'
 import type { ExpectedVersion, StreamVersion } from './expected-version.js'
 import { showVersion } from './expected-version.js'
 
@@ -14,14 +15,12 @@ import { showVersion } from './expected-version.js'
  * @category errors
  * @since 0.1.0
  */
-export class ConcurrencyError extends Error {
-  readonly _tag = 'ConcurrencyError' as const
+export class ConcurrencyError extends TaggedError('ConcurrencyError') {
   readonly streamId: string
   readonly expected: ExpectedVersion
   readonly actual: StreamVersion
   constructor(streamId: string, expected: ExpectedVersion, actual: StreamVersion) {
     super(`stream ${streamId}: expected version ${showVersion(expected)}, actual ${showVersion(actual)}`)
-    this.name = 'ConcurrencyError'
     this.streamId = streamId
     this.expected = expected
     this.actual = actual
@@ -33,13 +32,11 @@ export class ConcurrencyError extends Error {
  * @category errors
  * @since 0.1.0
  */
-export class StoreUnavailableError extends Error {
-  readonly _tag = 'StoreUnavailableError' as const
+export class StoreUnavailableError extends TaggedError('StoreUnavailableError') {
   readonly retryable: boolean
   readonly reason: string
   constructor(reason: string, retryable: boolean, options?: { cause?: unknown }) {
     super(`event store unavailable (${retryable ? 'retryable' : 'not retryable'}): ${reason}`, options)
-    this.name = 'StoreUnavailableError'
     this.retryable = retryable
     this.reason = reason
   }
@@ -50,15 +47,13 @@ export class StoreUnavailableError extends Error {
  * @category errors
  * @since 0.1.0
  */
-export class CorruptEventError extends Error {
-  readonly _tag = 'CorruptEventError' as const
+export class CorruptEventError extends TaggedError('CorruptEventError') {
   readonly streamId: string
   readonly streamVersion: bigint
   readonly globalPosition: bigint
   readonly reason: string
   constructor(at: { streamId: string; streamVersion: bigint; globalPosition: bigint }, reason: string) {
     super(`corrupt event in ${at.streamId} at version ${at.streamVersion} (position ${at.globalPosition}): ${reason}`)
-    this.name = 'CorruptEventError'
     this.streamId = at.streamId
     this.streamVersion = at.streamVersion
     this.globalPosition = at.globalPosition
@@ -71,13 +66,11 @@ export class CorruptEventError extends Error {
  * @category errors
  * @since 0.1.0
  */
-export class DuplicateEventError extends Error {
-  readonly _tag = 'DuplicateEventError' as const
+export class DuplicateEventError extends TaggedError('DuplicateEventError') {
   readonly eventId: string
   readonly streamId: string
   constructor(eventId: string, streamId: string) {
     super(`event ${eventId} is already recorded elsewhere than this append to ${streamId}`)
-    this.name = 'DuplicateEventError'
     this.eventId = eventId
     this.streamId = streamId
   }
@@ -88,13 +81,11 @@ export class DuplicateEventError extends Error {
  * @category errors
  * @since 0.1.0
  */
-export class InvalidStoreInputError extends Error {
-  readonly _tag = 'InvalidStoreInputError' as const
+export class InvalidStoreInputError extends TaggedError('InvalidStoreInputError') {
   readonly field: string
   readonly reason: string
   constructor(field: string, reason: string) {
     super(`invalid ${field}: ${reason}`)
-    this.name = 'InvalidStoreInputError'
     this.field = field
     this.reason = reason
   }

@@ -15,7 +15,7 @@
  *
  * @module
  */
-import { chainHash, genesisHash } from '@account-ownership/core'
+import { chainHash, genesisHash, TaggedError } from '@account-ownership/core'
 import * as E from 'fp-ts/lib/Either.js'
 import { sealOf, type Seal } from './seal.js'
 
@@ -49,8 +49,7 @@ export type ChainBreakReason = 'malformed-row' | 'hash-mismatch' | 'version-gap'
  * @category errors
  * @since 0.1.0
  */
-export class ChainBrokenError extends Error {
-  readonly _tag = 'ChainBrokenError' as const
+export class ChainBrokenError extends TaggedError('ChainBrokenError') {
   /** The global position where the break is found (for a gap: the missing position). */
   readonly globalPosition: bigint
   readonly streamId: string
@@ -59,7 +58,6 @@ export class ChainBrokenError extends Error {
   readonly detail: string
   constructor(at: { globalPosition: bigint; streamId: string; streamVersion: bigint | null }, reason: ChainBreakReason, detail: string) {
     super(`hash chain broken at position ${at.globalPosition} (${at.streamId} version ${at.streamVersion ?? '?'}): ${reason}: ${detail}`)
-    this.name = 'ChainBrokenError'
     this.globalPosition = at.globalPosition
     this.streamId = at.streamId
     this.streamVersion = at.streamVersion

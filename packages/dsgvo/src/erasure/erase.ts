@@ -30,6 +30,7 @@ import {
   type RecordedEvent,
   type SubjectId,
   type TenantId,
+  TaggedError,
 } from '@account-ownership/core'
 import * as E from 'fp-ts/lib/Either.js'
 import { randomUUID } from 'node:crypto'
@@ -56,14 +57,12 @@ export interface ErasureRequest {
  * @category errors
  * @since 0.1.0
  */
-export class ErasureNotRecordedError extends Error {
-  readonly _tag = 'ErasureNotRecordedError' as const
+export class ErasureNotRecordedError extends TaggedError('ErasureNotRecordedError') {
   readonly subjectId: SubjectId
   readonly keysDestroyed: number
   override readonly cause: AppendError
   constructor(subjectId: SubjectId, keysDestroyed: number, cause: AppendError) {
     super(`${subjectId}: ${keysDestroyed} key(s) destroyed, but the erasure was not recorded (${cause.message}); erase again to record it`, { cause })
-    this.name = 'ErasureNotRecordedError'
     this.subjectId = subjectId
     this.keysDestroyed = keysDestroyed
     this.cause = cause

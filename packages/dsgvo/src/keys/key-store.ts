@@ -9,7 +9,7 @@
  *
  * @module
  */
-import type { SubjectId } from '@account-ownership/core'
+import { TaggedError, type SubjectId } from '@account-ownership/core'
 import type * as E from 'fp-ts/lib/Either.js'
 
 /**
@@ -30,13 +30,11 @@ export interface SubjectKey {
  * @category errors
  * @since 0.1.0
  */
-export class KeyStoreUnavailableError extends Error {
-  readonly _tag = 'KeyStoreUnavailableError' as const
+export class KeyStoreUnavailableError extends TaggedError('KeyStoreUnavailableError') {
   readonly reason: string
   readonly retryable: boolean
   constructor(reason: string, retryable: boolean, options?: { cause?: unknown }) {
     super(`key store unavailable (${retryable ? 'retryable' : 'not retryable'}): ${reason}`, options)
-    this.name = 'KeyStoreUnavailableError'
     this.reason = reason
     this.retryable = retryable
   }

@@ -5,15 +5,14 @@
  *
  * @module
  */
-import type { StoreError } from '@account-ownership/core'
+import { TaggedError, type StoreError } from '@account-ownership/core'
 
 /**
  * A projection's `load`, `apply` or `save`, or the read-model database, failed inside a batch.
  * @category errors
  * @since 0.1.0
  */
-export class ProjectionFailedError extends Error {
-  readonly _tag = 'ProjectionFailedError' as const
+export class ProjectionFailedError extends TaggedError('ProjectionFailedError') {
   /** The projection whose event failed, or `null` when the transaction itself failed. */
   readonly projection: string | null
   /** The global position of the event whose `apply` failed, or of the batch's last event. */
@@ -21,7 +20,6 @@ export class ProjectionFailedError extends Error {
   constructor(projection: string | null, position: bigint, cause: unknown) {
     const what = projection === null ? 'committing the batch' : `projection ${projection}`
     super(`${what} failed at position ${position}: ${cause instanceof Error ? cause.message : String(cause)}`, { cause })
-    this.name = 'ProjectionFailedError'
     this.projection = projection
     this.position = position
   }
@@ -33,13 +31,11 @@ export class ProjectionFailedError extends Error {
  * @category errors
  * @since 0.1.0
  */
-export class CheckpointMovedError extends Error {
-  readonly _tag = 'CheckpointMovedError' as const
+export class CheckpointMovedError extends TaggedError('CheckpointMovedError') {
   readonly projection: string
   readonly expected: bigint
   constructor(projection: string, expected: bigint) {
     super(`checkpoint of ${projection} is no longer at ${expected}: is another runtime running it?`)
-    this.name = 'CheckpointMovedError'
     this.projection = projection
     this.expected = expected
   }
