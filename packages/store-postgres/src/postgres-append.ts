@@ -1,0 +1,138 @@
+/**
+ * One append to the PostgreSQL log (Ereignisprotokoll), all or nothing: lock the stream, check
+ * the expected version and chain the batch to the stream's last hash, then move the head and
+ * insert in one statement and commit. A repeat of an append already recorded (same event ids, in
+ * this stream and order) writes nothing and answers with what was recorded, as core's
+ * `classifyRepeat` says. A COMMIT whose answer was lost is a retryable `StoreUnavailableError`;
+ * sending the append again is safe, because the event ids make it a repeat.
+ *
+ * @module
+ */
+import {
+  ConcurrencyError,
+  StoreUnavailableError,
+  chainHashes,
+  classifyRepeat,
+  decodeStoredEvent,
+  genesisHash,
+  nextVersion,
+  recordedEventOf,
+  satisfies,
+  type AppendError,
+  type AppendResult,
+  type CheckedEvent,
+  type Clock,
+  type EventSchema,
+  type ExpectedVersion,
+  type PreparedEvent,
+  type RecordedEvent,
+  type StoredEvent,
+} from '@account-ownership/core'
+import * as E from 'fp-ts/lib/Either.js'
+import type pg from 'pg'
+import { isRecordedEventId, sqlStateOf } from './postgres-errors.js'
+import { storedEventOf, type EventRow, type PostgresStatements } from './postgres-statements.js'
+
+/**
+ * What an append runs on.
+ * @category store
+ * @since 0.2.0
+ */
+export interface AppendContext {
+  readonly pool: pg.Pool
+  readonly sql: PostgresStatements
+  readonly schema: EventSchema
+  /** The advisory lock's key text of the stream (schema and stream id). */
+  readonly lockKey: string
+  readonly commitChannel: string
+  readonly clock: Clock
+}
+
+/**
+ * A checked append, as core's `checkAppend` answers it.
+ * @category store
+ * @since 0.2.0
+ */
+export interface CheckedAppend {
+  readonly streamId: string
+  readonly expectedVersion: ExpectedVersion
+  readonly checked: ReadonlyArray<CheckedEvent>
+  readonly prepared: ReadonlyArray<PreparedEvent>
+}
+
+const resultOf = (rows: ReadonlyArray<StoredEvent>, events: ReadonlyArray<RecordedEvent>): AppendResult => ({
+  nextExpectedVersion: rows[rows.length - 1]!.streamVersion,
+  lastGlobalPosition: rows[rows.length - 1]!.globalPosition,
+  events,
+})
+
+// The answer to a repeated append comes from the log; a row that no longer decodes cannot be an
+// answer to the writer.
+const repeatOf = async (ctx: AppendContext, client: pg.ClientBase, append: CheckedAppend): Promise<E.Either<AppendError, AppendResult> | 'new'> => {
+  const { rows } = await client.query<EventRow>(ctx.sql.byEventIds, [append.prepared.map((p) => p.eventId)])
+  const repeat = classifyRepeat(append.streamId, append.prepared, rows.map(storedEventOf))
+  if (E.isLeft(repeat)) return repeat
+  if (repeat.right === 'new') return 'new'
+  const recorded = E.traverseArray((row: StoredEvent) => decodeStoredEvent(row, ctx.schema))(repeat.right)
+  return E.isLeft(recorded)
+    ? E.left(new StoreUnavailableError(recorded.left.message, false, { cause: recorded.left }))
+    : E.right(resultOf(repeat.right, recorded.right))
+}
+
+const insertArgs = (ctx: AppendContext, append: CheckedAppend, rows: ReadonlyArray<Omit<StoredEvent, 'globalPosition'>>, recordedAt: string) => [
+  String(rows.length),
+  append.streamId,
+  recordedAt,
+  rows.map((r) => String(r.streamVersion)),
+  rows.map((r) => r.eventId),
+  rows.map((r) => r.type),
+  rows.map((r) => r.schemaVersion),
+  rows.map((r) => r.data),
+  rows.map((r) => r.metadata),
+  rows.map((r) => r.hash),
+  ctx.commitChannel,
+]
+
+/**
+ * Append a checked batch in one transaction; driver failures are thrown for the caller to map.
+ * @category store
+ * @since 0.2.0
+ */
+export const appendBatch = async (ctx: AppendContext, append: CheckedAppend): Promise<E.Either<AppendError, AppendResult>> => {
+  const client = await ctx.pool.connect()
+  let broken = false
+  try {
+    try {
+      await client.query('BEGIN')
+      await client.query(ctx.sql.lockStream, [ctx.lockKey])
+      const tip = (await client.query<{ stream_version: string; hash: string }>(ctx.sql.streamTip, [append.streamId])).rows[0]
+      const actual = tip === undefined ? 'no-stream' : BigInt(tip.stream_version)
+      if (!satisfies(append.expectedVersion, actual)) {
+        await client.query('ROLLBACK')
+        const repeat = await repeatOf(ctx, client, append)
+        return repeat === 'new' ? E.left(new ConcurrencyError(append.streamId, append.expectedVersion, actual)) : repeat
+      }
+      const recordedAt = ctx.clock()
+      const first = nextVersion(actual)
+      const unchained = append.prepared.map((p, i) => ({ ...p, streamId: append.streamId, streamVersion: first + BigInt(i), recordedAt }))
+      const hashes = chainHashes(tip?.hash ?? genesisHash, unchained)
+      const rows = unchained.map((row, i) => ({ ...row, hash: hashes[i]! }))
+      const inserted = await client.query<{ global_position: string; stream_version: string }>(ctx.sql.insert, insertArgs(ctx, append, rows, recordedAt))
+      await client.query('COMMIT')
+      const positions = new Map(inserted.rows.map((r) => [r.stream_version, BigInt(r.global_position)]))
+      const written = rows.map((row) => ({ ...row, globalPosition: positions.get(String(row.streamVersion))! }))
+      return E.right(resultOf(written, written.map((row, i) => recordedEventOf(append.checked[i]!, row))))
+    } catch (e) {
+      await client.query('ROLLBACK').catch(() => (broken = true))
+      if (sqlStateOf(e) === undefined) broken = true
+      if (!isRecordedEventId(e) || broken) throw e
+      // UNIQUE(event_id) refused the batch: at least one id is recorded, so this is a repeat or a
+      // duplicate; 'new' cannot be, and if it is, the refusal is the answer.
+      const repeat = await repeatOf(ctx, client, append)
+      if (repeat === 'new') throw e
+      return repeat
+    }
+  } finally {
+    client.release(broken)
+  }
+}

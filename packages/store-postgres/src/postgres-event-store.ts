@@ -1,0 +1,237 @@
+/**
+ * The PostgreSQL event store: the log of account ownership (Kundenverantwortung) and access in
+ * one database, written by any number of processes at once.
+ *
+ * Concurrency: an append locks its stream (a transaction-scoped advisory lock), checks the
+ * expected version under that lock and computes the chain, then moves the log's head row and
+ * inserts its batch in one statement and commits; appends to different streams wait for each
+ * other only from that statement to the commit. Positions are handed out under the head row's
+ * lock, so they are dense and in commit order: a reader of `readAll` never sees a later position
+ * before an earlier one commits, and a projection never skips an event. Durability is the
+ * server's: an append is acknowledged after its COMMIT returns.
+ *
+ * @module
+ */
+import {
+  ConcurrencyError,
+  StoreUnavailableError,
+  checkAppend,
+  checkReadAll,
+  checkReadStream,
+  currentSchema,
+  decodeStoredEvent,
+  systemClock,
+  verifiedEvents,
+  type Clock,
+  type EventSchema,
+  type EventStore,
+  type InvalidStoreInputError,
+  type RecordedEvent,
+  type StoredEvent,
+} from '@account-ownership/core'
+import * as E from 'fp-ts/lib/Either.js'
+import { appendBatch } from './postgres-append.js'
+import { connect, type PostgresConnection, type PostgresConnectionOptions } from './postgres-connection.js'
+import { isPostgresFailure, storeErrorOfPostgres, type PostgresSchemaError } from './postgres-errors.js'
+import { migrate } from './postgres-schema.js'
+import { commitChannelOf, maxBigint, statementsOf, storedEventOf, type EventRow } from './postgres-statements.js'
+
+/**
+ * What the store adds to its connection: where `recordedAt` comes from and the event schema.
+ * @category store
+ * @since 0.2.0
+ */
+export interface PostgresEventStoreSettings {
+  /** Source of `recordedAt`; the wall clock by default. */
+  readonly clock?: Clock
+  /** The event schema (versions and upcasters); `schema` names the PostgreSQL schema. */
+  readonly eventSchema?: EventSchema
+}
+
+/**
+ * Where the log lives and how the store behaves.
+ * @category store
+ * @since 0.2.0
+ * @example
+ * const opened = await openPostgresEventStore({ connection: { host: '127.0.0.1', database: 'crm', user: 'app' } })
+ */
+export type PostgresEventStoreOptions = PostgresConnectionOptions & PostgresEventStoreSettings
+
+/**
+ * An event store on one PostgreSQL schema.
+ * @category store
+ * @since 0.2.0
+ */
+export interface PostgresEventStore extends EventStore {
+  /** The schema the log's tables live in. */
+  readonly schema: string
+  /** The channel on which every append announces its last position at commit (`LISTEN`). */
+  readonly commitChannel: string
+  /** The pool the store runs on. */
+  readonly pool: PostgresConnection['pool']
+}
+
+/**
+ * Why a store could not be opened: bad options (the field named), an unreachable or refusing
+ * server, or a schema of a newer release.
+ * @category errors
+ * @since 0.2.0
+ */
+export type PostgresOpenError = InvalidStoreInputError | StoreUnavailableError | PostgresSchemaError
+
+/**
+ * Open the event store in a PostgreSQL schema, creating or migrating its tables where needed.
+ * On failure, a pool the store opened is ended again.
+ * @category store
+ * @since 0.2.0
+ * @example
+ * const opened = await openPostgresEventStore({ connection: { host: '127.0.0.1', database: 'crm' } })
+ * if (E.isLeft(opened)) console.error(opened.left.message)
+ * else await opened.right.append(accountStream(accountId), events, { expectedVersion: 'no-stream' })
+ */
+export const openPostgresEventStore = async (options: PostgresEventStoreOptions): Promise<E.Either<PostgresOpenError, PostgresEventStore>> => {
+  const connected = connect(options)
+  if (E.isLeft(connected)) return connected
+  const connection = connected.right
+  const failed = async <L>(error: L): Promise<E.Either<L, never>> => {
+    if (connection.owned) await connection.pool.end().catch(() => undefined)
+    return E.left(error)
+  }
+  try {
+    const client = await connection.pool.connect()
+    try {
+      const migrated = await migrate(client, connection.schema)
+      if (E.isLeft(migrated)) return failed(migrated.left)
+    } finally {
+      client.release()
+    }
+  } catch (e) {
+    if (!isPostgresFailure(e)) throw e
+    return failed(storeErrorOfPostgres(e))
+  }
+  return E.right(postgresEventStore(connection, options.clock ?? systemClock, options.eventSchema ?? currentSchema))
+}
+
+// A thrown driver failure as the store error the port promises; anything else is a bug and keeps
+// travelling.
+const asStoreError = (e: unknown): StoreUnavailableError => {
+  if (isPostgresFailure(e)) return storeErrorOfPostgres(e)
+  throw e
+}
+
+const capped = (to: bigint | undefined): bigint => (to === undefined || to > maxBigint ? maxBigint : to)
+
+// A read that fails does so on iteration, not on the call.
+async function* rejecting(error: Error): AsyncGenerator<never> {
+  throw error
+}
+
+const postgresEventStore = (connection: PostgresConnection, clock: Clock, schema: EventSchema): PostgresEventStore => {
+  const { pool, owned } = connection
+  const sql = statementsOf(connection.schema)
+  const commitChannel = commitChannelOf(connection.schema)
+  let closed = false
+  const closedError = () => new StoreUnavailableError('the PostgreSQL event store is closed', false)
+
+  // Keyset pagination: each page is one short query, so no read holds a snapshot open while the
+  // caller works, and memory stays bounded by the batch size.
+  async function* pages(text: string, args: (key: bigint) => unknown[], keyOf: (row: StoredEvent) => bigint, from: bigint, to: bigint, limit: number) {
+    for (let key = from; key <= to; ) {
+      let rows: EventRow[]
+      try {
+        rows = (await pool.query<EventRow>(text, [...args(key), limit])).rows
+      } catch (e) {
+        throw asStoreError(e)
+      }
+      for (const row of rows) {
+        const stored = storedEventOf(row)
+        key = keyOf(stored) + 1n
+        yield stored
+      }
+      if (rows.length < limit) return
+    }
+  }
+  async function* decoded(rows: AsyncIterable<StoredEvent>): AsyncGenerator<RecordedEvent> {
+    for await (const row of rows) {
+      const event = decodeStoredEvent(row, schema)
+      if (E.isLeft(event)) throw event.left
+      yield event.right
+    }
+  }
+  const storedRows = (options: Parameters<EventStore['readAll']>[0], text: string) => {
+    const checked = checkReadAll(options)
+    if (E.isLeft(checked)) return E.left(checked.left)
+    const { fromPosition, toPosition, batchSize } = checked.right
+    const to = capped(toPosition)
+    return E.right(pages(text, (key) => [String(key), String(to)], (row) => row.globalPosition, fromPosition, to, batchSize))
+  }
+
+  return {
+    schema: connection.schema,
+    commitChannel,
+    pool,
+
+    async append(streamId, events, options) {
+      if (closed) return E.left(closedError())
+      const checked = checkAppend(streamId, events, options, schema)
+      if (E.isLeft(checked)) return checked
+      try {
+        return await appendBatch({ pool, sql, schema, lockKey: `${connection.schema}/${checked.right.streamId}`, commitChannel, clock }, checked.right)
+      } catch (e) {
+        return E.left(asStoreError(e))
+      }
+    },
+
+    readStream(streamId, options) {
+      if (closed) return rejecting(closedError())
+      const checked = checkReadStream(streamId, options)
+      if (E.isLeft(checked)) return rejecting(checked.left)
+      const { streamId: id, from, to, batchSize } = checked.right
+      const upTo = capped(to)
+      return decoded(pages(sql.streamPage, (key) => [id, String(key), String(upTo)], (row) => row.streamVersion, from, upTo, batchSize))
+    },
+
+    readAll(options) {
+      if (closed) return rejecting(closedError())
+      const rows = storedRows(options, options?.verifyHashes === true ? sql.storedPage : sql.logPage)
+      if (E.isLeft(rows)) return rejecting(rows.left)
+      return options?.verifyHashes === true ? verifiedEvents(rows.right, schema) : decoded(rows.right)
+    },
+
+    readStoredAll(options) {
+      if (closed) return rejecting(closedError())
+      const rows = storedRows(options, sql.storedPage)
+      return E.isLeft(rows) ? rejecting(rows.left) : rows.right
+    },
+
+    async streamVersion(streamId) {
+      if (closed) return E.left(closedError())
+      const checked = checkReadStream(streamId)
+      if (E.isLeft(checked)) return checked
+      try {
+        const { rows } = await pool.query<{ v: string | null }>(sql.streamHead, [checked.right.streamId])
+        const v = rows[0]?.v ?? null
+        return E.right(v === null ? 'no-stream' : BigInt(v))
+      } catch (e) {
+        return E.left(asStoreError(e))
+      }
+    },
+
+    async headPosition() {
+      if (closed) return E.left(closedError())
+      try {
+        const { rows } = await pool.query<{ p: string }>(sql.logHead)
+        return E.right(BigInt(rows[0]?.p ?? '0'))
+      } catch (e) {
+        return E.left(asStoreError(e))
+      }
+    },
+
+    async close() {
+      if (closed) return
+      closed = true
+      // A pool handed in belongs to the caller, who ends it.
+      if (owned) await pool.end()
+    },
+  }
+}

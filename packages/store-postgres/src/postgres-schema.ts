@@ -1,0 +1,78 @@
+/**
+ * The tables of the event log in one PostgreSQL schema, and how a database gets them. Migration
+ * runs on open, in one transaction under an advisory lock of the schema, so that several
+ * processes starting at once apply each step exactly once; each step is recorded in
+ * `ao_schema_version`, and a schema written by a newer release is refused before anything changes.
+ *
+ * Global order (Gesamtreihenfolge): `ao_log_head` holds the last global position. An append
+ * moves it in the transaction that inserts its events, so the row lock on it hands out positions
+ * in commit order, without gaps — a reader never sees position n + 1 before n.
+ *
+ * @module
+ */
+import * as E from 'fp-ts/lib/Either.js'
+import type pg from 'pg'
+import { PostgresSchemaError } from './postgres-errors.js'
+
+// Each step is SQL over the schema name `s` (an identifier checked on connect).
+const migrations: ReadonlyArray<(s: string) => string> = [
+  // 1: the log in core's row format (payload and metadata as the JSON text that was hashed), the
+  // chain hash of each event, and the head of the log.
+  (s) => `
+    CREATE TABLE ${s}.ao_events (
+      global_position bigint  PRIMARY KEY,
+      stream_id       text    NOT NULL,
+      stream_version  bigint  NOT NULL,
+      event_id        text    NOT NULL,
+      type            text    NOT NULL,
+      schema_version  integer NOT NULL,
+      data            text    NOT NULL,
+      metadata        text    NOT NULL,
+      recorded_at     text    NOT NULL,
+      hash            text    NOT NULL,
+      CONSTRAINT ao_events_stream_version UNIQUE (stream_id, stream_version),
+      CONSTRAINT ao_events_event_id UNIQUE (event_id)
+    );
+    CREATE TABLE ${s}.ao_log_head (
+      only_row boolean PRIMARY KEY DEFAULT true CHECK (only_row),
+      position bigint  NOT NULL
+    );
+    INSERT INTO ${s}.ao_log_head (only_row, position) VALUES (true, 0);`,
+]
+
+/**
+ * The schema version this release writes and reads.
+ * @category schema
+ * @since 0.2.0
+ */
+export const knownSchemaVersion = migrations.length
+
+/**
+ * Bring the schema to the known version, creating it where missing. Runs on one connection of
+ * the pool; a failure rolls everything back.
+ * @category schema
+ * @since 0.2.0
+ */
+export const migrate = async (client: pg.ClientBase, schema: string): Promise<E.Either<PostgresSchemaError, number>> => {
+  await client.query('BEGIN')
+  try {
+    await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`account-ownership/migrate/${schema}`])
+    await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`)
+    await client.query(`CREATE TABLE IF NOT EXISTS ${schema}.ao_schema_version (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`)
+    const { rows } = await client.query<{ version: number | null }>(`SELECT max(version) AS version FROM ${schema}.ao_schema_version`)
+    const found = rows[0]?.version ?? 0
+    if (found > knownSchemaVersion) {
+      await client.query('ROLLBACK')
+      return E.left(new PostgresSchemaError(schema, found, knownSchemaVersion))
+    }
+    for (let version = found + 1; version <= knownSchemaVersion; version++) {
+      await client.query(migrations[version - 1]!(schema))
+      await client.query(`INSERT INTO ${schema}.ao_schema_version (version) VALUES ($1)`, [version])
+    }
+    await client.query('COMMIT')
+    return E.right(knownSchemaVersion)
+  } catch (e) {
+    await client.query('ROLLBACK').catch(() => undefined)
+    throw e
+  }
+}

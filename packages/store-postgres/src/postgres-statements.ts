@@ -1,0 +1,109 @@
+/**
+ * The SQL the event store runs, and the mapping of its rows to core's one row format
+ * (`StoredEvent`). Versions and positions travel as text both ways and become `bigint`, so they
+ * never lose precision.
+ *
+ * @module
+ */
+import { genesisHash, type StoredEvent } from '@account-ownership/core'
+
+/** A row of `ao_events` as the selects return it (`int8` as text). */
+export interface EventRow {
+  readonly global_position: string
+  readonly stream_id: string
+  readonly stream_version: string
+  readonly event_id: string
+  readonly type: string
+  readonly schema_version: number
+  readonly data: string
+  readonly metadata: string
+  readonly recorded_at: string
+  readonly hash: string
+  readonly previous_hash?: string | null
+}
+
+/**
+ * The largest position or version a bound can name (PostgreSQL's `bigint`).
+ * @category store
+ * @since 0.2.0
+ */
+export const maxBigint = 9223372036854775807n
+
+/**
+ * Core's row format of an `ao_events` row; `previousHash` where the query joined it.
+ * @category store
+ * @since 0.2.0
+ */
+export const storedEventOf = (row: EventRow): StoredEvent => {
+  const streamVersion = BigInt(row.stream_version)
+  const previousHash = streamVersion === 0n ? genesisHash : row.previous_hash
+  return {
+    globalPosition: BigInt(row.global_position),
+    streamId: row.stream_id,
+    streamVersion,
+    eventId: row.event_id,
+    type: row.type,
+    schemaVersion: row.schema_version,
+    data: row.data,
+    metadata: row.metadata,
+    recordedAt: row.recorded_at,
+    hash: row.hash,
+    ...(previousHash === undefined || previousHash === null ? {} : { previousHash }),
+  }
+}
+
+const columns = (t: string) =>
+  ['global_position', 'stream_id', 'stream_version', 'event_id', 'type', 'schema_version', 'data', 'metadata', 'recorded_at', 'hash'].map((c) => `${t}.${c}`).join(', ')
+
+/**
+ * The statements of one schema.
+ * @category store
+ * @since 0.2.0
+ */
+export const statementsOf = (s: string) => ({
+  /** Serialises the appends to one stream until commit; other streams go on. */
+  lockStream: 'SELECT pg_advisory_xact_lock(hashtextextended($1, 0))',
+  /** The version and hash of a stream's last event. */
+  streamTip: `SELECT stream_version, hash FROM ${s}.ao_events WHERE stream_id = $1 ORDER BY stream_version DESC LIMIT 1`,
+  /** The rows of the given event ids. */
+  byEventIds: `SELECT ${columns('e')} FROM ${s}.ao_events e WHERE e.event_id = ANY($1::text[]) ORDER BY e.global_position`,
+  /**
+   * Move the head by the batch's size (the row lock that orders commits) and insert the batch at
+   * the positions after it, in one statement; the NOTIFY is sent when the transaction commits.
+   */
+  insert: `
+    WITH head AS (UPDATE ${s}.ao_log_head SET position = position + $1::bigint RETURNING position - $1::bigint AS base),
+    notified AS (SELECT pg_notify($11, (SELECT base + $1::bigint FROM head)::text) AS done)
+    INSERT INTO ${s}.ao_events (global_position, stream_id, stream_version, event_id, type, schema_version, data, metadata, recorded_at, hash)
+    SELECT head.base + r.ord, $2, r.stream_version, r.event_id, r.type, r.schema_version, r.data, r.metadata, $3, r.hash
+    FROM head, notified,
+      unnest($4::bigint[], $5::text[], $6::text[], $7::integer[], $8::text[], $9::text[], $10::text[]) WITH ORDINALITY
+        AS r(stream_version, event_id, type, schema_version, data, metadata, hash, ord)
+    RETURNING global_position, stream_version`,
+  /** At most `$4` events of stream `$1` from version `$2` to `$3`. */
+  streamPage: `SELECT ${columns('e')} FROM ${s}.ao_events e
+    WHERE e.stream_id = $1 AND e.stream_version >= $2::bigint AND e.stream_version <= $3::bigint ORDER BY e.stream_version LIMIT $4`,
+  /** At most `$3` events from position `$1` to `$2`. */
+  logPage: `SELECT ${columns('e')} FROM ${s}.ao_events e
+    WHERE e.global_position >= $1::bigint AND e.global_position <= $2::bigint ORDER BY e.global_position LIMIT $3`,
+  /** As `logPage`, each row with the hash of its predecessor in its stream. */
+  storedPage: `SELECT ${columns('e')}, p.hash AS previous_hash FROM ${s}.ao_events e
+    LEFT JOIN ${s}.ao_events p ON p.stream_id = e.stream_id AND p.stream_version = e.stream_version - 1
+    WHERE e.global_position >= $1::bigint AND e.global_position <= $2::bigint ORDER BY e.global_position LIMIT $3`,
+  streamHead: `SELECT max(stream_version)::text AS v FROM ${s}.ao_events WHERE stream_id = $1`,
+  logHead: `SELECT position::text AS p FROM ${s}.ao_log_head`,
+})
+
+/**
+ * The statements of one schema, as `statementsOf` builds them.
+ * @category store
+ * @since 0.2.0
+ */
+export type PostgresStatements = ReturnType<typeof statementsOf>
+
+/**
+ * The channel on which a schema's appends announce their last position at commit.
+ * @category store
+ * @since 0.2.0
+ */
+export const commitChannelOf = (schema: string): string => `ao_commits_${schema}`
