@@ -94,5 +94,6 @@ export { classifyRepeat } from './store/repeated-append.js'
 export { inMemoryEventStore, type InMemoryEventStoreOptions } from './store/in-memory-event-store.js'
 
 export { CommandContext } from './command-handler/command-context.js'
+export { notBeforeLastEvent, occurredBeforeLastEvent, type OccurredBeforeLastEventError } from './command-handler/business-time.js'
 export { commandHandler, type CommandContextInput, type CommandHandler, type CommandHandlerConfig, type HandleError, type Handled } from './command-handler/command-handler.js'
 export { accountCommandHandler, principalCommandHandler, type AccountCommandInput, type DomainHandlerConfig, type PrincipalCommandInput } from './command-handler/account-command-handler.js'

@@ -1,6 +1,7 @@
 /**
  * The command handler: load a stream, decide, append with optimistic concurrency. On a
- * conflict it loads again and decides again, a bounded number of times. A command whose
+ * conflict it loads again and decides again, a bounded number of times. A command dated before
+ * the stream's last event is refused before it is decided (invariant 9). A command whose
  * `commandId` already produced events in the stream is answered with those events and appends
  * nothing (invariant 6). This is the edge where thrown store errors become values.
  *
@@ -11,17 +12,18 @@ import * as E from 'fp-ts/lib/Either.js'
 import type * as t from 'io-ts'
 import type { DecisionContext } from '../account/decision-context.js'
 import type { Decider } from '../decider.js'
-import { invalidCommand, type DomainError, type InvalidCommandError } from '../domain-error.js'
+import { invalidCommandOf, type DomainError, type InvalidCommandError } from '../domain-error.js'
 import type { DomainEvent } from '../domain-event.js'
-import { decodeWith, type FieldProblem } from '../field-problem.js'
+import { decodeWith, problemsOf, type FieldProblem, type FieldProblems } from '../field-problem.js'
 import type { CorrelationId, EventId } from '../ids.js'
-import { systemClock, type Clock } from '../instant.js'
+import { systemClock, type Clock, type Instant } from '../instant.js'
 import type { Policy } from '../policy.js'
 import type { AppendResult, EventStore } from '../store/event-store.js'
 import type { StreamVersion } from '../store/expected-version.js'
 import type { NewEvent, RecordedEvent } from '../store/recorded-event.js'
 import { isStoreError, type StoreError } from '../store/store-errors.js'
 import type { StreamId } from '../store/stream-id.js'
+import { notBeforeLastEvent, type OccurredBeforeLastEventError } from './business-time.js'
 import { CommandContext } from './command-context.js'
 
 /**
@@ -37,12 +39,13 @@ export interface Handled<Ev extends DomainEvent> {
 }
 
 /**
- * Why a command was not recorded: refused by the domain, bad input, or a store failure
- * (including a `ConcurrencyError` once the retries are spent).
+ * Why a command was not recorded: refused by the domain, bad input, dated before its stream's
+ * last event (invariant 9), or a store failure (including a `ConcurrencyError` once the retries
+ * are spent).
  * @category command handler
  * @since 0.1.0
  */
-export type HandleError<Err extends DomainError> = Err | InvalidCommandError | StoreError
+export type HandleError<Err extends DomainError> = Err | InvalidCommandError | OccurredBeforeLastEventError | StoreError
 
 /**
  * A command handler for one kind of stream.
@@ -84,10 +87,15 @@ export interface CommandHandlerConfig<C, Ev extends DomainEvent, S, Err extends 
   readonly maxRetries?: number
 }
 
+/* A decoder given in the config may answer one problem or a list of them. */
+const problemsOfDecoding = (p: FieldProblem | FieldProblems): ReadonlyArray<FieldProblem> => ('problems' in p ? p.problems : [p])
+
 interface Loaded<S, Ev extends DomainEvent> {
   readonly state: S
   readonly version: StreamVersion
   readonly earlier: ReadonlyArray<RecordedEvent<Ev>>
+  /** Business time of the stream's last event; `null` for an empty stream. */
+  readonly lastOccurredAt: Instant | null
 }
 
 /**
@@ -107,14 +115,16 @@ export const commandHandler = <C, Ev extends DomainEvent, S, Err extends DomainE
     try {
       let state = decider.initialState
       let version: StreamVersion = 'no-stream'
+      let lastOccurredAt: Instant | null = null
       const earlier: RecordedEvent<Ev>[] = []
       for await (const event of store.readStream(streamId)) {
         const own = event as RecordedEvent<Ev>
         state = decider.evolve(state, own)
         version = event.metadata.streamVersion
+        lastOccurredAt = event.metadata.occurredAt
         if (event.metadata.commandId === commandId) earlier.push(own)
       }
-      return E.right({ state, version, earlier })
+      return E.right({ state, version, earlier, lastOccurredAt })
     } catch (e) {
       if (isStoreError(e)) return E.left(e)
       throw e
@@ -135,9 +145,11 @@ export const commandHandler = <C, Ev extends DomainEvent, S, Err extends DomainE
     const streamId = config.streamOf(command)
     const loaded = await load(streamId, context.commandId)
     if (E.isLeft(loaded)) return loaded
-    const { state, version, earlier } = loaded.right
+    const { state, version, earlier, lastOccurredAt } = loaded.right
     if (earlier.length > 0) return E.right({ events: earlier, nextExpectedVersion: version, deduplicated: true })
-    const now = context.occurredAt ?? clock()
+    const dated = notBeforeLastEvent(context.occurredAt ?? clock(), lastOccurredAt)
+    if (E.isLeft(dated)) return dated
+    const now = dated.right
     const decided = decider.decide(command, state, { actor: context.actor, now, policy })
     if (E.isLeft(decided)) return decided
     if (decided.right.length === 0) return E.right({ events: [], nextExpectedVersion: version, deduplicated: false })
@@ -165,9 +177,11 @@ export const commandHandler = <C, Ev extends DomainEvent, S, Err extends DomainE
   return {
     async handle(rawCommand, rawContext) {
       const command = config.decodeCommand(rawCommand)
-      if (E.isLeft(command)) return E.left(invalidCommand(command.left.message, command.left.field))
       const context = decodeWith(CommandContext, 'context')(rawContext)
-      if (E.isLeft(context)) return E.left(invalidCommand(context.left.message, context.left.field))
+      if (E.isLeft(command) || E.isLeft(context)) {
+        const [first, ...rest] = [...(E.isLeft(command) ? problemsOfDecoding(command.left) : []), ...(E.isLeft(context) ? context.left.problems : [])]
+        return E.left(invalidCommandOf(problemsOf([first!, ...rest])))
+      }
       return attempt(command.right, context.right, maxRetries)
     },
   }
