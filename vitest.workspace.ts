@@ -1,5 +1,5 @@
 // The root test config: one vitest project per package and example, each running the
-// `test/**/*.test.ts` files beside its `src/`. Every test file of the repository is picked up here.
+// `test/**/*.test.ts` files beside its `src/`, and one for docs/. Every test file of the repository is picked up here.
 import { existsSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { defineConfig } from 'vitest/config'
@@ -18,4 +18,8 @@ const projects = ['packages', 'examples'].flatMap((dir) =>
     })),
 )
 
-export default defineConfig({ test: { projects } })
+// The docs are checked like a package: their code blocks are excerpts of tested examples, and
+// the API reference builds from TSDoc without a warning.
+const docs = { test: { name: 'docs', root: 'docs', include: ['test/**/*.test.ts'], testTimeout: 300_000, hookTimeout: 60_000 } }
+
+export default defineConfig({ test: { projects: [...projects, docs] } })

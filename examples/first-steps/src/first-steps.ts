@@ -1,16 +1,26 @@
-import { accountCommandHandler, defaultPolicy } from '@account-ownership/core'
+import { accountCommandHandler, defaultPolicy, type AccountCommandInput } from '@account-ownership/core'
 import { ownerAt, projectionRuntime, readModelProjections, sqliteReadModels } from '@account-ownership/projections'
 import { openSqliteEventStore } from '@account-ownership/store-sqlite'
 import * as E from 'fp-ts/lib/Either.js'
 
-const store = E.getOrElseW((e: Error) => { throw e })(openSqliteEventStore({ path: 'kunden.db' }))
-const accounts = accountCommandHandler({ store, policy: { ...defaultPolicy, admins: ['dora'] } })
-const by = (actor: string, commandId: string, occurredAt: string) => ({ actor, commandId, occurredAt, tenantId: 'acme-de' })
+// Every call answers Either<error, value>; a script stops at the first error, naming it.
+const orStop = <A>(result: E.Either<{ _tag: string; message: string }, A>): A => {
+  if (E.isRight(result)) return result.right
+  console.error(`${result.left._tag}: ${result.left.message}`)
+  process.exit(1)
+}
 
-await accounts.handle({ type: 'OpenAccount', data: { accountId: 'kunde-1', tenantId: 'acme-de', displayName: 'Müller GmbH', tier: 'standard' } }, by('dora', 'c1', '2026-01-05T09:00:00Z'))
-await accounts.handle({ type: 'AssignOwner', data: { accountId: 'kunde-1', ownerId: 'hanna' } }, by('dora', 'c2', '2026-01-05T09:01:00Z'))
-await accounts.handle({ type: 'TransferOwnership', data: { accountId: 'kunde-1', transferId: 't1', toOwnerId: 'felix', reasonCode: 'hunter-to-farmer' } }, by('hanna', 'c3', '2026-03-01T08:00:00Z'))
+const store = orStop(openSqliteEventStore({ path: 'kunden.db' }))
+const accounts = accountCommandHandler({ store, policy: { ...defaultPolicy, admins: ['dora'] } })
+const record = async (actor: string, commandId: string, occurredAt: string, command: AccountCommandInput) =>
+  orStop(await accounts.handle(command, { actor, commandId, occurredAt, tenantId: 'acme-de' }))
+
+await record('dora', 'c1', '2026-01-05T09:00:00Z', { type: 'OpenAccount', data: { accountId: 'kunde-1', tenantId: 'acme-de', displayName: 'Müller GmbH', tier: 'standard' } })
+await record('dora', 'c2', '2026-01-05T09:01:00Z', { type: 'AssignOwner', data: { accountId: 'kunde-1', ownerId: 'hanna' } })
+await record('hanna', 'c3', '2026-03-01T08:00:00Z', { type: 'TransferOwnership', data: { accountId: 'kunde-1', transferId: 't1', toOwnerId: 'felix', reasonCode: 'hunter-to-farmer' } })
 
 const db = sqliteReadModels('read-models.db')
-await projectionRuntime({ store, db, projections: readModelProjections }).runUntilCaughtUp()
-console.log(await ownerAt(db, 'kunde-1', '2026-02-14T12:00:00Z')) // { _tag: 'Right', right: { ownerId: 'hanna', … } }
+orStop(await projectionRuntime({ store, db, projections: readModelProjections }).runUntilCaughtUp())
+console.log(orStop(await ownerAt(db, 'kunde-1', '2026-02-14T12:00:00Z'))) // { ownerId: 'hanna', from: …, to: '2026-03-01T08:00:00.000Z', … }
+await db.destroy()
+await store.close()
