@@ -16,6 +16,9 @@ import type { CheckpointTable } from './runtime/checkpoint.table.js'
  * @since 0.1.0
  * @example
  * const big = await db.selectFrom('current_owners').select('account_id').where('tier', '=', 'key').execute()
+ * @example
+ * // One database for these and other projections' tables: intersect the types.
+ * const db = sqliteReadModels<ReadModels & AuditTables>('read-models.db')
  */
 export interface ReadModels {
   readonly projection_checkpoints: CheckpointTable

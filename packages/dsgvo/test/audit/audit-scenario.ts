@@ -33,6 +33,14 @@ export const kunde = account('kunde-7')
 
 /** Write the scenario into a log at `logPath` (keys at `keyPath`) and project it into `db`. */
 export const auditScenario = async (db: Kysely<AuditTables>, logPath: string, keyPath: string) => {
+  const written = await writeAuditScenario(logPath, keyPath)
+  const run = await projectionRuntime({ store: written.store, db, projections: [auditProjection()] }).runUntilCaughtUp()
+  if (E.isLeft(run)) throw run.left
+  return written
+}
+
+/** Write the scenario into a log at `logPath` (keys at `keyPath`); the encrypting store reads it. */
+export const writeAuditScenario = async (logPath: string, keyPath: string) => {
   const opened = openSqliteEventStore({ path: logPath })
   if (E.isLeft(opened)) throw opened.left
   const keyDb = new Database(keyPath)
@@ -62,7 +70,5 @@ export const auditScenario = async (db: Kysely<AuditTables>, logPath: string, ke
   if (E.isLeft(archived)) throw archived.left
   const erased = await erase({ store, keys }, 'stakeholder:erika' as SubjectId, { by: cast.dora, legalGround: 'art17-1-c-objection', at: at('2026-04-01'), tenantId: tenant })
   if (E.isLeft(erased)) throw erased.left
-  const run = await projectionRuntime({ store, db, projections: [auditProjection()] }).runUntilCaughtUp()
-  if (E.isLeft(run)) throw run.left
   return { store, keys, close: async () => { await store.close(); keyDb.close() } }
 }

@@ -4,13 +4,12 @@
  *
  * @module
  */
-import type { ReadModels } from '../database.js'
 import { loadBatchRows, type BatchTable } from '../runtime/batch-rows.js'
 import { defineProjection } from '../runtime/projection.js'
 import { createAccessTables, type AccessGrantTable, type ArchivePeriodTable } from './access.table.js'
 
-// Typed on all read models, so that a list of projections shares one database type.
-type Tables = ReadModels
+// Typed on its own tables only: it runs on any database that has them, beside other projections.
+type Tables = { readonly access_grants: AccessGrantTable; readonly archive_periods: ArchivePeriodTable }
 type Handled = 'AccessGranted' | 'AccessRevoked' | 'AccessExpired' | 'AccountArchived' | 'AccountRestored'
 
 const accessGrants: BatchTable<AccessGrantTable> = { table: 'access_grants', key: ['account_id', 'grant_id'], positions: ['position'], open: 'ended_at' }

@@ -4,13 +4,12 @@
  *
  * @module
  */
-import type { ReadModels } from '../database.js'
 import { loadBatchRows, type BatchTable } from '../runtime/batch-rows.js'
 import { defineProjection } from '../runtime/projection.js'
 import { createCurrentOwnerTable, type CurrentOwnerTable } from './current-owner.table.js'
 
-// Typed on all read models, so that a list of projections shares one database type.
-type Tables = ReadModels
+// Typed on its own tables only: it runs on any database that has them, beside other projections.
+type Tables = { readonly current_owners: CurrentOwnerTable }
 type Handled = 'AccountOpened' | 'OwnershipAssigned' | 'OwnershipTransferred' | 'AccountOrphaned' | 'AccountClassified' | 'AccountArchived' | 'AccountRestored'
 
 const currentOwners: BatchTable<CurrentOwnerTable> = { table: 'current_owners', key: ['account_id'], positions: ['position'] }

@@ -5,13 +5,12 @@
  * @module
  */
 import { millisOf, type Instant } from '@account-ownership/core'
-import type { ReadModels } from '../database.js'
 import { loadBatchRows, type BatchTable } from '../runtime/batch-rows.js'
 import { defineProjection } from '../runtime/projection.js'
 import { createKpiTables, type OrphanSpellTable, type TransferRequestTable } from './kpi.table.js'
 
-// Typed on all read models, so that a list of projections shares one database type.
-type Tables = ReadModels
+// Typed on its own tables only: it runs on any database that has them, beside other projections.
+type Tables = { readonly transfer_requests: TransferRequestTable; readonly orphan_spells: OrphanSpellTable }
 type Handled = 'OwnershipTransferRequested' | 'OwnershipTransferApproved' | 'OwnershipTransferRejected' | 'AccountOrphaned' | 'OwnershipAssigned'
 
 const transferRequests: BatchTable<TransferRequestTable> = { table: 'transfer_requests', key: ['account_id', 'requested_at_position'], positions: ['requested_at_position'], open: 'decision' }

@@ -4,13 +4,12 @@
  *
  * @module
  */
-import type { ReadModels } from '../database.js'
 import { loadBatchRows, type BatchTable } from '../runtime/batch-rows.js'
 import { defineProjection } from '../runtime/projection.js'
 import { createOwnershipHistoryTable, type OwnershipPeriodTable } from './ownership-history.table.js'
 
-// Typed on all read models, so that a list of projections shares one database type.
-type Tables = ReadModels
+// Typed on its own tables only: it runs on any database that has them, beside other projections.
+type Tables = { readonly ownership_periods: OwnershipPeriodTable }
 type Handled = 'OwnershipAssigned' | 'OwnershipTransferred' | 'AccountOrphaned'
 
 const ownershipPeriods: BatchTable<OwnershipPeriodTable> = { table: 'ownership_periods', key: ['account_id', 'began_at_position'], positions: ['began_at_position'], open: 'valid_to' }

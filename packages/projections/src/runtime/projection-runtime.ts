@@ -18,7 +18,9 @@ import { progressOf, type Progress, type Stopwatch } from './progress.js'
 import { interruptibleSleep } from './sleep.js'
 
 /**
- * What a runtime runs.
+ * What a runtime runs. The database type comes from `db` alone: any set of projections runs on
+ * one database whose type holds the tables of each (e.g. `Kysely<ReadModels & AuditTables>`),
+ * and a projection whose tables the type lacks is a type error.
  * @category runtime
  * @since 0.1.0
  */
@@ -26,7 +28,8 @@ export interface ProjectionRuntimeConfig<DB> {
   readonly store: EventStore
   /** The read-model database; checkpoints live in it beside the tables. */
   readonly db: Kysely<DB>
-  readonly projections: ReadonlyArray<Projection<DB>>
+  /** Each typed on its own tables; `NoInfer` keeps them from narrowing the database type. */
+  readonly projections: ReadonlyArray<Projection<NoInfer<DB>>>
   /** Events per transaction; 500 by default. */
   readonly batchSize?: number
   /** Called after every committed batch. */
@@ -73,6 +76,10 @@ const lowest = (checkpoints: ReadonlyMap<string, bigint>): bigint => [...checkpo
  * @example
  * const runtime = projectionRuntime({ store, db, projections: readModelProjections })
  * const outcome = await runtime.runUntilCaughtUp()
+ * @example
+ * // Read models and the DSGVO audit tables in one database, one runtime:
+ * const db = sqliteReadModels<ReadModels & AuditTables>('read-models.db')
+ * projectionRuntime({ store, db, projections: [...readModelProjections, auditProjection()] })
  */
 export const projectionRuntime = <DB>(config: ProjectionRuntimeConfig<DB>): ProjectionRuntime => {
   const { store, db, projections } = config

@@ -36,6 +36,7 @@ export interface BatchFold<T extends DomainEventType = DomainEventType> {
  * A read model's projection: bump `version` whenever what it writes or its tables change, and
  * the runtime rebuilds it from zero. `Projection<DB>` is a projection of any event types, as a
  * list of projections for one runtime holds them (the runtime hands each only what it handles).
+ * Type `DB` with the projection's own tables only: it then runs on any database that has them.
  * @category runtime
  * @since 0.1.0
  */
