@@ -1,0 +1,35 @@
+/**
+ * A gate in front of COMMIT: a pool whose clients hold every COMMIT while the gate is shut, so a
+ * test can keep an append's transaction open — positions handed out, rows inserted, nothing
+ * visible — while other writers go on.
+ *
+ * @module
+ */
+import type pg from 'pg'
+
+/** Shut the gate on `pool`'s clients; `held` resolves when a COMMIT waits at it. */
+export const commitGate = (pool: pg.Pool) => {
+  let open: () => void = () => undefined
+  let gate: Promise<void> | undefined
+  let arrived: () => void = () => undefined
+  const held = new Promise<void>((resolve) => (arrived = resolve))
+  pool.on('connect', (client) => {
+    const query = client.query.bind(client) as (...args: unknown[]) => unknown
+    ;(client as unknown as { query: (...args: unknown[]) => unknown }).query = (...args: unknown[]) => {
+      if (args[0] !== 'COMMIT' || gate === undefined) return query(...args)
+      arrived()
+      return gate.then(() => query(...args))
+    }
+  })
+  return {
+    shut: () => {
+      gate = new Promise<void>((resolve) => (open = resolve))
+    },
+    /** Resolves once a COMMIT waits at the shut gate. */
+    held,
+    open: () => {
+      gate = undefined
+      open()
+    },
+  }
+}
