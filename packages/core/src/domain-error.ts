@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { showProblems, type FieldProblem, type FieldProblems } from './field-problem.js'
 
 /**
  * A refused command.
@@ -37,11 +38,32 @@ export const domainError =
     field === undefined ? { _tag: tag, code: codeOf(tag), message } : { _tag: tag, code: codeOf(tag), message, field }
 
 /**
- * A command that failed its codec: a wrong type, a missing field, an empty id.
+ * A command that failed its codec: a wrong type, a missing field, an empty id. `problems` lists
+ * every bad field at once; `field` is the first of them, and the message names each path.
  * @category errors
  * @since 0.1.0
  */
-export type InvalidCommandError = DomainError<'InvalidCommandError'>
+export interface InvalidCommandError extends DomainError<'InvalidCommandError'> {
+  /** @since 0.2.0 */
+  readonly problems: ReadonlyArray<FieldProblem>
+}
 
-/** @category errors @since 0.1.0 */
-export const invalidCommand = domainError('InvalidCommandError')
+/**
+ * A command refused for bad input: for one field, or for every problem of a decoding.
+ * @category errors
+ * @since 0.1.0
+ * @example
+ * invalidCommand('expected a name of at most 300 characters, got a string of 301 characters', 'data.displayName')
+ */
+export const invalidCommand = (message: string, field?: string, problems?: ReadonlyArray<FieldProblem>): InvalidCommandError => {
+  const all = problems ?? [{ field: field ?? '(input)', message }]
+  const text = problems === undefined ? message : showProblems(all)
+  return field === undefined ? { _tag: 'InvalidCommandError', code: 'invalid-command', message: text, problems: all } : { _tag: 'InvalidCommandError', code: 'invalid-command', message: text, field, problems: all }
+}
+
+/**
+ * The `InvalidCommandError` of a failed decoding: every problem, the message naming each path.
+ * @category errors
+ * @since 0.2.0
+ */
+export const invalidCommandOf = (failure: FieldProblems): InvalidCommandError => invalidCommand(failure.message, failure.field, failure.problems)

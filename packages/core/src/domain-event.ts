@@ -7,7 +7,7 @@
 import type * as E from 'fp-ts/lib/Either.js'
 import * as t from 'io-ts'
 import { AccountEvent } from './account/account-event.js'
-import { decodeByType, type FieldProblem } from './field-problem.js'
+import { decodeByType, type FieldProblems } from './field-problem.js'
 import { PrincipalEvent } from './offboarding/principal-events.js'
 import { SubjectEvent } from './subject/subject-events.js'
 
@@ -39,5 +39,5 @@ export type DomainEventType = DomainEvent['type']
  * @category events
  * @since 0.1.0
  */
-export const decodeDomainEvent = (root = ''): ((u: unknown) => E.Either<FieldProblem, DomainEvent>) =>
+export const decodeDomainEvent = (root = ''): ((u: unknown) => E.Either<FieldProblems, DomainEvent>) =>
   decodeByType(domainEventCodecs, root)

@@ -6,17 +6,43 @@
  */
 import * as t from 'io-ts'
 
-const idPattern = /^[A-Za-z0-9][A-Za-z0-9._:@-]{0,199}$/
+/**
+ * The longest id: 128 characters.
+ * @category ids
+ * @since 0.2.0
+ */
+export const maxIdLength = 128
+
+/**
+ * The alphabet of ids: a letter or digit, then letters, digits, `.`, `_`, `:` and `-` — ASCII
+ * only, no spaces, and no `@`, so that an e-mail address can never become an id.
+ * @category ids
+ * @since 0.2.0
+ */
+export const idAlphabet = /^[A-Za-z0-9][A-Za-z0-9._:-]*$/
 
 type IdBrand<B extends string> = { readonly [K in B]: symbol }
 
-/* A branded codec for one kind of id; the brand name is the domain name of the id. */
-const id = <B extends string>(name: B) =>
-  t.brand(
-    t.string,
-    (s): s is t.Branded<string, IdBrand<B>> => idPattern.test(s),
+/*
+ * A branded codec for one kind of id; the brand name is the domain name of the id. An id stays in
+ * the log for good (an erasure destroys keys, not ids), so an id must never be personal data:
+ * a `@` is refused with that reason, since an e-mail address is the id people reach for first.
+ */
+const id = <B extends string>(name: B, maxLength = maxIdLength) => {
+  type Id = t.Branded<string, IdBrand<B>>
+  const is = (u: unknown): u is Id => typeof u === 'string' && u.length <= maxLength && idAlphabet.test(u)
+  return new t.Type<Id, string, unknown>(
     name,
+    is,
+    (u, c) =>
+      is(u)
+        ? t.success(u)
+        : typeof u === 'string' && u.includes('@')
+          ? t.failure(u, c, `${name} without "@": an id stays in the log for good, and an e-mail address in it could never be erased`)
+          : t.failure(u, c, `${name} of 1 to ${maxLength} characters (letters, digits, ".", "_", ":", "-"; first a letter or digit)`),
+    (a) => a,
   )
+}
 
 /**
  * A customer account (Kundenkonto).
@@ -101,10 +127,11 @@ export type CorrelationId = t.TypeOf<typeof CorrelationId>
 
 /**
  * A data subject (betroffene Person) whose personal data the log holds, named by kind and id:
- * `stakeholder:<stakeholderId>` for a contact person, `principal:<principalId>` for an employee.
+ * `stakeholder:<stakeholderId>` for a contact person, `principal:<principalId>` for an employee;
+ * so it may be up to 32 characters longer than other ids.
  * @category ids
  * @since 0.1.0
  */
-export const SubjectId = id('SubjectId')
+export const SubjectId = id('SubjectId', maxIdLength + 32)
 /** @category ids @since 0.1.0 */
 export type SubjectId = t.TypeOf<typeof SubjectId>

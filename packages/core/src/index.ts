@@ -5,12 +5,17 @@
  *
  * @module
  */
-export { AccountId, CommandId, CorrelationId, EventId, GrantId, PrincipalId, StakeholderId, SubjectId, TenantId, TransferId } from './ids.js'
+export { AccountId, CommandId, CorrelationId, EventId, GrantId, PrincipalId, StakeholderId, SubjectId, TenantId, TransferId, idAlphabet, maxIdLength } from './ids.js'
 export { Instant, instantOf, millisOf, plusMillis, systemClock, type Clock } from './instant.js'
-export { AccessScope, ArchiveReason, ErasureGround, LegalBasis, NonEmptyText, OrphanReason, RevocationReason, StakeholderRole, TeamRole, Tier } from './vocabulary.js'
+export { AccessScope, ArchiveReason, ErasureGround, LegalBasis, OrphanReason, RevocationReason, StakeholderRole, TeamRole, Tier } from './vocabulary.js'
+export { EmailAddress, Name, NonEmptyText, maxEmailLength, maxFreeTextLength, maxNameLength, textOf } from './text.js'
+export { Count, FiniteNumber } from './quantity.js'
+export { boundedList, maxListLength } from './bounded-list.js'
+export { maxSealedLength, personalText } from './personal-text.js'
+export { describeValue, forbiddenCharacterIn } from './value-description.js'
 export { Policy, ReasonCode, defaultPolicy, knownReasonCodes, offboardingReasonCode } from './policy.js'
-export { decodeByType, decodeWith, firstProblem, type FieldProblem } from './field-problem.js'
-export { domainError, invalidCommand, type DomainError, type InvalidCommandError } from './domain-error.js'
+export { allProblems, decodeByType, decodeWith, firstProblem, problemsOf, showProblems, type FieldProblem, type FieldProblems } from './field-problem.js'
+export { domainError, invalidCommand, invalidCommandOf, type DomainError, type InvalidCommandError } from './domain-error.js'
 export { message, type Command, type Event } from './event.js'
 export { fold, type Decider } from './decider.js'
 export { TaggedError } from './tagged-error.js'
@@ -81,6 +86,7 @@ export {
 export {
   checkEvents,
   decodeStoredEvent,
+  maxEventBytes,
   prepareEvents,
   recordedEventOf,
   serializeEvent,

@@ -108,11 +108,5 @@ export const ErasureGround = words('ErasureGround', [
 /** @category vocabulary @since 0.1.0 */
 export type ErasureGround = t.TypeOf<typeof ErasureGround>
 
-/**
- * Free text that must say something: not empty, not only spaces, at most 500 characters.
- * @category vocabulary
- * @since 0.1.0
- */
-export const NonEmptyText = t.refinement(t.string, (s) => s.trim().length > 0 && s.length <= 500, 'NonEmptyText')
-/** @category vocabulary @since 0.1.0 */
-export type NonEmptyText = t.TypeOf<typeof NonEmptyText>
+/* Free text lives with the other text fields; the codecs of this package import it from here too. */
+export { NonEmptyText } from './text.js'

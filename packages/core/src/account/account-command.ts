@@ -5,7 +5,7 @@
  */
 import type * as E from 'fp-ts/lib/Either.js'
 import * as t from 'io-ts'
-import { decodeByType, type FieldProblem } from '../field-problem.js'
+import { decodeByType, type FieldProblems } from '../field-problem.js'
 import { GrantAccess, RecordAccessExpiry, RevokeAccess } from './access/access-commands.js'
 import { ClassifyAccount } from './classification/classification-commands.js'
 import { ArchiveAccount, OpenAccount, RestoreAccount } from './lifecycle/lifecycle-commands.js'
@@ -54,4 +54,4 @@ export type AccountCommand = t.TypeOf<typeof AccountCommand>
  * @category commands
  * @since 0.1.0
  */
-export const decodeAccountCommand: (u: unknown) => E.Either<FieldProblem, AccountCommand> = decodeByType(members)
+export const decodeAccountCommand: (u: unknown) => E.Either<FieldProblems, AccountCommand> = decodeByType(members)

@@ -12,9 +12,9 @@ import * as E from 'fp-ts/lib/Either.js'
 import type * as t from 'io-ts'
 import type { DecisionContext } from '../account/decision-context.js'
 import type { Decider } from '../decider.js'
-import { invalidCommand, type DomainError, type InvalidCommandError } from '../domain-error.js'
+import { invalidCommandOf, type DomainError, type InvalidCommandError } from '../domain-error.js'
 import type { DomainEvent } from '../domain-event.js'
-import { decodeWith, type FieldProblem } from '../field-problem.js'
+import { decodeWith, problemsOf, type FieldProblem, type FieldProblems } from '../field-problem.js'
 import type { CorrelationId, EventId } from '../ids.js'
 import { systemClock, type Clock, type Instant } from '../instant.js'
 import type { Policy } from '../policy.js'
@@ -86,6 +86,9 @@ export interface CommandHandlerConfig<C, Ev extends DomainEvent, S, Err extends 
   /** How often to decide again after a conflict; 3 by default. */
   readonly maxRetries?: number
 }
+
+/* A decoder given in the config may answer one problem or a list of them. */
+const problemsOfDecoding = (p: FieldProblem | FieldProblems): ReadonlyArray<FieldProblem> => ('problems' in p ? p.problems : [p])
 
 interface Loaded<S, Ev extends DomainEvent> {
   readonly state: S
@@ -174,9 +177,11 @@ export const commandHandler = <C, Ev extends DomainEvent, S, Err extends DomainE
   return {
     async handle(rawCommand, rawContext) {
       const command = config.decodeCommand(rawCommand)
-      if (E.isLeft(command)) return E.left(invalidCommand(command.left.message, command.left.field))
       const context = decodeWith(CommandContext, 'context')(rawContext)
-      if (E.isLeft(context)) return E.left(invalidCommand(context.left.message, context.left.field))
+      if (E.isLeft(command) || E.isLeft(context)) {
+        const [first, ...rest] = [...(E.isLeft(command) ? problemsOfDecoding(command.left) : []), ...(E.isLeft(context) ? context.left.problems : [])]
+        return E.left(invalidCommandOf(problemsOf([first!, ...rest])))
+      }
       return attempt(command.right, context.right, maxRetries)
     },
   }

@@ -6,6 +6,7 @@
  *
  * @module
  */
+import { showProblems, type FieldProblem } from '../field-problem.js'
 import { TaggedError } from '../tagged-error.js'
 import type { ExpectedVersion, StreamVersion } from './expected-version.js'
 import { showVersion } from './expected-version.js'
@@ -77,17 +78,21 @@ export class DuplicateEventError extends TaggedError('DuplicateEventError') {
 }
 
 /**
- * A store call got input it cannot take; `field` names the offending part.
+ * A store call got input it cannot take; `field` names the (first) offending part, `problems`
+ * lists every one, and the message names each path.
  * @category errors
  * @since 0.1.0
  */
 export class InvalidStoreInputError extends TaggedError('InvalidStoreInputError') {
   readonly field: string
   readonly reason: string
-  constructor(field: string, reason: string) {
-    super(`invalid ${field}: ${reason}`)
+  /** @since 0.2.0 */
+  readonly problems: ReadonlyArray<FieldProblem>
+  constructor(field: string, reason: string, problems: ReadonlyArray<FieldProblem> = [{ field, message: reason }]) {
+    super(problems.length > 1 ? `invalid input: ${showProblems(problems)}` : `invalid ${field}: ${reason}`)
     this.field = field
     this.reason = reason
+    this.problems = problems
   }
 }
 

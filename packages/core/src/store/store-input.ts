@@ -10,6 +10,7 @@ import { defaultBatchSize, type AppendOptions, type ReadAllOptions, type ReadStr
 import type { ExpectedVersion } from './expected-version.js'
 import type { NewEvent } from './recorded-event.js'
 import { checkEvents, serializeEvent, type CheckedEvent, type PreparedEvent } from './stored-event.js'
+import { describeValue } from '../value-description.js'
 import { InvalidStoreInputError } from './store-errors.js'
 import { StreamId } from './stream-id.js'
 
@@ -17,21 +18,21 @@ const isExpectedVersion = (u: unknown): u is ExpectedVersion =>
   u === 'no-stream' || u === 'exists' || u === 'any' || (typeof u === 'bigint' && u >= 0n)
 
 const checkStreamId = (u: unknown): E.Either<InvalidStoreInputError, StreamId> =>
-  StreamId.is(u) ? E.right(u) : E.left(new InvalidStoreInputError('streamId', `expected a stream id like account-<id>, got ${JSON.stringify(u)}`))
+  StreamId.is(u) ? E.right(u) : E.left(new InvalidStoreInputError('streamId', `expected a stream id like account-<id> (a family, a dash, an id of letters, digits, ".", "_", ":", "-"), got ${describeValue(u)}`))
 
 const checkBatchSize = (n: unknown): E.Either<InvalidStoreInputError, number> =>
   n === undefined
     ? E.right(defaultBatchSize)
     : typeof n === 'number' && Number.isInteger(n) && n > 0 && n <= 100_000
       ? E.right(n)
-      : E.left(new InvalidStoreInputError('batchSize', `expected an integer from 1 to 100000, got ${String(n)}`))
+      : E.left(new InvalidStoreInputError('batchSize', `expected an integer from 1 to 100000, got ${describeValue(n)}`))
 
 const checkPosition = (field: string, n: unknown, fallback: bigint): E.Either<InvalidStoreInputError, bigint> =>
   n === undefined
     ? E.right(fallback)
     : typeof n === 'bigint' && n >= 0n
       ? E.right(n)
-      : E.left(new InvalidStoreInputError(field, `expected a bigint >= 0n, got ${typeof n === 'bigint' ? `${n}n` : JSON.stringify(n)}`))
+      : E.left(new InvalidStoreInputError(field, `expected a bigint >= 0n, got ${typeof n === 'bigint' ? `${n}n` : describeValue(n)}`))
 
 /**
  * An append checked: a valid stream id, a valid expected version, events that pass their codecs
@@ -50,9 +51,10 @@ export const checkAppend = (
 > => {
   const id = checkStreamId(streamId)
   if (E.isLeft(id)) return id
+  if (options !== undefined && (typeof options !== 'object' || options === null)) return E.left(new InvalidStoreInputError('options', 'expected { expectedVersion }'))
   const expectedVersion: unknown = options?.expectedVersion
   if (!isExpectedVersion(expectedVersion)) {
-    return E.left(new InvalidStoreInputError('expectedVersion', `expected a bigint >= 0n, 'no-stream', 'exists' or 'any', got ${String(expectedVersion)}`))
+    return E.left(new InvalidStoreInputError('expectedVersion', `expected a bigint >= 0n, 'no-stream', 'exists' or 'any', got ${typeof expectedVersion === 'bigint' ? `${expectedVersion}n` : describeValue(expectedVersion)}`))
   }
   const checked = checkEvents(events)
   if (E.isLeft(checked)) return checked
@@ -70,6 +72,7 @@ export const checkReadStream = (
 ): E.Either<InvalidStoreInputError, { streamId: StreamId; from: bigint; to: bigint | undefined; batchSize: number }> => {
   const id = checkStreamId(streamId)
   if (E.isLeft(id)) return id
+  if (typeof options !== 'object' || options === null) return E.left(new InvalidStoreInputError('options', 'expected an object of read options'))
   const from = checkPosition('from', options.from, 0n)
   if (E.isLeft(from)) return from
   const to = options.to === undefined ? E.right(undefined) : checkPosition('to', options.to, 0n)

@@ -9,7 +9,8 @@
 import * as E from 'fp-ts/lib/Either.js'
 import type * as t from 'io-ts'
 import { decodeDomainEvent, domainEventCodecs, type DomainEvent } from '../domain-event.js'
-import { decodeWith, type FieldProblem } from '../field-problem.js'
+import { decodeWith, type FieldProblem, type FieldProblems } from '../field-problem.js'
+import { describeValue } from '../value-description.js'
 import { Instant } from '../instant.js'
 import type { EventSchema } from './event-schema.js'
 import { EventMetadata, type NewEvent, type RecordedEvent } from './recorded-event.js'
@@ -60,16 +61,39 @@ export interface CheckedEvent {
  * field the codec does not name, as decoding would; anything else is decoded, which also
  * normalises it (instants) or names the first bad field.
  */
-const inputEvent = (raw: NewEvent, i: number): E.Either<FieldProblem, DomainEvent> => {
+const inputEvent = (raw: NewEvent, i: number): E.Either<FieldProblems, DomainEvent> => {
   const codec = codecByType.get((raw as { type?: unknown }).type as string)
   return codec?.is(raw) === true ? E.right(codec.encode(raw) as DomainEvent) : decodeDomainEvent(`events[${i}]`)(raw)
 }
 
-const inputMetadata = (raw: unknown, i: number): E.Either<FieldProblem, EventMetadata> =>
+const inputMetadata = (raw: unknown, i: number): E.Either<FieldProblems, EventMetadata> =>
   EventMetadata.is(raw) ? E.right(EventMetadata.encode(raw) as EventMetadata) : decodeWith(EventMetadata, `events[${i}].metadata`)(raw)
 
 /**
- * Check the events of one append against their codecs; the first bad field fails the whole batch.
+ * The largest event one append takes: 64 KiB of UTF-8, its data and metadata serialised.
+ * @category store
+ * @since 0.2.0
+ */
+export const maxEventBytes = 64 * 1024
+
+/* One event's problems: its shape, its metadata and its size; none when it is fine. */
+const checkEvent = (raw: unknown, i: number): E.Either<ReadonlyArray<FieldProblem>, CheckedEvent> => {
+  if (typeof raw !== 'object' || raw === null) return E.left([{ field: `events[${i}]`, message: `expected an event { type, data, metadata }, got ${describeValue(raw)}` }])
+  try {
+    const event = inputEvent(raw as NewEvent, i)
+    const metadata = inputMetadata((raw as { metadata?: unknown }).metadata, i)
+    if (E.isLeft(event) || E.isLeft(metadata)) return E.left([...(E.isLeft(event) ? event.left.problems : []), ...(E.isLeft(metadata) ? metadata.left.problems : [])])
+    const bytes = Buffer.byteLength(JSON.stringify(event.right.data), 'utf8') + Buffer.byteLength(JSON.stringify(EventMetadata.encode(metadata.right)), 'utf8')
+    if (bytes > maxEventBytes) return E.left([{ field: `events[${i}]`, message: `expected an event of at most ${maxEventBytes} bytes serialised, got ${bytes} bytes` }])
+    return E.right({ event: event.right, metadata: metadata.right })
+  } catch {
+    return E.left([{ field: `events[${i}]`, message: 'could not be read (reading one of its properties threw)' }])
+  }
+}
+
+/**
+ * Check the events of one append against their codecs and the size limit; any bad field fails the
+ * whole batch, and the error lists every problem of every event.
  * @category store
  * @since 0.1.0
  */
@@ -78,19 +102,20 @@ export const checkEvents = (events: ReadonlyArray<NewEvent>): E.Either<InvalidSt
     return E.left(new InvalidStoreInputError('events', 'an append needs at least one event'))
   }
   const checked: CheckedEvent[] = []
+  const problems: FieldProblem[] = []
   const seen = new Set<string>()
   for (const [i, raw] of events.entries()) {
-    const event = inputEvent(raw, i)
-    if (E.isLeft(event)) return E.left(new InvalidStoreInputError(event.left.field, event.left.message))
-    const metadata = inputMetadata((raw as { metadata?: unknown }).metadata, i)
-    if (E.isLeft(metadata)) return E.left(new InvalidStoreInputError(metadata.left.field, metadata.left.message))
-    if (seen.has(metadata.right.eventId)) {
-      return E.left(new InvalidStoreInputError(`events[${i}].metadata.eventId`, `${metadata.right.eventId} appears twice in one append`))
+    const event = checkEvent(raw, i)
+    if (E.isLeft(event)) {
+      problems.push(...event.left)
+      continue
     }
-    seen.add(metadata.right.eventId)
-    checked.push({ event: event.right, metadata: metadata.right })
+    if (seen.has(event.right.metadata.eventId)) problems.push({ field: `events[${i}].metadata.eventId`, message: 'appears twice in one append' })
+    seen.add(event.right.metadata.eventId)
+    checked.push(event.right)
   }
-  return E.right(checked)
+  const [first, ...rest] = problems
+  return first === undefined ? E.right(checked) : E.left(new InvalidStoreInputError(first.field, first.message, [first, ...rest]))
 }
 
 /**

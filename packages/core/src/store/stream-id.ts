@@ -18,13 +18,14 @@ export interface StreamIdBrand {
 }
 
 /**
- * The name of one stream: a family prefix, a dash, and the id.
+ * The name of one stream: a family prefix (lower-case, at most 32 characters), a dash, and the
+ * id in the id alphabet (at most 160 characters: a subject id is a kind and an id).
  * @category store
  * @since 0.1.0
  */
 export const StreamId = t.brand(
   t.string,
-  (s): s is t.Branded<string, StreamIdBrand> => /^[a-z][a-z0-9]*-[A-Za-z0-9][A-Za-z0-9._:@-]{0,199}$/.test(s),
+  (s): s is t.Branded<string, StreamIdBrand> => /^[a-z][a-z0-9]{0,31}-[A-Za-z0-9][A-Za-z0-9._:-]{0,159}$/.test(s),
   'StreamId',
 )
 /** @category store @since 0.1.0 */

@@ -9,6 +9,7 @@
 import * as t from 'io-ts'
 import { message } from '../event.js'
 import { PrincipalId, SubjectId } from '../ids.js'
+import { Count } from '../quantity.js'
 import { ErasureGround } from '../vocabulary.js'
 
 /**
@@ -22,7 +23,7 @@ export const PersonalDataErased = message('PersonalDataErased', {
   erasedBy: PrincipalId,
   legalGround: ErasureGround,
   /** How many key versions of the subject were destroyed (0 when none was left). */
-  keysDestroyed: t.number,
+  keysDestroyed: Count,
 })
 /** @category events @since 0.1.0 */
 export type PersonalDataErased = t.TypeOf<typeof PersonalDataErased>

@@ -7,6 +7,8 @@
 import * as t from 'io-ts'
 import { message } from '../../event.js'
 import { AccountId, PrincipalId } from '../../ids.js'
+import { boundedList } from '../../bounded-list.js'
+import { FiniteNumber } from '../../quantity.js'
 import { NonEmptyText, Tier } from '../../vocabulary.js'
 
 /**
@@ -17,8 +19,8 @@ import { NonEmptyText, Tier } from '../../vocabulary.js'
 export const AccountClassified = message('AccountClassified', {
   accountId: AccountId,
   tier: Tier,
-  score: t.number,
-  criteria: t.readonlyArray(NonEmptyText),
+  score: FiniteNumber,
+  criteria: boundedList(NonEmptyText),
   classifiedBy: PrincipalId,
 })
 /** @category events @since 0.1.0 */

@@ -6,10 +6,11 @@
 import * as t from 'io-ts'
 import { message } from '../../event.js'
 import { AccountId, TenantId } from '../../ids.js'
-import { ArchiveReason, NonEmptyText, Tier } from '../../vocabulary.js'
+import { Name } from '../../text.js'
+import { ArchiveReason, Tier } from '../../vocabulary.js'
 
 /** Open a new account. @category commands @since 0.1.0 */
-export const OpenAccount = message('OpenAccount', { accountId: AccountId, tenantId: TenantId, displayName: NonEmptyText, tier: Tier })
+export const OpenAccount = message('OpenAccount', { accountId: AccountId, tenantId: TenantId, displayName: Name, tier: Tier })
 /** @category commands @since 0.1.0 */
 export type OpenAccount = t.TypeOf<typeof OpenAccount>
 

@@ -6,6 +6,7 @@
 import * as t from 'io-ts'
 import { message } from '../../event.js'
 import { AccountId, PrincipalId, TenantId } from '../../ids.js'
+import { Name } from '../../text.js'
 import { ArchiveReason, Tier } from '../../vocabulary.js'
 
 /**
@@ -16,7 +17,7 @@ import { ArchiveReason, Tier } from '../../vocabulary.js'
 export const AccountOpened = message('AccountOpened', {
   accountId: AccountId,
   tenantId: TenantId,
-  displayName: t.string,
+  displayName: Name,
   tier: Tier,
   openedBy: PrincipalId,
 })

@@ -8,7 +8,7 @@ import * as t from 'io-ts'
 import { message } from '../../event.js'
 import { AccountId, PrincipalId, TransferId } from '../../ids.js'
 import { ReasonCode } from '../../policy.js'
-import { OrphanReason } from '../../vocabulary.js'
+import { NonEmptyText, OrphanReason } from '../../vocabulary.js'
 
 /**
  * The account got its first owner, or a new owner after it was orphaned.
@@ -62,7 +62,7 @@ export const OwnershipTransferRejected = message('OwnershipTransferRejected', {
   accountId: AccountId,
   transferId: TransferId,
   rejectedBy: PrincipalId,
-  reason: t.string,
+  reason: NonEmptyText,
 })
 /** @category events @since 0.1.0 */
 export type OwnershipTransferRejected = t.TypeOf<typeof OwnershipTransferRejected>

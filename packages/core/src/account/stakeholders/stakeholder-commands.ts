@@ -6,13 +6,14 @@
 import * as t from 'io-ts'
 import { message } from '../../event.js'
 import { AccountId, StakeholderId } from '../../ids.js'
-import { NonEmptyText, StakeholderRole } from '../../vocabulary.js'
+import { EmailAddress, Name } from '../../text.js'
+import { StakeholderRole } from '../../vocabulary.js'
 
 /** Put a contact person on the account map; owner or admin. @category commands @since 0.1.0 */
 export const MapStakeholder = message(
   'MapStakeholder',
-  { accountId: AccountId, stakeholderId: StakeholderId, role: StakeholderRole, name: NonEmptyText },
-  { email: t.refinement(t.string, (s) => /^[^\s@]+@[^\s@]+$/.test(s), 'EmailAddress') },
+  { accountId: AccountId, stakeholderId: StakeholderId, role: StakeholderRole, name: Name },
+  { email: EmailAddress },
 )
 /** @category commands @since 0.1.0 */
 export type MapStakeholder = t.TypeOf<typeof MapStakeholder>

@@ -8,10 +8,13 @@
 import * as t from 'io-ts'
 import { message } from '../../event.js'
 import { AccountId, PrincipalId, StakeholderId } from '../../ids.js'
-import { NonEmptyText, StakeholderRole } from '../../vocabulary.js'
+import { personalText } from '../../personal-text.js'
+import { EmailAddress, maxEmailLength, maxNameLength, Name } from '../../text.js'
+import { StakeholderRole } from '../../vocabulary.js'
 
 /**
- * A contact person was put on the account map.
+ * A contact person was put on the account map. `name` and `email` hold the plain text, or its
+ * sealed form where an encrypting store wrote the event.
  * @category events
  * @since 0.1.0
  */
@@ -21,10 +24,10 @@ export const StakeholderMapped = message(
     accountId: AccountId,
     stakeholderId: StakeholderId,
     role: StakeholderRole,
-    name: NonEmptyText,
+    name: personalText(Name, maxNameLength),
     mappedBy: PrincipalId,
   },
-  { email: t.string },
+  { email: personalText(EmailAddress, maxEmailLength) },
 )
 /** @category events @since 0.1.0 */
 export type StakeholderMapped = t.TypeOf<typeof StakeholderMapped>
