@@ -1,26 +1,40 @@
 /**
  * What SQLite can say when the event log (Ereignisprotokoll) is written or read, in the store's
  * words. A driver failure becomes core's `StoreUnavailableError`, whose `retryable` says whether
- * trying again can help: a busy or locked file can, a corrupt, full or read-only one cannot.
+ * trying again can help: a busy or locked file can, and so can a full disk once space is freed; a
+ * corrupt or read-only one cannot.
  * Opening a file has failures of its own (not a database, a newer schema), kept in
  * `SqliteOpenError` so that a caller can tell them apart before any event moves.
  *
  * @module
  */
-import { StoreUnavailableError, TaggedError } from '@account-ownership/core'
+import { StoreUnavailableError, TaggedError, type FieldProblem } from '@account-ownership/core'
 
 /**
  * Why a SQLite file could not be opened as an event store.
  * - `not-a-database`: the file is something else (SQLITE_NOTADB);
  * - `newer-schema`: a newer release of this library wrote it; this one does not know its tables;
  * - `older-schema`: the file needs a migration, but it was opened read-only;
- * - `not-an-event-store`: opened read-only, the database has no event store tables;
+ * - `not-an-event-store`: the database has tables, but none of the event store's (or, opened
+ *   read-only, none at all);
+ * - `invalid-options`: an option is missing or of the wrong kind; `problems` names each field
+ *   (since 0.2.0);
+ * - `read-only-file`: opened for writing, but the file or its directory may not be written (no
+ *   write permission, read-only media); open it with `readonly: true` (since 0.2.0);
  * - `cannot-open`: the file or its directory cannot be opened (missing, permissions);
  * - `unavailable`: SQLite failed while opening (busy, locked, I/O, corrupt); see `retryable`.
  * @category errors
  * @since 0.1.0
  */
-export type SqliteOpenErrorReason = 'not-a-database' | 'newer-schema' | 'older-schema' | 'not-an-event-store' | 'cannot-open' | 'unavailable'
+export type SqliteOpenErrorReason =
+  | 'not-a-database'
+  | 'newer-schema'
+  | 'older-schema'
+  | 'not-an-event-store'
+  | 'invalid-options'
+  | 'read-only-file'
+  | 'cannot-open'
+  | 'unavailable'
 
 /**
  * A SQLite file could not be opened as an event store; the file was left as it was.
@@ -33,18 +47,31 @@ export class SqliteOpenError extends TaggedError('SqliteOpenError') {
   readonly path: string | undefined
   /** Whether opening again later can succeed (a busy or locked file). */
   readonly retryable: boolean
-  constructor(reason: SqliteOpenErrorReason, path: string | undefined, detail: string, options?: { retryable?: boolean; cause?: unknown }) {
+  /**
+   * The options that were refused, each by field, never repeating the value (`invalid-options`
+   * only; empty otherwise).
+   * @since 0.2.0
+   */
+  readonly problems: ReadonlyArray<FieldProblem>
+  constructor(
+    reason: SqliteOpenErrorReason,
+    path: string | undefined,
+    detail: string,
+    options?: { retryable?: boolean; cause?: unknown; problems?: ReadonlyArray<FieldProblem> },
+  ) {
     super(`cannot open ${path ?? 'the given database'} as an event store (${reason}): ${detail}`, options)
     this.reason = reason
     this.path = path
     this.retryable = options?.retryable ?? false
+    this.problems = options?.problems ?? []
   }
 }
 
 // Primary result codes (the part before the first '_' after 'SQLITE') and whether a retry helps.
 // BUSY/LOCKED: another connection holds the lock longer than the busy timeout. PROTOCOL: a WAL
-// lock race SQLite itself gives up on. INTERRUPT: the statement was interrupted. The rest need a
-// person: a corrupt or foreign file, a full disk, failing I/O, a read-only file, missing memory.
+// lock race SQLite itself gives up on. INTERRUPT: the statement was interrupted. FULL: the disk
+// is full; SQLite rolled the transaction back, and once space is freed the same append succeeds.
+// The rest need a person: a corrupt or foreign file, failing I/O, a read-only file, missing memory.
 const retryableByCode: Readonly<Record<string, boolean>> = {
   SQLITE_BUSY: true,
   SQLITE_LOCKED: true,
@@ -53,7 +80,7 @@ const retryableByCode: Readonly<Record<string, boolean>> = {
   SQLITE_READONLY: false,
   SQLITE_CORRUPT: false,
   SQLITE_NOTADB: false,
-  SQLITE_FULL: false,
+  SQLITE_FULL: true,
   SQLITE_IOERR: false,
   SQLITE_CANTOPEN: false,
   SQLITE_NOMEM: false,

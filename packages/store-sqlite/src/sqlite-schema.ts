@@ -77,19 +77,32 @@ export const schemaVersionOf = (db: Database.Database): number => {
 }
 
 /**
- * Refuse a file this release cannot use, reading only: a newer schema always, and in read-only
- * mode one without event store tables or one that needs a migration.
+ * Refuse a file this release cannot use, reading only: a newer schema always; a database that
+ * holds tables but no event log, unless `foreignTables` allows them (a connection the caller hands
+ * in, to keep the log beside its own tables); and in read-only mode one without event store
+ * tables or one that needs a migration. Answers the schema version found.
  * @category schema
  * @since 0.1.0
  */
-export const checkSchema = (db: Database.Database, path: string | undefined, readonly: boolean): E.Either<SqliteOpenError, number> => {
+export const checkSchema = (
+  db: Database.Database,
+  path: string | undefined,
+  readonly: boolean,
+  allow: { readonly foreignTables: boolean } = { foreignTables: false },
+): E.Either<SqliteOpenError, number> => {
   const found = schemaVersionOf(db)
   if (found > knownSchemaVersion) {
     return E.left(new SqliteOpenError('newer-schema', path, `the file has schema version ${found}, this release knows up to ${knownSchemaVersion}; upgrade @account-ownership/store-sqlite`))
   }
   if (readonly && found === 0) return E.left(new SqliteOpenError('not-an-event-store', path, 'opened read-only, the database holds no event log'))
+  if (found === 0 && !allow.foreignTables) {
+    const tables = db.prepare(`SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'`).get() as { n: number }
+    if (tables.n > 0) {
+      return E.left(new SqliteOpenError('not-an-event-store', path, 'the database holds tables of something else and no event log; the store adds its tables only to a new file or to a connection handed in as `database`'))
+    }
+  }
   if (readonly && found < knownSchemaVersion) {
-    return E.left(new SqliteOpenError('older-schema', path, `the file has schema version ${found} and needs a migration to ${knownSchemaVersion}; open it once writable`))
+    return E.left(new SqliteOpenError('older-schema', path, `the file has schema version ${found} and needs a migration to ${knownSchemaVersion}; a writer must migrate it first (open it once without readonly)`))
   }
   return E.right(found)
 }

@@ -22,7 +22,7 @@ describe('mapping SQLite failures to store errors', () => {
     ['SQLITE_READONLY_DBMOVED', false],
     ['SQLITE_CORRUPT', false],
     ['SQLITE_NOTADB', false],
-    ['SQLITE_FULL', false],
+    ['SQLITE_FULL', true],
     ['SQLITE_IOERR', false],
     ['SQLITE_IOERR_FSYNC', false],
     ['SQLITE_CANTOPEN', false],

@@ -1,0 +1,76 @@
+import { openSqliteEventStore } from '@account-ownership/store-sqlite'
+import Database from 'better-sqlite3'
+import fc from 'fast-check'
+import * as E from 'fp-ts/lib/Either.js'
+import { existsSync, readdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { scratchDir } from './scratch-dir.js'
+
+const scratch = scratchDir('options')
+
+// The open error's problems by field, or a failure of the test.
+const refusedFields = (options: unknown): string[] => {
+  const opened = openSqliteEventStore(options as never)
+  if (E.isRight(opened)) throw new Error('the options were accepted')
+  expect(opened.left).toMatchObject({ _tag: 'SqliteOpenError', reason: 'invalid-options' })
+  return opened.left.problems.map((p) => p.field)
+}
+
+describe('the options of opening a store', () => {
+  it.each<[string, unknown, string]>([
+    ['null', null, 'options'],
+    ['a path on its own', 'kunden.db', 'options'],
+    ['neither path nor database', {}, 'path'],
+    ["readonly: 'true' (a string)", { path: scratch.file('a.db'), readonly: 'true' }, 'readonly'],
+    ["path: '' (SQLite's private temporary database)", { path: '' }, 'path'],
+    ['a blank path', { path: '   ' }, 'path'],
+    ["path: ':memory:'", { path: ':memory:' }, 'path'],
+    ['a path with NUL', { path: join(scratch.dir, 'kunden.db\u0000.bak') }, 'path'],
+    ['a path with leading spaces', { path: ` ${join(scratch.dir, 'kunden.db')}` }, 'path'],
+    ['a path that is a number', { path: 42 }, 'path'],
+    ['a negative busy timeout', { path: scratch.file('b.db'), busyTimeoutMs: -1 }, 'busyTimeoutMs'],
+    ['a fractional busy timeout', { path: scratch.file('c.db'), busyTimeoutMs: 1.5 }, 'busyTimeoutMs'],
+    ['a busy timeout as text', { path: scratch.file('d.db'), busyTimeoutMs: '100' }, 'busyTimeoutMs'],
+    ['a clock that is no function', { path: scratch.file('e.db'), clock: '2026-01-01' }, 'clock'],
+    ['a database that is no connection', { database: { path: 'kunden.db' } }, 'database'],
+  ])('refuses %s with a typed error naming the field, and creates no file', (_, options, field) => {
+    const before = readdirSync(scratch.dir)
+    expect(refusedFields(options)).toContain(field)
+    expect(readdirSync(scratch.dir)).toEqual(before)
+  })
+
+  it('refuses both a path and a database', () => {
+    const db = new Database(':memory:')
+    expect(refusedFields({ path: scratch.file(), database: db })).toEqual(['path'])
+    db.close()
+  })
+
+  it('reports every problem at once', () => {
+    expect(refusedFields({ path: '', readonly: 1, busyTimeoutMs: Number.NaN, schema: 'v2' })).toEqual(['path', 'readonly', 'busyTimeoutMs', 'schema'])
+  })
+
+  it('never repeats the value it refuses', () => {
+    const opened = openSqliteEventStore({ path: join(scratch.dir, 'Erika Mustermann\u0000.db'), readonly: 'Erika Mustermann' as never, busyTimeoutMs: 123456789012 })
+    expect(E.isLeft(opened)).toBe(true)
+    const message = E.isLeft(opened) ? `${opened.left.message} ${JSON.stringify(opened.left.problems)}` : ''
+    expect(message).not.toMatch(/Erika|123456789012/)
+    expect(existsSync(join(scratch.dir, 'Erika Mustermann'))).toBe(false)
+  })
+
+  it('answers any malformed options with a typed error, never a throw (property)', () => {
+    const badPath = fc.oneof(fc.constantFrom('', ' ', '\t', ':memory:', 'x\u0000y', ' lead.db'), fc.anything().filter((u) => typeof u !== 'string' && u !== undefined))
+    fc.assert(
+      fc.property(
+        fc.record({ path: badPath, readonly: fc.anything(), busyTimeoutMs: fc.anything(), clock: fc.anything(), schema: fc.anything() }, { requiredKeys: ['path'] }),
+        (options) => {
+          const before = readdirSync(scratch.dir)
+          const fields = refusedFields(options)
+          expect(fields).toContain('path')
+          expect(readdirSync(scratch.dir)).toEqual(before)
+        },
+      ),
+      { numRuns: 300 },
+    )
+  })
+})
