@@ -101,6 +101,10 @@ const insertArgs = (ctx: AppendContext, append: CheckedAppend, rows: ReadonlyArr
 export const appendBatch = async (ctx: AppendContext, append: CheckedAppend): Promise<E.Either<AppendError, AppendResult>> => {
   const client = await ctx.pool.connect()
   let broken = false
+  // While checked out, a client that loses its connection between two queries says so here, not
+  // as an uncaught error; it is then destroyed instead of going back to the pool.
+  const lost = () => (broken = true)
+  client.on('error', lost)
   try {
     try {
       await client.query('BEGIN')
@@ -133,6 +137,7 @@ export const appendBatch = async (ctx: AppendContext, append: CheckedAppend): Pr
       return repeat
     }
   } finally {
+    client.off('error', lost)
     client.release(broken)
   }
 }

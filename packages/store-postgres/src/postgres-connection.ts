@@ -2,7 +2,8 @@
  * The connections to the database that holds the log: a `pg.Pool` the caller hands in (and ends),
  * or one the store opens from connection settings (and ends on `close()`), and the schema the
  * log's tables live in. A pool the store opens gives up on a connect after
- * `connectionTimeoutMillis` (5 s by default), so an unreachable server is an error, not a hang.
+ * `connectionTimeoutMillis` (5 s by default) and on a query after `query_timeout` (30 s by
+ * default), so an unreachable or silent server is an error, not a hang.
  *
  * @module
  */
@@ -65,7 +66,7 @@ export const connect = (options: PostgresConnectionOptions): E.Either<InvalidSto
   if (!('connection' in options) || typeof options.connection !== 'object' || options.connection === null) {
     return E.left(new InvalidStoreInputError('connection', 'expected pg connection settings (host, port, database, user, …)'))
   }
-  const pool = new pg.Pool({ connectionTimeoutMillis: 5000, ...options.connection })
+  const pool = new pg.Pool({ connectionTimeoutMillis: 5000, query_timeout: 30_000, ...options.connection })
   // A connection the server closes while idle (restart, terminated backend) is dropped by the
   // pool and reported here; the next query opens a new one, so it must not crash the process.
   pool.on('error', () => undefined)

@@ -72,9 +72,9 @@ const systemCodeOf = (e: unknown): string | undefined => {
   return typeof code === 'string' && code in retryableBySystemCode ? code : undefined
 }
 
-// pg's own failures carry no code: a connect that timed out, a query on an ended pool or a
-// connection that went away.
-const driverMessage = /timeout exceeded when trying to connect|Connection terminated|Cannot use a pool after calling end|Client has encountered a connection error|Client was closed|connection timeout|not queryable/i
+// pg's own failures carry no code: a connect or a query that timed out, a query on an ended pool
+// or a connection that went away.
+const driverMessage = /timeout exceeded when trying to connect|Query read timeout|Connection terminated|Cannot use a pool after calling end|Client has encountered a connection error|Client was closed|connection timeout|not queryable/i
 
 /**
  * Whether an insert was refused because its event id is already recorded: the sign of a
