@@ -14,7 +14,9 @@ import type { DomainError } from './domain-error.js'
  * @since 0.1.0
  */
 export interface Decider<C, Ev, S, Ctx, Err extends DomainError = DomainError> {
+  /** The events a command leads to in this state, or why it is refused; never reads the clock. */
   readonly decide: (command: C, state: S, context: Ctx) => E.Either<Err, ReadonlyArray<Ev>>
+  /** The state after one more event. */
   readonly evolve: (state: S, event: Ev) => S
   readonly initialState: S
 }

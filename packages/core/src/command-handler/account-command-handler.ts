@@ -28,6 +28,7 @@ export interface DomainHandlerConfig {
   readonly store: EventStore
   readonly policy: Policy
   readonly clock?: Clock
+  /** Source of event ids; random UUIDs by default. */
   readonly newEventId?: () => string
   readonly maxRetries?: number
 }

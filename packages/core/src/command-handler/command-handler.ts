@@ -76,7 +76,9 @@ export type CommandContextInput = t.OutputOf<typeof CommandContext>
 export interface CommandHandlerConfig<C, Ev extends DomainEvent, S, Err extends DomainError> {
   readonly store: EventStore
   readonly decider: Decider<C, Ev, S, DecisionContext, Err>
+  /** Checks a command given as plain data; a problem names its field. */
   readonly decodeCommand: (u: unknown) => E.Either<FieldProblem, C>
+  /** The stream a command is decided on and recorded in. */
   readonly streamOf: (command: C) => StreamId
   readonly policy: Policy
   /** Source of `now` for decisions; the wall clock by default. */

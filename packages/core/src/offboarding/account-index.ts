@@ -14,6 +14,7 @@ import type { EventStore } from '../store/event-store.js'
  * @since 0.1.0
  */
 export interface AccountIndex {
+  /** Each account the principal is part of (owner, requested new owner, grantee, team member), once. */
   readonly accountsOf: (principalId: PrincipalId) => AsyncIterable<AccountId>
 }
 
