@@ -40,8 +40,10 @@ export const grantAlreadyExists = domainError('GrantAlreadyExistsError')
 export const grantNotActive = domainError('GrantNotActiveError')
 /** The policy demands an expiry (invariant 5). @category errors @since 0.1.0 */
 export const missingExpiry = domainError('MissingExpiryError')
-/** The expiry is not after now. @category errors @since 0.1.0 */
+/** The expiry is not after the grant's start. @category errors @since 0.1.0 */
 export const expiryInPast = domainError('ExpiryInPastError')
+/** A grant cannot start before the instant it is given. @category errors @since 0.2.0 */
+export const validFromInPast = domainError('ValidFromInPastError')
 /** The grant would run longer than the policy allows (invariant 5). @category errors @since 0.1.0 */
 export const grantTooLong = domainError('GrantTooLongError')
 /** The grant has not reached its expiry. @category errors @since 0.1.0 */
@@ -83,6 +85,7 @@ export type AccountError =
       | typeof grantNotActive
       | typeof missingExpiry
       | typeof expiryInPast
+      | typeof validFromInPast
       | typeof grantTooLong
       | typeof grantNotExpired
       | typeof alreadyTeamMember

@@ -124,6 +124,8 @@ export interface CommandPools {
   readonly stakeholderId: fc.Arbitrary<StakeholderId>
   readonly reasonCode: fc.Arbitrary<ReasonCode>
   readonly expiresAt: fc.Arbitrary<Instant | null>
+  /** Where a scheduled grant's `validFrom` comes from; any instant by default. */
+  readonly validFrom?: fc.Arbitrary<Instant>
 }
 
 /**
@@ -170,15 +172,19 @@ export const accountCommandArbitraries = (pools: CommandPools = anyPools()): { r
     HandOverAccount: command('HandOverAccount', { accountId, offboardedId: principalId, successorId: fc.option(principalId, { nil: null }) }),
     AddTeamMember: command('AddTeamMember', { accountId, principalId, role: teamRoleArbitrary }),
     RemoveTeamMember: command('RemoveTeamMember', { accountId, principalId }),
-    GrantAccess: command('GrantAccess', {
-      accountId,
-      grantId,
-      granteeId: principalId,
-      scope: accessScopeArbitrary,
-      purpose: textArbitrary,
-      legalBasis: legalBasisArbitrary,
-      expiresAt: pools.expiresAt,
-    }),
+    GrantAccess: fc.oneof(
+      command('GrantAccess', { accountId, grantId, granteeId: principalId, scope: accessScopeArbitrary, purpose: textArbitrary, legalBasis: legalBasisArbitrary, expiresAt: pools.expiresAt }),
+      command('GrantAccess', {
+        accountId,
+        grantId,
+        granteeId: principalId,
+        scope: accessScopeArbitrary,
+        purpose: textArbitrary,
+        legalBasis: legalBasisArbitrary,
+        expiresAt: pools.expiresAt,
+        validFrom: pools.validFrom ?? instantArbitrary(),
+      }),
+    ),
     RevokeAccess: command('RevokeAccess', { accountId, grantId, reason: revocationReasonArbitrary }),
     RecordAccessExpiry: command('RecordAccessExpiry', { accountId, grantId }),
     ClassifyAccount: command('ClassifyAccount', {

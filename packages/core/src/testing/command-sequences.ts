@@ -9,6 +9,7 @@
  */
 import * as E from 'fp-ts/lib/Either.js'
 import fc from 'fast-check'
+import type { GrantAccess } from '../account/access/access-commands.js'
 import type { AccountCommand } from '../account/account-command.js'
 import { accountDecider } from '../account/account-decider.js'
 import type { AccountError } from '../account/account-errors.js'
@@ -86,7 +87,14 @@ const weights: { readonly [T in AccountCommand['type']]: number } = {
   RestoreAccount: 4,
 }
 
-/* A grant's expiry is drawn relative to the step's time: none, past, within the usual limits, or beyond them. */
+/* A grant's start is drawn relative to the step's time: none given (now), later (scheduled), or earlier (refused). */
+const startsIn = fc.oneof(
+  { weight: 6, arbitrary: fc.constant(null) },
+  { weight: 3, arbitrary: fc.integer({ min: 0, max: 10 * day }) },
+  { weight: 1, arbitrary: fc.integer({ min: -day, max: -1 }) },
+)
+
+/* A grant's expiry is drawn relative to its start: none, past, within the usual limits, or beyond them. */
 const expiresIn = fc.oneof(
   { weight: 1, arbitrary: fc.constant(null) },
   { weight: 1, arbitrary: fc.integer({ min: -day, max: 0 }) },
@@ -136,6 +144,7 @@ export const commandSequenceArbitrary = (options: CommandSequenceOptions = {}): 
     command,
     gap: fc.oneof({ weight: 4, arbitrary: fc.constant(0) }, { weight: 4, arbitrary: fc.integer({ min: 1, max: 3 * day }) }, { weight: 1, arbitrary: fc.integer({ min: 3 * day, max: 20 * day }) }),
     expiresIn,
+    startsIn,
   })
   const policy = options.policy === undefined ? policyArbitrary([admin]) : isArbitrary(options.policy) ? options.policy : fc.constant(options.policy)
   const opening = commands.OpenAccount.map((c) => ({ ...c, data: { ...c.data, accountId } }))
@@ -150,12 +159,19 @@ export const commandSequenceArbitrary = (options: CommandSequenceOptions = {}): 
     const transfers = transferNaming(transferPool[0]!)
     for (const d of drafts) {
       at = plusMillis(at, d.gap)
-      const command: AccountCommand =
-        d.command.type === 'GrantAccess' ? { ...d.command, data: { ...d.command.data, expiresAt: d.expiresIn === null ? null : plusMillis(at, d.expiresIn) } } : transfers(d.command)
+      const command: AccountCommand = d.command.type === 'GrantAccess' ? scheduled(d.command, at, d.startsIn, d.expiresIn) : transfers(d.command)
       steps.push({ actor: d.actor, command, at })
     }
     return { accountId, policy, steps }
   })
+}
+
+/* A grant drafted for the step at `at`: starting now or `startsIn` from it, expiring `expiresIn` after its start. */
+const scheduled = (command: GrantAccess, at: Instant, startsIn: number | null, expiresIn: number | null): GrantAccess => {
+  const { validFrom: _drawn, ...data } = command.data
+  const start = startsIn === null ? at : plusMillis(at, startsIn)
+  const expiresAt = expiresIn === null ? null : plusMillis(start, expiresIn)
+  return { ...command, data: startsIn === null ? { ...data, expiresAt } : { ...data, expiresAt, validFrom: start } }
 }
 
 /*

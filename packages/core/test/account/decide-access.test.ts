@@ -35,6 +35,33 @@ describe('GrantAccess', () => {
   it("is refused when it would run longer than the policy's maximum (invariant 5)", () =>
     account.given(ownedByHanna()).when(grant(inDays(90.001))).thenFails('GrantTooLongError', 'data.expiresAt'))
 
+  describe('a scheduled grant (validFrom later than now)', () => {
+    const scheduled = (validFrom: string, expiresAt: string | null = inDays(97)) =>
+      ({ type: 'GrantAccess', data: { accountId, grantId: grant1, granteeId: sven, scope: 'read', purpose: 'Support ticket 4711', legalBasis: 'art6-1-b-contract', validFrom, expiresAt } }) as never
+
+    it('starts at validFrom, and the policy counts its maximum from there', () =>
+      account
+        .given(ownedByHanna())
+        .when(scheduled(inDays(7)), { actor: hanna })
+        .then([
+          {
+            type: 'AccessGranted',
+            data: { accountId, grantId: grant1, granteeId: sven, scope: 'read', purpose: 'Support ticket 4711', legalBasis: 'art6-1-b-contract', expiresAt: inDays(97), grantedBy: hanna, validFrom: inDays(7) },
+          } as never,
+        ]))
+
+    it('may start now, which is the same as giving no validFrom', () => account.given(ownedByHanna()).when(scheduled(epoch, inDays(7)), { actor: hanna }).then([accessGranted(hanna)]))
+
+    it('is refused when it would start before it is given', () =>
+      account.given(ownedByHanna()).when(scheduled(inDays(-1))).thenFails('ValidFromInPastError', 'data.validFrom'))
+
+    it('is refused when it would expire before it starts', () =>
+      account.given(ownedByHanna()).when(scheduled(inDays(7), inDays(5))).thenFails('ExpiryInPastError', 'data.expiresAt'))
+
+    it("is refused when it would run longer than the policy's maximum from its start", () =>
+      account.given(ownedByHanna()).when(scheduled(inDays(7), inDays(97.001))).thenFails('GrantTooLongError', 'data.expiresAt'))
+  })
+
   it('is refused when a grant with this id exists already', () => account.given([...ownedByHanna(), granted()]).when(grant()).thenFails('GrantAlreadyExistsError', 'data.grantId'))
 
   it('is refused even when the grant of this id was revoked', () => account.given([...ownedByHanna(), granted(), revoked()]).when(grant()).thenFails('GrantAlreadyExistsError', 'data.grantId'))

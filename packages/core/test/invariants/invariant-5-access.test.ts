@@ -21,7 +21,9 @@ describe('invariant 5: only the owner or an admin grants access; a grant has a p
             expect(before.owners.has(grantedBy) || sequence.policy.admins.includes(grantedBy), `${grantedBy} granted access`).toBe(true)
             expect(purpose.trim()).not.toBe('')
             expect(LegalBasis.is(legalBasis)).toBe(true)
-            expect(validFrom).toBe(step.at)
+            const asked = step.command.type === 'GrantAccess' ? step.command.data.validFrom : undefined
+            expect(validFrom).toBe(asked ?? step.at)
+            expect(validFrom >= step.at, 'a grant starts no earlier than it is given').toBe(true)
             const max = sequence.policy.maxGrantDays
             if (max !== null) expect(expiresAt, 'a grant without expiry under a maximum').not.toBeNull()
             if (expiresAt !== null) {

@@ -26,6 +26,7 @@ const refusals: ReadonlyArray<Exclude<AccountErrorTag, 'InvalidCommandError'>> =
   'GrantNotActiveError',
   'MissingExpiryError',
   'ExpiryInPastError',
+  'ValidFromInPastError',
   'GrantTooLongError',
   'GrantNotExpiredError',
   'AlreadyTeamMemberError',

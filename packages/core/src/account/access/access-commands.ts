@@ -10,7 +10,9 @@ import { Instant } from '../../instant.js'
 import { AccessScope, LegalBasis, NonEmptyText, RevocationReason } from '../../vocabulary.js'
 
 /**
- * Let a principal access the account's data until `expiresAt`; owner or admin.
+ * Let a principal access the account's data from `validFrom` (now, when absent; a later instant
+ * schedules the grant) until `expiresAt`; owner or admin. The policy's longest grant counts
+ * from `validFrom`.
  * @category commands
  * @since 0.1.0
  */
@@ -22,7 +24,7 @@ export const GrantAccess = message('GrantAccess', {
   purpose: NonEmptyText,
   legalBasis: LegalBasis,
   expiresAt: t.union([Instant, t.null]),
-})
+}, { validFrom: Instant })
 /** @category commands @since 0.1.0 */
 export type GrantAccess = t.TypeOf<typeof GrantAccess>
 

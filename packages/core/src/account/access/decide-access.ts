@@ -1,6 +1,7 @@
 /**
  * Decisions of access, keeping invariant 5: only the owner or an admin grants; a grant has a
- * purpose, a legal basis and an expiry no later than the policy's maximum.
+ * purpose, a legal basis and an expiry no later than the policy's maximum, counted from the
+ * grant's start (`validFrom`: now, or a later instant for a scheduled grant).
  *
  * @module
  */
@@ -16,6 +17,7 @@ import {
   grantNotExpired,
   grantTooLong,
   missingExpiry,
+  validFromInPast,
   type AccountError,
 } from '../account-errors.js'
 import { byOwnerOrAdmin, open } from '../account-guards.js'
@@ -28,19 +30,19 @@ type Decision = E.Either<AccountError, ReadonlyArray<AccountEvent>>
 const dayMillis = 24 * 60 * 60 * 1000
 
 /**
- * An expiry allowed by the policy at `now`.
+ * An expiry allowed by the policy for a grant that starts at `validFrom`.
  * @category decider
  * @since 0.1.0
  */
-export const allowedExpiry = (expiresAt: Instant | null, now: Instant, policy: Policy): E.Either<AccountError, Instant | null> => {
+export const allowedExpiry = (expiresAt: Instant | null, validFrom: Instant, policy: Policy): E.Either<AccountError, Instant | null> => {
   if (expiresAt === null) {
     return policy.maxGrantDays === null
       ? E.right(null)
       : E.left(missingExpiry(`a grant must expire within ${policy.maxGrantDays} days`, 'data.expiresAt'))
   }
-  if (expiresAt <= now) return E.left(expiryInPast(`expiry ${expiresAt} is not after now (${now})`, 'data.expiresAt'))
-  if (policy.maxGrantDays !== null && millisOf(expiresAt) - millisOf(now) > policy.maxGrantDays * dayMillis) {
-    return E.left(grantTooLong(`expiry ${expiresAt} is more than ${policy.maxGrantDays} days after ${now}`, 'data.expiresAt'))
+  if (expiresAt <= validFrom) return E.left(expiryInPast(`expiry ${expiresAt} is not after the grant's start (${validFrom})`, 'data.expiresAt'))
+  if (policy.maxGrantDays !== null && millisOf(expiresAt) - millisOf(validFrom) > policy.maxGrantDays * dayMillis) {
+    return E.left(grantTooLong(`expiry ${expiresAt} is more than ${policy.maxGrantDays} days after the grant's start (${validFrom})`, 'data.expiresAt'))
   }
   return E.right(expiresAt)
 }
@@ -52,6 +54,12 @@ const active = (s: OpenedAccount, grantId: string): E.Either<AccountError, Grant
     : E.left(grantNotActive(`grant ${grantId} is ${grant === undefined ? 'unknown' : grant.status}`, 'data.grantId'))
 }
 
+/* A grant starts when it is given, or later when scheduled; never earlier. */
+const startOf = (command: GrantAccess, ctx: DecisionContext): E.Either<AccountError, Instant> => {
+  const validFrom = command.data.validFrom ?? ctx.now
+  return validFrom < ctx.now ? E.left(validFromInPast(`a grant cannot start (${validFrom}) before it is given (${ctx.now})`, 'data.validFrom')) : E.right(validFrom)
+}
+
 /** @category decider @since 0.1.0 */
 export const decideGrant = (command: GrantAccess, state: AccountState, ctx: DecisionContext): Decision =>
   pipe(
@@ -61,8 +69,10 @@ export const decideGrant = (command: GrantAccess, state: AccountState, ctx: Deci
       (s) => !Object.hasOwn(s.grants, command.data.grantId),
       () => grantAlreadyExists(`grant ${command.data.grantId} exists already`, 'data.grantId'),
     ),
-    E.flatMap(() => allowedExpiry(command.data.expiresAt, ctx.now, ctx.policy)),
-    E.map((expiresAt) => [{ type: 'AccessGranted', data: { ...command.data, expiresAt, grantedBy: ctx.actor, validFrom: ctx.now } }]),
+    E.bindTo('account'),
+    E.bind('validFrom', () => startOf(command, ctx)),
+    E.bind('expiresAt', ({ validFrom }) => allowedExpiry(command.data.expiresAt, validFrom, ctx.policy)),
+    E.map(({ validFrom, expiresAt }) => [{ type: 'AccessGranted', data: { ...command.data, expiresAt, grantedBy: ctx.actor, validFrom } }]),
   )
 
 /** @category decider @since 0.1.0 */
