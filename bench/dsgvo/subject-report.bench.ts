@@ -8,7 +8,8 @@
 // the median and the worst of 50 reports after 5 warm-up reports, for principals drawn with a
 // fixed seed; baseline and library take turns on each principal.
 import { auditProjection, subjectReport, type AuditTables } from '@account-ownership/dsgvo'
-import { projectionRuntime, sqliteReadModels } from '@account-ownership/projections'
+import { projectionRuntime } from '@account-ownership/projections'
+import { sqliteReadModels } from '@account-ownership/projections/sqlite'
 import { openSqliteEventStore } from '@account-ownership/store-sqlite'
 import Database from 'better-sqlite3'
 import { mkdtempSync, rmSync } from 'node:fs'

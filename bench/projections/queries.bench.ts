@@ -4,7 +4,8 @@
 // Kysely and without argument checks. Accounts and times are drawn at random (fixed seed);
 // each figure is over 10,000 calls after 1,000 warm-up calls.
 import { openSqliteEventStore } from '@account-ownership/store-sqlite'
-import { accessAt, accessProjection, ownerAt, ownershipHistoryProjection, projectionRuntime, sqliteReadModels } from '@account-ownership/projections'
+import { accessAt, accessProjection, ownerAt, ownershipHistoryProjection, projectionRuntime } from '@account-ownership/projections'
+import { sqliteReadModels } from '@account-ownership/projections/sqlite'
 import Database from 'better-sqlite3'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'

@@ -5,7 +5,8 @@
 // every 50 ms during each phase; the rebuild runs first so that its RSS is its own. The log is
 // written beforehand by a child process.
 import { openSqliteEventStore } from '@account-ownership/store-sqlite'
-import { currentOwnerProjection, ownershipHistoryProjection, projectionRuntime, sqliteReadModels } from '@account-ownership/projections'
+import { currentOwnerProjection, ownershipHistoryProjection, projectionRuntime } from '@account-ownership/projections'
+import { sqliteReadModels } from '@account-ownership/projections/sqlite'
 import Database from 'better-sqlite3'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'

@@ -1,5 +1,6 @@
 import { accountCommandHandler, defaultPolicy, type AccountCommandInput } from '@account-ownership/core'
-import { ownerAt, projectionRuntime, readModelProjections, sqliteReadModels } from '@account-ownership/projections'
+import { ownerAt, projectionRuntime, readModelProjections } from '@account-ownership/projections'
+import { sqliteReadModels } from '@account-ownership/projections/sqlite'
 import { openSqliteEventStore } from '@account-ownership/store-sqlite'
 import * as E from 'fp-ts/lib/Either.js'
 

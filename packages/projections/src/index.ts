@@ -2,7 +2,8 @@
  * @account-ownership/projections — checkpointed, exactly-once read models (Lesemodelle) of the
  * account-ownership log with Kysely, on SQLite and PostgreSQL: current owner and book of
  * business (Kundenverantwortung), ownership history, access (Zugriffsberechtigung) at any point
- * in time, and KPIs (Kennzahlen).
+ * in time, and KPIs (Kennzahlen). This entry point loads no database driver: the dialects are
+ * `@account-ownership/projections/sqlite` (better-sqlite3) and `/postgres` (pg).
  *
  * @module
  */
@@ -16,8 +17,6 @@ export { createCheckpointTable, positionOf, type CheckpointTable, type Checkpoin
 
 export type { ReadModels } from './database.js'
 export { readModelProjections } from './read-model-projections.js'
-export { sqliteReadModels } from './dialect/sqlite/sqlite-read-models.js'
-export { postgresReadModels } from './dialect/postgres/postgres-read-models.js'
 export { invalidQuery, type InvalidQueryError } from './query/invalid-query-error.js'
 export { accountIdArgument, instantArgument, principalIdArgument } from './query/query-input.js'
 

@@ -1,6 +1,6 @@
 // A server that closes an idle connection of the read models' own pool (a restart, a terminated
 // backend) must not crash the process: the pool drops the connection and the next query works.
-import { postgresReadModels } from '@account-ownership/projections'
+import { postgresReadModels } from '@account-ownership/projections/postgres'
 import { sql } from 'kysely'
 import pg from 'pg'
 import { afterAll, expect, it } from 'vitest'

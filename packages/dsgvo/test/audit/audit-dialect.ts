@@ -5,7 +5,8 @@
  * @module
  */
 import { auditTableNames, type AuditTables } from '@account-ownership/dsgvo'
-import { postgresReadModels, sqliteReadModels } from '@account-ownership/projections'
+import { postgresReadModels } from '@account-ownership/projections/postgres'
+import { sqliteReadModels } from '@account-ownership/projections/sqlite'
 import type { Kysely } from 'kysely'
 import { postgresDatabase } from '../postgres-database.js'
 import { scratchDir } from '../scratch-dir.js'

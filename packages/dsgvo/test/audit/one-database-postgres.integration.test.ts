@@ -1,4 +1,4 @@
-import { postgresReadModels } from '@account-ownership/projections'
+import { postgresReadModels } from '@account-ownership/projections/postgres'
 import { postgresDatabase } from '../postgres-database.js'
 import { oneDatabaseFeatures } from './features/one-database-features.js'
 

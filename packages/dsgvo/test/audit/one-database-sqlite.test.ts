@@ -1,4 +1,4 @@
-import { sqliteReadModels } from '@account-ownership/projections'
+import { sqliteReadModels } from '@account-ownership/projections/sqlite'
 import { scratchDir } from '../scratch-dir.js'
 import { oneDatabaseFeatures } from './features/one-database-features.js'
 

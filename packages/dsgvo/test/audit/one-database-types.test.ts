@@ -3,7 +3,8 @@
 // lines fail the type-check the moment such a runtime is accepted).
 import { inMemoryEventStore } from '@account-ownership/core'
 import { auditProjection, type AuditTables } from '@account-ownership/dsgvo'
-import { currentOwnerProjection, projectionRuntime, readModelProjections, sqliteReadModels, type CurrentOwnerTable, type ReadModels } from '@account-ownership/projections'
+import { currentOwnerProjection, projectionRuntime, readModelProjections, type CurrentOwnerTable, type ReadModels } from '@account-ownership/projections'
+import { sqliteReadModels } from '@account-ownership/projections/sqlite'
 import { describe, expect, it } from 'vitest'
 
 describe('the database type of a projection runtime', () => {

@@ -4,7 +4,9 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { postgresReadModels, sqliteReadModels, type ReadModels } from '@account-ownership/projections'
+import type { ReadModels } from '@account-ownership/projections'
+import { postgresReadModels } from '@account-ownership/projections/postgres'
+import { sqliteReadModels } from '@account-ownership/projections/sqlite'
 import type { Kysely } from 'kysely'
 import pg from 'pg'
 
