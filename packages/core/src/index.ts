@@ -96,6 +96,7 @@ export {
 } from './store/stored-event.js'
 export { chainHash, chainHashes, genesisHash, type ChainedFields } from './store/event-chain.js'
 export { checkAppend, checkReadAll, checkReadStream } from './store/store-input.js'
+export { checkLink, verifiedEvents } from './store/verified-read.js'
 export { classifyRepeat } from './store/repeated-append.js'
 export { inMemoryEventStore, type InMemoryEventStoreOptions } from './store/in-memory-event-store.js'
 

@@ -36,5 +36,4 @@ export { subjectReport, type HeldMention, type SubjectReport } from './audit/sub
 export { recordOfProcessing, type ProcessingActivity, type RecordOfProcessing } from './audit/record-of-processing.queries.js'
 export { accessReview, type AccessReview } from './audit/access-review.queries.js'
 export { ChainBrokenError, verifyChain, type ChainBreakReason, type RawStoredRow, type StreamHead, type VerifiedChain, type VerifyOptions } from './chain/verify-chain.js'
-export { sqliteStoredRows } from './chain/sqlite-stored-rows.js'
 export { sealOf, type Seal } from './chain/seal.js'

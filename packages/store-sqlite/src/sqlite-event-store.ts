@@ -30,6 +30,7 @@ import {
   nextVersion,
   satisfies,
   systemClock,
+  verifiedEvents,
   type AppendError,
   type AppendResult,
   type Clock,
@@ -38,13 +39,14 @@ import {
   type ExpectedVersion,
   type CheckedEvent,
   type PreparedEvent,
+  type ReadAllOptions,
   type RecordedEvent,
   type StoredEvent,
 } from '@account-ownership/core'
 import * as E from 'fp-ts/lib/Either.js'
 import { openConnection, type SqliteConnection, type SqliteConnectionOptions } from './sqlite-connection.js'
 import { isRecordedEventId, isSqliteFailure, storeErrorOfSqlite, type SqliteOpenError } from './sqlite-errors.js'
-import { maxInteger, prepareStatements } from './sqlite-statements.js'
+import { maxInteger, prepareStatements, type SqliteStatements } from './sqlite-statements.js'
 
 /**
  * What the store adds to its connection: where `recordedAt` comes from and the event schema.
@@ -143,13 +145,14 @@ const sqliteEventStore = ({ db, owned, readonly }: SqliteConnection, clock: Cloc
   // Keyset pagination, for a stream (by version) and for the log (by position): each page is one
   // short query, so no read holds a snapshot open while the caller works, and memory stays
   // bounded by the batch size.
-  async function* pages(
+  async function* pages<A>(
     page: (from: bigint, limit: number) => Array<StoredEvent | undefined>,
     keyOf: (row: StoredEvent) => bigint,
     from: bigint,
     to: bigint,
     batchSize: number,
-  ): AsyncGenerator<RecordedEvent> {
+    emit: (row: StoredEvent) => A,
+  ): AsyncGenerator<A> {
     const limit = pageSizeOf(batchSize)
     for (let key = from; key <= to; ) {
       let rows: Array<StoredEvent | undefined>
@@ -161,10 +164,19 @@ const sqliteEventStore = ({ db, owned, readonly }: SqliteConnection, clock: Cloc
       const size = rows.length
       const last = rows[size - 1]
       key = (last === undefined ? 0n : keyOf(last)) + 1n
-      for (let i = 0; i < size; i++) yield decodeOrThrow(release(rows, i))
+      for (let i = 0; i < size; i++) yield emit(release(rows, i))
       if (size < limit) return
     }
   }
+
+  const logPages = <A>(options: ReadAllOptions | undefined, page: SqliteStatements['logPage'], emit: (row: StoredEvent) => A): AsyncGenerator<A> => {
+    if (closed) return rejecting(closedError())
+    const checked = checkReadAll(options)
+    if (E.isLeft(checked)) return rejecting(checked.left)
+    const { fromPosition, toPosition, batchSize } = checked.right
+    return pages((key, limit) => page(key, capped(toPosition), limit), (row) => row.globalPosition, fromPosition, capped(toPosition), batchSize, emit)
+  }
+  const storedRows = (options?: ReadAllOptions) => logPages(options, statements.storedPage, (row) => row)
 
   // A fresh append answers with the events it was given, as checked on the way in; a repeated
   // append answers with the rows in the file, decoded, and one that no longer decodes cannot be
@@ -249,16 +261,14 @@ const sqliteEventStore = ({ db, owned, readonly }: SqliteConnection, clock: Cloc
       const checked = checkReadStream(streamId, options)
       if (E.isLeft(checked)) return rejecting(checked.left)
       const { streamId: id, from, to, batchSize } = checked.right
-      return pages((key, limit) => statements.streamPage(id, key, capped(to), limit), (row) => row.streamVersion, from, capped(to), batchSize)
+      return pages((key, limit) => statements.streamPage(id, key, capped(to), limit), (row) => row.streamVersion, from, capped(to), batchSize, decodeOrThrow)
     },
 
     readAll(options) {
-      if (closed) return rejecting(closedError())
-      const checked = checkReadAll(options)
-      if (E.isLeft(checked)) return rejecting(checked.left)
-      const { fromPosition, toPosition, batchSize } = checked.right
-      return pages((key, limit) => statements.logPage(key, capped(toPosition), limit), (row) => row.globalPosition, fromPosition, capped(toPosition), batchSize)
+      return options?.verifyHashes === true ? verifiedEvents(storedRows(options), schema) : logPages(options, statements.logPage, decodeOrThrow)
     },
+
+    readStoredAll: storedRows,
 
     async streamVersion(streamId) {
       if (closed) return E.left(closedError())

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import type { StoredEvent } from '@account-ownership/core'
+import { genesisHash, type StoredEvent } from '@account-ownership/core'
 import type Database from 'better-sqlite3'
 
 /** A row of `ao_events` as the select statements return it (safe integers). */
@@ -69,6 +69,8 @@ export interface SqliteStatements {
   readonly streamPage: (streamId: string, from: bigint, to: bigint, limit: number) => Array<StoredEvent>
   /** At most `limit` events from position `from` to `to`, in global order. */
   readonly logPage: (from: bigint, to: bigint, limit: number) => Array<StoredEvent>
+  /** As `logPage`, each row with the hash of its predecessor in its stream (`previousHash`). */
+  readonly storedPage: (from: bigint, to: bigint, limit: number) => Array<StoredEvent>
 }
 
 /**
@@ -91,6 +93,14 @@ export const prepareStatements = (db: Database.Database, writable: boolean): Sql
     .safeIntegers(true)
   const logPage = db
     .prepare<[bigint, bigint, number], EventRow>(`SELECT ${columns} FROM ao_events WHERE global_position >= ? AND global_position <= ? ORDER BY global_position LIMIT ?`)
+    .safeIntegers(true)
+  // The predecessor is one probe of the (stream_id, stream_version) index per row.
+  const storedPage = db
+    .prepare<[bigint, bigint, number], EventRow & { previous_hash: string | null }>(
+      `SELECT ${columns.split(', ').map((c) => `e.${c}`).join(', ')}, p.hash AS previous_hash FROM ao_events e
+       LEFT JOIN ao_events p ON p.stream_id = e.stream_id AND p.stream_version = e.stream_version - 1
+       WHERE e.global_position >= ? AND e.global_position <= ? ORDER BY e.global_position LIMIT ?`,
+    )
     .safeIntegers(true)
   const insert = writable
     ? db
@@ -115,5 +125,10 @@ export const prepareStatements = (db: Database.Database, writable: boolean): Sql
         )),
     streamPage: (streamId, from, to, limit) => streamPage.all(streamId, from, to, limit).map(storedEventOf),
     logPage: (from, to, limit) => logPage.all(from, to, limit).map(storedEventOf),
+    storedPage: (from, to, limit) =>
+      storedPage.all(from, to, limit).map((row) => {
+        const previousHash = row.stream_version === 0n ? genesisHash : row.previous_hash
+        return { ...storedEventOf(row), ...(previousHash === null ? {} : { previousHash }) }
+      }),
   }
 }

@@ -11,6 +11,7 @@
 import type * as E from 'fp-ts/lib/Either.js'
 import type { ExpectedVersion, StreamVersion } from './expected-version.js'
 import type { NewEvent, RecordedEvent } from './recorded-event.js'
+import type { StoredEvent } from './stored-event.js'
 import type { AppendError, ReadError } from './store-errors.js'
 import type { StreamId } from './stream-id.js'
 
@@ -57,6 +58,12 @@ export interface ReadAllOptions {
   readonly fromPosition?: bigint
   readonly toPosition?: bigint
   readonly batchSize?: number
+  /**
+   * Recompute every event's chain hash from its stored bytes and its predecessor's hash while
+   * reading, and reject with a `CorruptEventError` at the first that differs; `false` by default.
+   * @since 0.2.0
+   */
+  readonly verifyHashes?: boolean
 }
 
 /**
@@ -76,6 +83,14 @@ export interface EventStore {
   readStream(streamId: StreamId, options?: ReadStreamOptions): AsyncIterable<RecordedEvent>
   /** Every event in global order, for projections and replays. */
   readAll(options?: ReadAllOptions): AsyncIterable<RecordedEvent>
+  /**
+   * Every event's row exactly as stored — the bytes, its chain hash and the hash of its
+   * predecessor in its stream — in global order, undecoded: what a verifier, a proof or a copy
+   * must look at, not what a codec makes of it. `verifyHashes` is ignored: checking is the
+   * reader's work here.
+   * @since 0.2.0
+   */
+  readStoredAll(options?: ReadAllOptions): AsyncIterable<StoredEvent>
   /** The version of a stream's last event, or `'no-stream'`. */
   streamVersion(streamId: StreamId): Promise<E.Either<ReadError, StreamVersion>>
   /** The global position of the last recorded event, or `0n` for an empty log. */

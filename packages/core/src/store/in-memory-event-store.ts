@@ -16,6 +16,7 @@ import { classifyRepeat } from './repeated-append.js'
 import { checkAppend, checkReadAll, checkReadStream } from './store-input.js'
 import { decodeStoredEvent, recordedEventOf, type StoredEvent } from './stored-event.js'
 import { ConcurrencyError, StoreUnavailableError } from './store-errors.js'
+import { verifiedEvents } from './verified-read.js'
 
 /**
  * Options of the in-memory store.
@@ -58,6 +59,22 @@ export const inMemoryEventStore = (options: InMemoryEventStoreOptions = {}): Eve
     events,
   })
   const unavailable = () => new StoreUnavailableError('the in-memory store is closed', false)
+  async function* storedRows(readOptions?: ReadAllOptions): AsyncGenerator<StoredEvent> {
+    if (closed) throw unavailable()
+    const checked = checkReadAll(readOptions)
+    if (E.isLeft(checked)) throw checked.left
+    const { fromPosition, toPosition } = checked.right
+    const head = BigInt(log.length)
+    const last = toPosition === undefined || toPosition > head ? head : toPosition
+    for (let p = fromPosition < 1n ? 1n : fromPosition; p <= last; p++) {
+      const row = log[Number(p) - 1]!
+      const before = streams.get(row.streamId)![Number(row.streamVersion) - 1]
+      yield { ...row, previousHash: before?.hash ?? genesisHash }
+    }
+  }
+  async function* decoded(rows: AsyncIterable<StoredEvent>): AsyncGenerator<RecordedEvent> {
+    for await (const row of rows) yield decodeOrThrow(row)
+  }
 
   return {
     async append(streamId, events, appendOptions) {
@@ -105,15 +122,12 @@ export const inMemoryEventStore = (options: InMemoryEventStoreOptions = {}): Eve
       }
     },
 
-    async *readAll(readOptions?: ReadAllOptions) {
-      if (closed) throw unavailable()
-      const checked = checkReadAll(readOptions)
-      if (E.isLeft(checked)) throw checked.left
-      const { fromPosition, toPosition } = checked.right
-      const head = BigInt(log.length)
-      const last = toPosition === undefined || toPosition > head ? head : toPosition
-      for (let p = fromPosition < 1n ? 1n : fromPosition; p <= last; p++) yield decodeOrThrow(log[Number(p) - 1]!)
+    readAll(readOptions?: ReadAllOptions) {
+      const rows = storedRows(readOptions)
+      return readOptions?.verifyHashes === true ? verifiedEvents(rows, schema) : decoded(rows)
     },
+
+    readStoredAll: storedRows,
 
     async streamVersion(streamId) {
       if (closed) return E.left(unavailable())

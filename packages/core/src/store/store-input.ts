@@ -89,12 +89,15 @@ export const checkReadStream = (
  */
 export const checkReadAll = (
   options: ReadAllOptions = {},
-): E.Either<InvalidStoreInputError, { fromPosition: bigint; toPosition: bigint | undefined; batchSize: number }> => {
+): E.Either<InvalidStoreInputError, { fromPosition: bigint; toPosition: bigint | undefined; batchSize: number; verifyHashes: boolean }> => {
+  if (typeof options !== 'object' || options === null) return E.left(new InvalidStoreInputError('options', 'expected an object of read options'))
+  const verifyHashes: unknown = options.verifyHashes
+  if (verifyHashes !== undefined && typeof verifyHashes !== 'boolean') return E.left(new InvalidStoreInputError('verifyHashes', 'expected true or false'))
   const from = checkPosition('fromPosition', options.fromPosition, 1n)
   if (E.isLeft(from)) return from
   const to = options.toPosition === undefined ? E.right(undefined) : checkPosition('toPosition', options.toPosition, 0n)
   if (E.isLeft(to)) return to
   const batchSize = checkBatchSize(options.batchSize)
   if (E.isLeft(batchSize)) return batchSize
-  return E.right({ fromPosition: from.right, toPosition: to.right, batchSize: batchSize.right })
+  return E.right({ fromPosition: from.right, toPosition: to.right, batchSize: batchSize.right, verifyHashes: verifyHashes === true })
 }

@@ -42,6 +42,12 @@ export interface StoredEvent extends PreparedEvent {
   readonly recordedAt: string
   /** The event's link in its stream's hash chain (`chainHash`); absent where an adapter keeps none. */
   readonly hash?: string
+  /**
+   * The hash of the event before it in its stream (`genesisHash` for version 0), as `readStoredAll`
+   * answers, so that each row can be checked on its own.
+   * @since 0.2.0
+   */
+  readonly previousHash?: string
 }
 
 const codecByType = new Map(domainEventCodecs.map((codec) => [codec.name, codec as t.Mixed]))

@@ -11,6 +11,8 @@ import type { EventStore } from '../store/event-store.js'
 import type { ExpectedVersion } from '../store/expected-version.js'
 import type { NewEvent, RecordedEvent } from '../store/recorded-event.js'
 import { accountStream, type StreamId } from '../store/stream-id.js'
+import { chainHash, genesisHash } from '../store/event-chain.js'
+import { checkLink } from '../store/verified-read.js'
 import { account, newEvent, openedAccountEvents } from './fixtures.js'
 
 /**
@@ -276,9 +278,45 @@ export const eventStoreContract = (name: string, subject: StoreContractSubject):
         ['batchSize', (s) => s.readStream(streamA, { batchSize: 0 })],
         ['fromPosition', (s) => s.readAll({ fromPosition: 1 as unknown as bigint })],
         ['batchSize', (s) => s.readAll({ batchSize: 1.5 })],
+        ['verifyHashes', (s) => s.readAll({ verifyHashes: 'yes' as unknown as boolean })],
+        ['options', (s) => s.readAll(null as unknown as undefined)],
+        ['fromPosition', (s) => s.readStoredAll({ fromPosition: -1n })],
       ])('rejects a read with a bad %s', async (field, read) => {
         const store = await fresh()
         expect(await rejection(read(store))).toMatchObject({ _tag: 'InvalidStoreInputError', field })
+      })
+
+      it('reads every stored row in global order with its chain link: hash over its bytes and its predecessor\'s hash', async () => {
+        const store = await fresh()
+        await seed(store)
+        const events = await collect(store.readAll())
+        for (const batchSize of [1, 5, 500]) {
+          const rows = await collect(store.readStoredAll({ batchSize }))
+          expect(rows.map((r) => r.globalPosition)).toEqual(events.map((e) => e.metadata.globalPosition))
+          const hashOf = new Map<string, string>()
+          for (const [i, row] of rows.entries()) {
+            const event = events[i]!
+            expect([row.eventId, row.streamId, row.streamVersion, row.type]).toEqual([event.metadata.eventId, event.metadata.streamId, event.metadata.streamVersion, event.type])
+            expect(JSON.parse(row.data)).toEqual(event.data)
+            expect(row.recordedAt).toBe(event.metadata.recordedAt)
+            expect(row.previousHash).toBe(row.streamVersion === 0n ? genesisHash : hashOf.get(`${row.streamId}@${row.streamVersion - 1n}`))
+            expect(row.hash).toBe(chainHash(row.previousHash!, row))
+            hashOf.set(`${row.streamId}@${row.streamVersion}`, row.hash!)
+          }
+        }
+        const window = await collect(store.readStoredAll({ fromPosition: 5n, toPosition: 7n }))
+        expect(window.map((r) => r.globalPosition)).toEqual([5n, 6n, 7n])
+        expect(window.every((r) => E.isRight(checkLink(r)))).toBe(true)
+      })
+
+      it('reads with hashes verified the same events as without, from any position', async () => {
+        const store = await fresh()
+        await seed(store)
+        for (const fromPosition of [1n, 6n]) {
+          const plain = await collect(store.readAll({ fromPosition }))
+          const verified = await collect(store.readAll({ fromPosition, verifyHashes: true, batchSize: 2 }))
+          expect(verified.map(comparable)).toEqual(plain.map(comparable))
+        }
       })
 
       it('keeps every event of a long stream, in order, through batch boundaries', async () => {

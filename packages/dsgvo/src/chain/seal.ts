@@ -27,7 +27,7 @@ export interface Seal {
  * @category tamper evidence
  * @since 0.1.0
  * @example
- * const verified = await verifyChain(sqliteStoredRows(db))
+ * const verified = await verifyChain(store.readStoredAll())
  * if (E.isRight(verified)) keepOutside(sealOf(verified.right.heads, verified.right.lastPosition))
  */
 export const sealOf = (heads: ReadonlyMap<string, StreamHead>, position: bigint): Seal => {

@@ -15,7 +15,7 @@
  *
  * @module
  */
-import { chainHash, genesisHash, TaggedError } from '@account-ownership/core'
+import { chainHash, genesisHash, isStoreError, StoreUnavailableError, TaggedError, type ReadError } from '@account-ownership/core'
 import * as E from 'fp-ts/lib/Either.js'
 import { sealOf, type Seal } from './seal.js'
 
@@ -34,7 +34,7 @@ export interface RawStoredRow {
   readonly data: unknown
   readonly metadata: unknown
   readonly recordedAt: unknown
-  readonly hash: unknown
+  readonly hash?: unknown
 }
 
 /**
@@ -101,16 +101,27 @@ export interface VerifyOptions {
 
 const text = (u: unknown): u is string => typeof u === 'string'
 const integer = (u: unknown): u is bigint => typeof u === 'bigint'
+// Adapters answer a schema version as a number; a raw reader may give a bigint.
+const schemaVersionOf = (u: unknown): number | undefined => (typeof u === 'bigint' ? Number(u) : typeof u === 'number' && Number.isSafeInteger(u) ? u : undefined)
 
 /**
- * Verify rows read in global order; the first break is the answer.
+ * Verify rows read in global order — any store's `readStoredAll()` — the first break is the
+ * answer; a log that cannot be read at all answers with the store's error.
  * @category tamper evidence
  * @since 0.1.0
  * @example
- * const verified = await verifyChain(sqliteStoredRows(db))
- * if (E.isLeft(verified)) console.error(`broken at ${verified.left.globalPosition}: ${verified.left.reason}`)
+ * const verified = await verifyChain(store.readStoredAll())
+ * if (E.isLeft(verified)) console.error(verified.left.message)
  */
-export const verifyChain = async (rows: AsyncIterable<RawStoredRow> | Iterable<RawStoredRow>, options: VerifyOptions = {}): Promise<E.Either<ChainBrokenError, VerifiedChain>> => {
+export const verifyChain = async (rows: AsyncIterable<RawStoredRow> | Iterable<RawStoredRow>, options: VerifyOptions = {}): Promise<E.Either<ChainBrokenError | ReadError, VerifiedChain>> => {
+  try {
+    return await verifyRows(rows, options)
+  } catch (e) {
+    return E.left(isStoreError(e) && e._tag !== 'ConcurrencyError' && e._tag !== 'DuplicateEventError' ? e : new StoreUnavailableError(`the log could not be read to the end: ${e instanceof Error ? e.message : String(e)}`, false, { cause: e }))
+  }
+}
+
+const verifyRows = async (rows: AsyncIterable<RawStoredRow> | Iterable<RawStoredRow>, options: VerifyOptions): Promise<E.Either<ChainBrokenError, VerifiedChain>> => {
   const contiguous = options.contiguousPositions ?? true
   const heads = new Map<string, StreamHead>()
   let expectedPosition = 1n
@@ -137,7 +148,7 @@ export const verifyChain = async (rows: AsyncIterable<RawStoredRow> | Iterable<R
     const streamVersion = integer(row.streamVersion) ? row.streamVersion : null
     const position = integer(row.globalPosition) ? row.globalPosition : expectedPosition
     const at = { globalPosition: position, streamId, streamVersion }
-    if (!integer(row.globalPosition) || streamVersion === null || !integer(row.schemaVersion) || ![row.streamId, row.eventId, row.type, row.data, row.metadata, row.recordedAt, row.hash].every(text)) {
+    if (!integer(row.globalPosition) || streamVersion === null || schemaVersionOf(row.schemaVersion) === undefined || ![row.streamId, row.eventId, row.type, row.data, row.metadata, row.recordedAt, row.hash].every(text)) {
       return E.left(new ChainBrokenError(at, 'malformed-row', 'a field is missing or of the wrong type'))
     }
     if (position <= lastPosition) return E.left(new ChainBrokenError(at, 'position-gap', `position ${position} after ${lastPosition}`))
@@ -152,7 +163,7 @@ export const verifyChain = async (rows: AsyncIterable<RawStoredRow> | Iterable<R
       streamVersion,
       eventId: row.eventId as string,
       type: row.type as string,
-      schemaVersion: Number(row.schemaVersion),
+      schemaVersion: schemaVersionOf(row.schemaVersion)!,
       data: row.data as string,
       metadata: row.metadata as string,
       recordedAt: row.recordedAt as string,

@@ -1,0 +1,80 @@
+/**
+ * `erase <subject> --reason <ground> --by <principal> --tenant <id> --keys <file> --write`:
+ * erasure (Löschung, Art. 17 DSGVO) by destroying the subject's keys in the key store, recorded
+ * as `PersonalDataErased` in the log. Writes to the key store and the log, so it needs `--write`.
+ *
+ * @module
+ */
+import { ErasureGround, instantOf, SubjectId } from '@account-ownership/core'
+import { erase, sqliteKeyStore } from '@account-ownership/dsgvo'
+import Database from 'better-sqlite3'
+import type { Command } from 'commander'
+import * as E from 'fp-ts/lib/Either.js'
+import { existsSync } from 'node:fs'
+import { CommandFailedError, ExitCode, UsageError } from '../exit-code.js'
+import { parseInstant } from '../terminal/instant-option.js'
+import { renderTable } from '../terminal/table.js'
+import { action, answer, failWith, type CliSession } from './cli-session.js'
+import { withLog } from './read-session.js'
+
+interface EraseOptions {
+  readonly reason: string
+  readonly by: string
+  readonly tenant: string
+  readonly keys: string
+  readonly at?: string
+  readonly write?: boolean
+}
+
+const grounds = Object.keys(ErasureGround.keys)
+
+/**
+ * Add `erase` to the program.
+ * @category commands
+ * @since 0.2.0
+ */
+export const registerEraseCommand = (program: Command, session: CliSession): void => {
+  const { terminal } = session
+  program
+    .command('erase')
+    .description("WRITES to the key store and the log (needs --write): erase a data subject's personal data (Art. 17) by destroying their keys")
+    .argument('<subject>', 'subject id: principal:<id> or stakeholder:<id>')
+    .requiredOption('--reason <ground>', `legal ground: ${grounds.join(', ')}`)
+    .requiredOption('--by <principal>', 'who erases (recorded)')
+    .requiredOption('--tenant <id>', 'the tenant')
+    .requiredOption('--keys <file>', "the SQLite key store holding the subjects' keys")
+    .option('--at <time>', 'business time of the erasure (ISO 8601); now by default')
+    .option('--write', 'destroy the keys and record the erasure (required)')
+    .action(
+      action<[string], EraseOptions>(session, async (globals, options, subject) => {
+        if (!SubjectId.is(subject)) return failWith(terminal, globals, new UsageError('<subject>', 'expected principal:<id> or stakeholder:<id>'))
+        if (!ErasureGround.is(options.reason)) return failWith(terminal, globals, new UsageError('--reason', `expected one of ${grounds.join(', ')}`))
+        const at = options.at === undefined ? E.right(instantOf(Date.now())) : parseInstant(options.at, '--at')
+        if (E.isLeft(at)) return failWith(terminal, globals, at.left)
+        if (options.write !== true) return failWith(terminal, globals, new UsageError('--write', 'is required: erase destroys keys and appends to the log'))
+        if (!existsSync(options.keys)) return failWith(terminal, globals, new UsageError('--keys', 'there is no key store at that path'))
+        return withLog(
+          terminal,
+          globals,
+          async ({ store }) => {
+            const keys = sqliteKeyStore(new Database(options.keys, { fileMustExist: true }), { owned: true })
+            try {
+              const erased = await erase({ store, keys }, subject, { by: options.by as never, legalGround: options.reason as ErasureGround, at: at.right, tenantId: options.tenant as never })
+              if (E.isLeft(erased)) {
+                const e = erased.left
+                return failWith(terminal, globals, e._tag === 'InvalidStoreInputError' ? new UsageError(e.message.split(':')[0] ?? '<subject>', e.message) : new CommandFailedError(e.message, ExitCode.failure, { cause: e }))
+              }
+              const { keysDestroyed } = erased.right.data
+              answer(terminal, globals, { subjectId: subject, keysDestroyed, position: erased.right.metadata.globalPosition }, () =>
+                renderTable(['erased', 'keys destroyed', 'recorded at position'], [[subject, keysDestroyed, erased.right.metadata.globalPosition]]),
+              )
+              return ExitCode.ok
+            } finally {
+              await keys.close()
+            }
+          },
+          'write',
+        )
+      }),
+    )
+}

@@ -1,0 +1,94 @@
+/**
+ * `import <file.csv> --by <principal> --tenant <id> --write`: accounts and their owners from a
+ * CRM export. Every row is checked before anything is appended — each bad row is reported with
+ * its line number and column, and then nothing is imported. Writes to the log, so it needs
+ * `--write`; re-running the same file repeats nothing (command ids from the file and line).
+ *
+ * @module
+ */
+import { accountCommandHandler, defaultPolicy, instantOf } from '@account-ownership/core'
+import type { Command } from 'commander'
+import * as E from 'fp-ts/lib/Either.js'
+import { readFileSync } from 'node:fs'
+import { crmRows, type RowProblem } from '../crm-import/crm-rows.js'
+import { checkPlan, importPlan } from '../crm-import/import-plan.js'
+import { CommandFailedError, ExitCode, UsageError } from '../exit-code.js'
+import { parseInstant } from '../terminal/instant-option.js'
+import { progressBar } from '../terminal/progress-bar.js'
+import { renderTable } from '../terminal/table.js'
+import { action, answer, failWith, type CliSession, type GlobalOptions } from './cli-session.js'
+import { withLog } from './read-session.js'
+import type { Terminal } from '../terminal/terminal.js'
+
+interface ImportOptions {
+  readonly by: string
+  readonly tenant: string
+  readonly at?: string
+  readonly write?: boolean
+}
+
+const reportProblems = (terminal: Terminal, globals: GlobalOptions, problems: ReadonlyArray<RowProblem>): ExitCode => {
+  answer(terminal, globals, { imported: 0, problems }, () => renderTable(['line', 'column', 'problem'], problems.map((p) => [p.line, p.column, p.message])))
+  terminal.err(`account-ownership: ${problems.length} problem(s) found; nothing was imported\n`)
+  return ExitCode.usage
+}
+
+/**
+ * Add `import` to the program.
+ * @category commands
+ * @since 0.2.0
+ */
+export const registerImportCommand = (program: Command, session: CliSession): void => {
+  const { terminal } = session
+  program
+    .command('import')
+    .description('WRITES to the log (needs --write): accounts and owners from a CRM export (CSV: account_id, display_name, tier, owner_id); all rows checked first, nothing half-imported')
+    .argument('<file>', 'the CSV file')
+    .requiredOption('--by <principal>', 'who imports (recorded as the actor)')
+    .requiredOption('--tenant <id>', 'the tenant of the accounts')
+    .option('--at <time>', 'business time of the import (ISO 8601); now by default')
+    .option('--write', 'append to the log (without it, the file is only checked)')
+    .action(
+      action<[string], ImportOptions>(session, async (globals, options, file) => {
+        const at = options.at === undefined ? E.right(instantOf(Date.now())) : parseInstant(options.at, '--at')
+        if (E.isLeft(at)) return failWith(terminal, globals, at.left)
+        let text: string
+        try {
+          text = readFileSync(file, 'utf8')
+        } catch {
+          return failWith(terminal, globals, new UsageError('<file>', 'cannot be read'))
+        }
+        const rows = crmRows(text)
+        if (E.isLeft(rows)) return reportProblems(terminal, globals, rows.left)
+        const plan = importPlan(rows.right, text, options.tenant)
+        const request = { by: options.by, tenantId: options.tenant, at: at.right }
+        return withLog(
+          terminal,
+          globals,
+          async ({ store }) => {
+            const problems = await checkPlan(plan, store, request)
+            if (problems.length > 0) return reportProblems(terminal, globals, problems)
+            if (options.write !== true) {
+              answer(terminal, globals, { checked: rows.right.length, imported: 0, problems: [] }, () => `${rows.right.length} row(s) checked, no problem found; run again with --write to import them.\n`)
+              return ExitCode.ok
+            }
+            const handler = accountCommandHandler({ store, policy: { ...defaultPolicy, admins: [options.by] as never }, clock: () => at.right })
+            const bar = progressBar(terminal, 'import')
+            let done = 0
+            for (const { line, commandId, command } of plan) {
+              const handled = await handler.handle(command, { commandId, actor: options.by, tenantId: options.tenant })
+              if (E.isLeft(handled)) {
+                bar.stop()
+                return failWith(terminal, globals, new CommandFailedError(`line ${line}: ${handled.left.message}; ${done} of ${plan.length} commands were appended — run the same import again to complete it (nothing is repeated)`))
+              }
+              bar.update(++done, plan.length)
+            }
+            bar.stop()
+            answer(terminal, globals, { imported: rows.right.length, commands: plan.length, problems: [] }, () => `${rows.right.length} account(s) imported (${plan.length} commands).\n`)
+            return ExitCode.ok
+          },
+          options.write === true ? 'write' : 'read',
+        )
+      }),
+    )
+}

@@ -1,0 +1,81 @@
+/**
+ * The rows of a CRM export (CSV, first line the column names) as the accounts and owners to
+ * import: `account_id`, `display_name`, `tier` (key, high-value, standard) and an optional
+ * `owner_id`. Reading checks the shape only — columns, duplicates — and reports every problem with
+ * its line number and column; the domain's own checks come after (see the import command).
+ *
+ * @module
+ */
+import { parse } from 'csv-parse/sync'
+import * as E from 'fp-ts/lib/Either.js'
+
+/**
+ * One account of the export, with the line it was on.
+ * @category import
+ * @since 0.2.0
+ */
+export interface CrmRow {
+  readonly line: number
+  readonly accountId: string
+  readonly displayName: string
+  readonly tier: string
+  /** Empty when the export names no owner. */
+  readonly ownerId: string
+}
+
+/**
+ * A problem of one row (or of the file, line 1 for the header), naming the column, never the value.
+ * @category import
+ * @since 0.2.0
+ */
+export interface RowProblem {
+  readonly line: number
+  readonly column: string
+  readonly message: string
+}
+
+/**
+ * The columns an export must have, and the optional one.
+ * @category import
+ * @since 0.2.0
+ */
+export const crmColumns = { required: ['account_id', 'display_name', 'tier'], optional: ['owner_id'] } as const
+
+/**
+ * The rows of a CRM export, or every problem found in its shape.
+ * @category import
+ * @since 0.2.0
+ * @example
+ * crmRows('account_id,display_name,tier,owner_id\nkunde-1,Müller GmbH,key,hanna\n')
+ */
+export const crmRows = (text: string): E.Either<ReadonlyArray<RowProblem>, ReadonlyArray<CrmRow>> => {
+  let records: Array<{ record: Record<string, string>; info: { lines: number } }>
+  try {
+    records = parse(text, { columns: true, info: true, skip_empty_lines: true, trim: true, bom: true })
+  } catch (e) {
+    const line = (e as { lines?: number }).lines ?? 1
+    const code = (e as { code?: string }).code ?? 'CSV_INVALID'
+    return E.left([{ line, column: '(row)', message: `not valid CSV (${code})` }])
+  }
+  const columns = Object.keys(records[0]?.record ?? {})
+  const headerLine = parse(text, { to_line: 1, bom: true, trim: true })[0] as string[] | undefined
+  const present = new Set(headerLine ?? columns)
+  const problems: RowProblem[] = []
+  for (const column of crmColumns.required) if (!present.has(column)) problems.push({ line: 1, column, message: 'required column is missing' })
+  const known = new Set<string>([...crmColumns.required, ...crmColumns.optional])
+  for (const column of present) if (!known.has(column)) problems.push({ line: 1, column, message: `unknown column; expected ${[...known].join(', ')}` })
+  if (problems.length > 0) return E.left(problems)
+  const seen = new Map<string, number>()
+  const rows: CrmRow[] = []
+  for (const { record, info } of records) {
+    const line = info.lines
+    const row: CrmRow = { line, accountId: record['account_id'] ?? '', displayName: record['display_name'] ?? '', tier: record['tier'] ?? '', ownerId: record['owner_id'] ?? '' }
+    for (const column of crmColumns.required) if ((record[column] ?? '') === '') problems.push({ line, column, message: 'is empty' })
+    const first = seen.get(row.accountId)
+    if (row.accountId !== '' && first !== undefined) problems.push({ line, column: 'account_id', message: `the same account as on line ${first}` })
+    else seen.set(row.accountId, line)
+    rows.push(row)
+  }
+  if (rows.length === 0) return E.left([{ line: 1, column: '(file)', message: 'no rows to import' }])
+  return problems.length > 0 ? E.left(problems) : E.right(rows)
+}
