@@ -31,6 +31,7 @@ import {
 } from '@account-ownership/core'
 import * as E from 'fp-ts/lib/Either.js'
 import { appendBatch } from './postgres-append.js'
+import { subscribeToChannel, type Unsubscribe } from './postgres-commit-notifications.js'
 import { connect, type PostgresConnection, type PostgresConnectionOptions } from './postgres-connection.js'
 import { isPostgresFailure, storeErrorOfPostgres, type PostgresSchemaError } from './postgres-errors.js'
 import { migrate } from './postgres-schema.js'
@@ -69,6 +70,12 @@ export interface PostgresEventStore extends EventStore {
   readonly commitChannel: string
   /** The pool the store runs on. */
   readonly pool: PostgresConnection['pool']
+  /**
+   * Call `onCommit` with the last position of every append, as soon as its commit is visible
+   * (LISTEN on a connection of its own) — e.g. as a projection runtime's `commits`.
+   * @since 0.2.0
+   */
+  subscribeToCommits(onCommit: (position: bigint) => void): Promise<E.Either<StoreUnavailableError, Unsubscribe>>
 }
 
 /**
@@ -132,6 +139,7 @@ const postgresEventStore = (connection: PostgresConnection, clock: Clock, schema
   const commitChannel = commitChannelOf(connection.schema)
   let closed = false
   const closedError = () => new StoreUnavailableError('the PostgreSQL event store is closed', false)
+  const subscriptions = new Set<Unsubscribe>()
 
   // Keyset pagination: each page is one short query, so no read holds a snapshot open while the
   // caller works, and memory stays bounded by the batch size.
@@ -227,9 +235,22 @@ const postgresEventStore = (connection: PostgresConnection, clock: Clock, schema
       }
     },
 
+    async subscribeToCommits(onCommit) {
+      if (closed) return E.left(closedError())
+      const subscribed = await subscribeToChannel(pool, commitChannel, onCommit)
+      if (E.isLeft(subscribed)) return subscribed
+      const unsubscribe = async () => {
+        subscriptions.delete(unsubscribe)
+        await subscribed.right()
+      }
+      subscriptions.add(unsubscribe)
+      return E.right(unsubscribe)
+    },
+
     async close() {
       if (closed) return
       closed = true
+      await Promise.all([...subscriptions].map((unsubscribe) => unsubscribe()))
       // A pool handed in belongs to the caller, who ends it.
       if (owned) await pool.end()
     },

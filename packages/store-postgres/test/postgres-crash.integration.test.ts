@@ -57,7 +57,7 @@ describe.skipIf(database.skip !== undefined)(`a writer killed mid-transaction${d
     const log: RecordedEvent[] = await collect(store.readAll({ verifyHashes: true }))
     const batches = new Map<string, number>()
     for (const e of log) {
-      const batch = (e.data as { criteria: string[] }).criteria[0]!
+      const batch = (e.data as unknown as { criteria: string[] }).criteria[0]!
       batches.set(batch, (batches.get(batch) ?? 0) + 1)
     }
     batches.delete('after')

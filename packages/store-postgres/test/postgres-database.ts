@@ -22,7 +22,11 @@ export const postgresDatabase = async (purpose: string) => {
     await admin.query(`CREATE DATABASE ${name}`)
   } catch (e) {
     await admin.end().catch(() => undefined)
-    return { skip: `PostgreSQL at 127.0.0.1:5432 not reachable: ${e instanceof Error ? e.message : String(e)}` } as const
+    const skipped = (): never => {
+      throw new Error('PostgreSQL not reachable')
+    }
+    const skip = `PostgreSQL at 127.0.0.1:5432 not reachable: ${e instanceof Error ? e.message : String(e)}`
+    return { skip, name, connection: { ...server, database: name }, pool: skipped, store: skipped }
   }
   const pools: pg.Pool[] = []
   afterAll(async () => {
@@ -32,7 +36,7 @@ export const postgresDatabase = async (purpose: string) => {
   })
   const connection = { ...server, database: name }
   return {
-    skip: undefined,
+    skip: undefined as string | undefined,
     name,
     connection,
     /** A pool on the database, ended after the file. */
@@ -49,5 +53,5 @@ export const postgresDatabase = async (purpose: string) => {
       if (E.isLeft(opened)) throw opened.left
       return opened.right
     },
-  } as const
+  }
 }

@@ -39,7 +39,7 @@ describe('a server that cannot be reached', () => {
 })
 
 describe.skipIf(database.skip !== undefined)(`a server that goes away${database.skip ? ` — skipped: ${database.skip}` : ''}`, () => {
-  const through = (port: number, extra: object = {}) => ({ connection: { ...database.connection!, port, ...extra }, schema: 'relay' })
+  const through = (port: number, extra: object = {}) => ({ connection: { ...database.connection, port, ...extra }, schema: 'relay' })
 
   it('stopped: appends and reads answer a retryable StoreUnavailableError, and nothing is half-written', async () => {
     const relay = await tcpRelay(server)
@@ -81,7 +81,7 @@ describe.skipIf(database.skip !== undefined)(`a server that goes away${database.
   })
 
   it('a pool handed in stays the caller’s: close() leaves it open', async () => {
-    const pool = database.pool!()
+    const pool = database.pool()
     const opened = await openPostgresEventStore({ pool, schema: 'handed_in' })
     if (E.isLeft(opened)) throw opened.left
     await opened.right.close()

@@ -35,6 +35,16 @@ export interface ProjectionRuntimeConfig<DB> {
   /** Called after every committed batch. */
   readonly onProgress?: (progress: Progress) => void
   readonly stopwatch?: Stopwatch
+  /**
+   * Where live mode learns of new commits as they happen (the PostgreSQL store's
+   * `subscribeToCommits`, LISTEN/NOTIFY), so it reads at once instead of at the next poll; polling
+   * stays the fallback when the subscription fails or misses one.
+   * @since 0.2.0
+   */
+  readonly commits?: {
+    /** Call `onCommit` after each commit, until the answered `unsubscribe` is called. */
+    readonly subscribeToCommits: (onCommit: () => void) => Promise<E.Either<Error, () => Promise<void>>>
+  }
 }
 
 /**
@@ -61,7 +71,10 @@ export interface ProjectionRuntime {
   runUntilCaughtUp(): Promise<E.Either<ProjectionError, RunOutcome>>
   /** Drop every projection's tables and apply the whole log again. */
   rebuild(): Promise<E.Either<ProjectionError, RunOutcome>>
-  /** Catch up, then poll every `pollIntervalMs` (1000 by default) until stopped or failed. */
+  /**
+   * Catch up, then poll every `pollIntervalMs` (1000 by default) until stopped or failed; with
+   * `commits`, a commit also wakes it at once.
+   */
   runLive(options?: { readonly pollIntervalMs?: number }): Promise<E.Either<ProjectionError, RunOutcome>>
   /** End the current run after its current batch; resolves when it has ended. */
   stop(): Promise<void>
@@ -123,14 +136,25 @@ export const projectionRuntime = <DB>(config: ProjectionRuntimeConfig<DB>): Proj
   const live = async (pollIntervalMs: number): Promise<E.Either<ProjectionError, RunOutcome>> => {
     let done = 0
     let position = 0n
-    while (!stopRequested) {
-      const outcome = await catchUp(false)
-      if (E.isLeft(outcome)) return outcome
-      done += outcome.right.done
-      position = outcome.right.position
-      if (!stopRequested) await sleep.for(pollIntervalMs)
+    // A commit announced while a catch-up runs makes the next one start without sleeping.
+    let announced = false
+    const subscribed = await config.commits?.subscribeToCommits(() => {
+      announced = true
+      sleep.wake()
+    })
+    try {
+      while (!stopRequested) {
+        announced = false
+        const outcome = await catchUp(false)
+        if (E.isLeft(outcome)) return outcome
+        done += outcome.right.done
+        position = outcome.right.position
+        if (!stopRequested && !announced) await sleep.for(pollIntervalMs)
+      }
+      return E.right({ position, done, stopped: true })
+    } finally {
+      if (subscribed !== undefined && E.isRight(subscribed)) await subscribed.right()
     }
-    return E.right({ position, done, stopped: true })
   }
 
   const run = <A>(work: () => Promise<A>): Promise<A> => {
