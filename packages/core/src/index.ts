@@ -10,7 +10,7 @@ export { Instant, instantOf, millisOf, plusMillis, systemClock, type Clock } fro
 export { AccessScope, ArchiveReason, ErasureGround, LegalBasis, OrphanReason, RevocationReason, StakeholderRole, TeamRole, Tier } from './vocabulary.js'
 export { EmailAddress, Name, NonEmptyText, maxEmailLength, maxFreeTextLength, maxNameLength, textOf } from './text.js'
 export { Count, FiniteNumber } from './quantity.js'
-export { boundedList, maxListLength } from './bounded-list.js'
+export { boundedList, maxListLength, type BoundedListC } from './bounded-list.js'
 export { maxSealedLength, personalText } from './personal-text.js'
 export { describeValue, forbiddenCharacterIn } from './value-description.js'
 export { Policy, ReasonCode, defaultPolicy, knownReasonCodes, offboardingReasonCode } from './policy.js'

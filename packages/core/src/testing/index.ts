@@ -5,6 +5,8 @@
  * @module
  */
 export { eventStoreContract, type StoreContractSubject } from './store-contract.js'
+export { acceptedAppendArbitrary, acceptedEventArbitrary, arbitraryOf, streamOfEvent } from './accepted-events.js'
+export { checkRoundTrip, roundTripContract } from './round-trip.js'
 export { account, cast, commandContext, decisionContext, epoch, newEvent, openedAccountEvents, steppingClock, tenant, testPolicy } from './fixtures.js'
 export { spec, type Spec, type Then, type When } from './given-when-then.js'
 export {

@@ -14,6 +14,7 @@ import { accountStream, type StreamId } from '../store/stream-id.js'
 import { chainHash, genesisHash } from '../store/event-chain.js'
 import { checkLink } from '../store/verified-read.js'
 import { account, newEvent, openedAccountEvents } from './fixtures.js'
+import { roundTripContract } from './round-trip.js'
 
 /**
  * How the contract gets a store: a fresh, empty one per test, and how to dispose of it.
@@ -64,6 +65,8 @@ export const eventStoreContract = (name: string, subject: StoreContractSubject):
     afterEach(async () => {
       for (const store of opened.splice(0)) await (subject.dispose ?? ((s: EventStore) => s.close()))(store)
     })
+
+    describe('round trip (invariant 11)', () => roundTripContract(fresh))
     const streamA = accountStream(account('kunde-1'))
     const appendOk = async (store: EventStore, streamId: StreamId, events: NewEvent[], expectedVersion: ExpectedVersion) => {
       const result = await store.append(streamId, events, { expectedVersion })
