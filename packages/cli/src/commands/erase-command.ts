@@ -6,7 +6,8 @@
  * @module
  */
 import { ErasureGround, instantOf, SubjectId } from '@account-ownership/core'
-import { erase, sqliteKeyStore } from '@account-ownership/dsgvo'
+import { erase } from '@account-ownership/dsgvo'
+import { sqliteKeyStore } from '@account-ownership/dsgvo/sqlite'
 import Database from 'better-sqlite3'
 import type { Command } from 'commander'
 import * as E from 'fp-ts/lib/Either.js'
