@@ -98,6 +98,8 @@ export { chainHash, chainHashes, genesisHash, type ChainedFields } from './store
 export { checkAppend, checkReadAll, checkReadStream } from './store/store-input.js'
 export { checkLink, verifiedEvents } from './store/verified-read.js'
 export { classifyRepeat } from './store/repeated-append.js'
+export { checkImport, type ImportError, type ImportResult, type ImportingEventStore, type StoredEventImport, type StreamTip } from './store/stored-import.js'
+export { CopyMismatchError, copyLog, type CopyLogError, type CopyLogOptions, type CopyReport } from './store/copy-log.js'
 export { inMemoryEventStore, type InMemoryEventStoreOptions } from './store/in-memory-event-store.js'
 
 export { CommandContext } from './command-handler/command-context.js'

@@ -25,6 +25,7 @@ import {
   type Clock,
   type EventSchema,
   type EventStore,
+  type ImportingEventStore,
   type InvalidStoreInputError,
   type RecordedEvent,
   type StoredEvent,
@@ -32,6 +33,7 @@ import {
 import * as E from 'fp-ts/lib/Either.js'
 import { appendBatch } from './postgres-append.js'
 import { subscribeToChannel, type Unsubscribe } from './postgres-commit-notifications.js'
+import { importRows } from './postgres-import.js'
 import { connect, type PostgresConnection, type PostgresConnectionOptions } from './postgres-connection.js'
 import { isPostgresFailure, storeErrorOfPostgres, type PostgresSchemaError } from './postgres-errors.js'
 import { migrate } from './postgres-schema.js'
@@ -63,7 +65,7 @@ export type PostgresEventStoreOptions = PostgresConnectionOptions & PostgresEven
  * @category store
  * @since 0.2.0
  */
-export interface PostgresEventStore extends EventStore {
+export interface PostgresEventStore extends ImportingEventStore {
   /** The schema the log's tables live in. */
   readonly schema: string
   /** The channel on which every append announces its last position at commit (`LISTEN`). */
@@ -230,6 +232,15 @@ const postgresEventStore = (connection: PostgresConnection, clock: Clock, schema
       try {
         const { rows } = await pool.query<{ p: string }>(sql.logHead)
         return E.right(BigInt(rows[0]?.p ?? '0'))
+      } catch (e) {
+        return E.left(asStoreError(e))
+      }
+    },
+
+    async importStored(rows) {
+      if (closed) return E.left(closedError())
+      try {
+        return await importRows({ pool, sql, schema: connection.schema, commitChannel }, rows)
       } catch (e) {
         return E.left(asStoreError(e))
       }

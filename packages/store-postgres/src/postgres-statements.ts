@@ -90,6 +90,20 @@ export const statementsOf = (s: string) => ({
   storedPage: `SELECT ${columns('e')}, p.hash AS previous_hash FROM ${s}.ao_events e
     LEFT JOIN ${s}.ao_events p ON p.stream_id = e.stream_id AND p.stream_version = e.stream_version - 1
     WHERE e.global_position >= $1::bigint AND e.global_position <= $2::bigint ORDER BY e.global_position LIMIT $3`,
+  /** The head of the log, locked until commit: no append commits while an import holds it. */
+  lockHead: `SELECT position::text AS p FROM ${s}.ao_log_head FOR UPDATE`,
+  /** The last version and hash of each of the given streams. */
+  streamTips: `SELECT DISTINCT ON (stream_id) stream_id, stream_version::text AS version, hash FROM ${s}.ao_events
+    WHERE stream_id = ANY($1::text[]) ORDER BY stream_id, stream_version DESC`,
+  /** Insert rows as they were stored elsewhere, positions included, and move the head to the last. */
+  importRows: `
+    WITH rows AS (
+      INSERT INTO ${s}.ao_events (global_position, stream_id, stream_version, event_id, type, schema_version, data, metadata, recorded_at, hash)
+      SELECT * FROM unnest($1::bigint[], $2::text[], $3::bigint[], $4::text[], $5::text[], $6::integer[], $7::text[], $8::text[], $9::text[], $10::text[])
+      RETURNING global_position
+    ),
+    head AS (UPDATE ${s}.ao_log_head SET position = (SELECT max(global_position) FROM rows) RETURNING position)
+    SELECT pg_notify($11, position::text), position::text AS p FROM head`,
   streamHead: `SELECT max(stream_version)::text AS v FROM ${s}.ao_events WHERE stream_id = $1`,
   logHead: `SELECT position::text AS p FROM ${s}.ao_log_head`,
 })

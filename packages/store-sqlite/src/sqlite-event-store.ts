@@ -42,9 +42,11 @@ import {
   type ReadAllOptions,
   type RecordedEvent,
   type StoredEvent,
+  type StoredEventImport,
 } from '@account-ownership/core'
 import * as E from 'fp-ts/lib/Either.js'
 import { openConnection, type SqliteConnection, type SqliteConnectionOptions } from './sqlite-connection.js'
+import { importStoredRows } from './sqlite-import.js'
 import { isRecordedEventId, isSqliteFailure, storeErrorOfSqlite, type SqliteOpenError } from './sqlite-errors.js'
 import { maxInteger, prepareStatements, type SqliteStatements } from './sqlite-statements.js'
 
@@ -75,7 +77,7 @@ export type SqliteEventStoreOptions = SqliteConnectionOptions & SqliteEventStore
  * @category store
  * @since 0.1.0
  */
-export interface SqliteEventStore extends EventStore {
+export interface SqliteEventStore extends EventStore, StoredEventImport {
   /** `true` in the auditor's mode, where every append is refused. */
   readonly readonly: boolean
 }
@@ -269,6 +271,12 @@ const sqliteEventStore = ({ db, owned, readonly }: SqliteConnection, clock: Cloc
     },
 
     readStoredAll: storedRows,
+
+    async importStored(rows) {
+      if (closed) return E.left(closedError())
+      if (readonly) return E.left(readonlyError())
+      return importStoredRows(db, rows)
+    },
 
     async streamVersion(streamId) {
       if (closed) return E.left(closedError())
