@@ -1,0 +1,130 @@
+/**
+ * Reading the log (das Protokoll lesen) from EventStoreDB, page by page: one stream in revision
+ * order, or `$all` in log order kept to this library's streams. Each page is one round trip of at
+ * most `batchSize` events, so memory stays bounded however long the log. A missing stream reads
+ * as empty; a client failure rejects the read with the store's error.
+ *
+ * `$all` holds every stream of the server — system streams (`$…`) and other applications' — and
+ * the client reads it unfiltered, so a page is kept to the streams whose name starts with one of
+ * the store's prefixes. Pages continue from the offset of the last event seen and skip what was
+ * already seen, whether the server starts a page at that event or after it.
+ *
+ * @module
+ */
+import type { StoredEvent } from '@account-ownership/core'
+import * as E from 'fp-ts/lib/Either.js'
+import type { EventStoreDbDriver, LogPosition, ServerRecord } from './eventstoredb-driver.js'
+import { isStreamNotFound, storeErrorOfEventStoreDb } from './eventstoredb-errors.js'
+import { readStartOf } from './eventstoredb-position.js'
+import { storedEventOf } from './eventstoredb-record.js'
+
+const page = async (read: () => Promise<ReadonlyArray<ServerRecord>>, missingIsEmpty: boolean): Promise<ReadonlyArray<ServerRecord>> => {
+  try {
+    return await read()
+  } catch (e) {
+    if (missingIsEmpty && isStreamNotFound(e)) return []
+    throw storeErrorOfEventStoreDb(e)
+  }
+}
+
+const rowOf = (record: ServerRecord): StoredEvent => {
+  const row = storedEventOf(record)
+  if (E.isLeft(row)) throw row.left
+  return row.right
+}
+
+/**
+ * The rows of one stream from revision `from` to `to` (inclusive), forwards.
+ * @category reads
+ * @since 0.2.0
+ */
+export async function* streamRows(driver: EventStoreDbDriver, streamId: string, from: bigint, to: bigint | undefined, batchSize: number): AsyncGenerator<StoredEvent> {
+  let next = from
+  for (;;) {
+    const records = await page(() => driver.readStream(streamId, { from: next, maxCount: batchSize, direction: 'forwards' }), true)
+    for (const record of records) {
+      if (to !== undefined && record.revision > to) return
+      yield rowOf(record)
+      next = record.revision + 1n
+    }
+    if (records.length < batchSize) return
+  }
+}
+
+/**
+ * The last event of one stream, or `undefined` for a stream that does not exist.
+ * @category reads
+ * @since 0.2.0
+ */
+export const lastRow = async (driver: EventStoreDbDriver, streamId: string): Promise<StoredEvent | undefined> => {
+  const [record] = await page(() => driver.readStream(streamId, { from: 'end', maxCount: 1, direction: 'backwards' }), true)
+  return record === undefined ? undefined : rowOf(record)
+}
+
+/**
+ * Whether a server event belongs to one of the store's streams.
+ * @category reads
+ * @since 0.2.0
+ */
+export const ofPrefixes = (prefixes: ReadonlyArray<string>) => (record: ServerRecord): boolean => prefixes.some((p) => record.streamId.startsWith(p))
+
+const offsetOf = (record: ServerRecord): bigint => record.position?.commit ?? -1n
+
+/**
+ * The rows of the store's streams in log order, with global positions from `fromPosition` to
+ * `toPosition` (inclusive).
+ * @category reads
+ * @since 0.2.0
+ */
+export async function* logRows(
+  driver: EventStoreDbDriver,
+  ours: (record: ServerRecord) => boolean,
+  fromPosition: bigint,
+  toPosition: bigint | undefined,
+  batchSize: number,
+): AsyncGenerator<StoredEvent> {
+  let start: LogPosition | 'start' = readStartOf(fromPosition)
+  let seen = -1n
+  for (;;) {
+    // After the first page one more than a batch: the page may begin with the event already seen.
+    const maxCount = seen < 0n ? batchSize : batchSize + 1
+    const records = await page(() => driver.readAll({ from: start, maxCount, direction: 'forwards' }), false)
+    for (const record of records) {
+      const offset = offsetOf(record)
+      if (offset <= seen) continue
+      seen = offset
+      if (!ours(record)) continue
+      const row = rowOf(record)
+      if (row.globalPosition < fromPosition) continue
+      if (toPosition !== undefined && row.globalPosition > toPosition) return
+      yield row
+    }
+    if (records.length < maxCount || seen < 0n) return
+    start = { commit: seen, prepare: seen }
+  }
+}
+
+/**
+ * The last event of the store's streams, or `undefined` for none, read backwards from the end of
+ * `$all`.
+ * @category reads
+ * @since 0.2.0
+ */
+export const headRow = async (driver: EventStoreDbDriver, ours: (record: ServerRecord) => boolean, batchSize: number): Promise<StoredEvent | undefined> => {
+  let start: LogPosition | 'end' = 'end'
+  let below: bigint | undefined
+  for (;;) {
+    const maxCount = below === undefined ? batchSize : batchSize + 1
+    const records = await page(() => driver.readAll({ from: start, maxCount, direction: 'backwards' }), false)
+    let lowest: bigint | undefined
+    for (const record of records) {
+      const offset = offsetOf(record)
+      if (below !== undefined && offset >= below) continue
+      lowest = offset
+      if (ours(record)) return rowOf(record)
+    }
+    if (records.length < maxCount || lowest === undefined) return undefined
+    below = lowest
+    start = { commit: lowest, prepare: lowest }
+  }
+}

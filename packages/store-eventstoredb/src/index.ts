@@ -1,0 +1,11 @@
+/**
+ * @account-ownership/store-eventstoredb — the event store of account ownership
+ * (Kundenverantwortung) on an EventStoreDB/KurrentDB cluster, through `@eventstore/db-client`.
+ *
+ * @module
+ */
+export { defaultStreamPrefixes, openEventStoreDbEventStore, type EventStoreDbEventStoreOptions } from './eventstoredb-event-store.js'
+export { connectEventStoreDb, eventStoreDbDriver } from './eventstoredb-client.js'
+export type { EventStoreDbDriver, LogPosition, ProposedRecord, ReadWindow, ServerRecord, ServerRevision } from './eventstoredb-driver.js'
+export { actualVersionOf, concurrencyErrorOf, isStreamNotFound, isWrongExpectedVersion, storeErrorOfEventStoreDb } from './eventstoredb-errors.js'
+export { globalPositionOf, maxOffset, readStartOf } from './eventstoredb-position.js'

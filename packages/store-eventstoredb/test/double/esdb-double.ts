@@ -1,0 +1,146 @@
+/**
+ * A small EventStoreDB node for the tests: a gRPC server, built with `@grpc/grpc-js` from the
+ * service and message definitions that `@eventstore/db-client` itself ships, answering the part of
+ * the protocol the store uses — `Streams.Append` with an expected revision, `Streams.Read` of one
+ * stream and of `$all`, forwards and backwards. Everything else (ServerFeatures, Gossip,
+ * BatchAppend, subscriptions) answers UNIMPLEMENTED, as a server without the feature would, and
+ * the client falls back to `Streams.Append`. The real client talks real gRPC to it over an
+ * insecure connection (`esdb://127.0.0.1:<port>?tls=false`).
+ *
+ * Not modelled: the server's own idempotency by event id (the store decides repeats itself),
+ * clustering, authentication, filters on reads (the client sends none).
+ *
+ * @module
+ */
+import * as grpc from '@grpc/grpc-js'
+import sharedPb from '@eventstore/db-client/generated/shared_pb.js'
+import streamsGrpc from '@eventstore/db-client/generated/streams_grpc_pb.js'
+import streamsPb from '@eventstore/db-client/generated/streams_pb.js'
+import { DoubleLog, type DoubleRecord, type Expected, type Proposed } from './double-log.js'
+
+type AppendReq = InstanceType<typeof streamsPb.AppendReq>
+type ReadReq = InstanceType<typeof streamsPb.ReadReq>
+
+const bytes = (u: Uint8Array | string): Buffer => (typeof u === 'string' ? Buffer.from(u, 'base64') : Buffer.from(u))
+
+const recordedEvent = (r: DoubleRecord) => {
+  const event = new streamsPb.ReadResp.ReadEvent.RecordedEvent()
+  event.setId(new sharedPb.UUID().setString(r.id))
+  event.setStreamIdentifier(new sharedPb.StreamIdentifier().setStreamName(Buffer.from(r.streamId, 'utf8')))
+  event.setStreamRevision(r.revision.toString())
+  event.setCommitPosition(r.offset.toString())
+  event.setPreparePosition(r.offset.toString())
+  event.getMetadataMap().set('type', r.type).set('content-type', r.contentType).set('created', r.created.toString())
+  event.setCustomMetadata(r.customMetadata)
+  event.setData(r.data)
+  const read = new streamsPb.ReadResp.ReadEvent().setEvent(event).setCommitPosition(r.offset.toString())
+  return new streamsPb.ReadResp().setEvent(read)
+}
+
+const expectedOf = (options: InstanceType<typeof streamsPb.AppendReq.Options>): Expected =>
+  options.hasRevision()
+    ? { kind: 'revision', revision: BigInt(options.getRevision()) }
+    : options.hasNoStream()
+      ? { kind: 'no-stream' }
+      : options.hasStreamExists()
+        ? { kind: 'exists' }
+        : { kind: 'any' }
+
+export interface EsdbDouble {
+  readonly connectionString: string
+  readonly log: DoubleLog
+  /** Called before each append is applied: a test writes a competing event here. */
+  beforeAppend: ((streamId: string) => void) | undefined
+  /** Write events of a stream directly, as another application would. */
+  write(streamId: string, count: number): void
+  stop(): Promise<void>
+}
+
+export const startEsdbDouble = async (): Promise<EsdbDouble> => {
+  const log = new DoubleLog()
+  const server = new grpc.Server()
+  const double: EsdbDouble = {
+    connectionString: '',
+    log,
+    beforeAppend: undefined,
+    write(streamId, count) {
+      const events: Proposed[] = Array.from({ length: count }, (_, i) => ({
+        id: `00000000-0000-4000-8000-${String(log.records.length + i).padStart(12, '0')}`,
+        type: 'OrderPlaced',
+        contentType: 'application/json',
+        data: Buffer.from(JSON.stringify({ order: i })),
+        customMetadata: Buffer.alloc(0),
+      }))
+      log.append(streamId, { kind: 'any' }, events)
+    },
+    stop: async () => server.forceShutdown(),
+  }
+
+  const append: grpc.handleClientStreamingCall<AppendReq, InstanceType<typeof streamsPb.AppendResp>> = (call, callback) => {
+    let options: InstanceType<typeof streamsPb.AppendReq.Options> | undefined
+    const events: Proposed[] = []
+    call.on('data', (req: AppendReq) => {
+      if (req.hasOptions()) options = req.getOptions()
+      const message = req.getProposedMessage()
+      if (message === undefined) return
+      const metadata = message.getMetadataMap()
+      events.push({
+        id: message.getId()?.getString() ?? '',
+        type: metadata.get('type') ?? '',
+        contentType: metadata.get('content-type') ?? 'application/octet-stream',
+        data: bytes(message.getData()),
+        customMetadata: bytes(message.getCustomMetadata()),
+      })
+    })
+    call.on('end', () => {
+      if (options === undefined) return callback({ code: grpc.status.INVALID_ARGUMENT, details: 'no options' })
+      const streamId = Buffer.from(options.getStreamIdentifier()!.getStreamName() as Uint8Array).toString('utf8')
+      double.beforeAppend?.(streamId)
+      const outcome = log.append(streamId, expectedOf(options), events)
+      const resp = new streamsPb.AppendResp()
+      if (!outcome.ok) {
+        const wrong = new streamsPb.AppendResp.WrongExpectedVersion()
+        if (outcome.current === undefined) wrong.setCurrentNoStream(new sharedPb.Empty())
+        else wrong.setCurrentRevision(outcome.current.toString())
+        if (options.hasRevision()) wrong.setExpectedRevision(options.getRevision())
+        else if (options.hasNoStream()) wrong.setExpectedNoStream(new sharedPb.Empty())
+        else if (options.hasStreamExists()) wrong.setExpectedStreamExists(new sharedPb.Empty())
+        else wrong.setExpectedAny(new sharedPb.Empty())
+        return callback(null, resp.setWrongExpectedVersion(wrong))
+      }
+      const position = new streamsPb.AppendResp.Position().setCommitPosition(outcome.offset.toString()).setPreparePosition(outcome.offset.toString())
+      callback(null, resp.setSuccess(new streamsPb.AppendResp.Success().setCurrentRevision(outcome.revision.toString()).setPosition(position)))
+    })
+  }
+
+  const read: grpc.handleServerStreamingCall<ReadReq, InstanceType<typeof streamsPb.ReadResp>> = (call) => {
+    const options = call.request.getOptions()!
+    const backwards = options.getReadDirection() === 1
+    const count = Number(BigInt(options.getCount()))
+    if (options.hasStream()) {
+      const stream = options.getStream()!
+      const streamId = Buffer.from(stream.getStreamIdentifier()!.getStreamName() as Uint8Array).toString('utf8')
+      const from = stream.hasRevision() ? BigInt(stream.getRevision()) : stream.hasEnd() ? 'end' : 'start'
+      const records = log.readStream(streamId, from, backwards, count)
+      if (records === undefined) {
+        call.write(new streamsPb.ReadResp().setStreamNotFound(new streamsPb.ReadResp.StreamNotFound().setStreamIdentifier(stream.getStreamIdentifier())))
+      } else {
+        for (const r of records) call.write(recordedEvent(r))
+      }
+      return call.end()
+    }
+    const all = options.getAll()!
+    const from = all.hasPosition() ? BigInt(all.getPosition()!.getCommitPosition()) : all.hasEnd() ? 'end' : 'start'
+    const records = log.readAll(from, backwards, count)
+    // The server answers a read from the middle of a record this way (KurrentDB #3991).
+    if (records === undefined) return call.emit('error', { code: grpc.status.UNKNOWN, details: 'Trying to read from an invalid position.' })
+    for (const r of records) call.write(recordedEvent(r))
+    call.end()
+  }
+
+  server.addService(streamsGrpc.StreamsService as unknown as grpc.ServiceDefinition, { append, read } as unknown as grpc.UntypedServiceImplementation)
+  const port = await new Promise<number>((resolve, reject) =>
+    server.bindAsync('127.0.0.1:0', grpc.ServerCredentials.createInsecure(), (error, bound) => (error ? reject(error) : resolve(bound))),
+  )
+  return Object.assign(double, { connectionString: `esdb://127.0.0.1:${port}?tls=false` })
+}
