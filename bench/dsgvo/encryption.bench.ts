@@ -7,7 +7,8 @@
 // and every 4th append names a new contact person, so a quarter of appends also
 // create a key. Medians of 5 rounds after one warm-up round each.
 import { accountStream, inMemoryEventStore, type AccountId, type EventStore, type NewEvent } from '@account-ownership/core'
-import { encryptingEventStore, sqliteKeyStore } from '@account-ownership/dsgvo'
+import { encryptingEventStore } from '@account-ownership/dsgvo'
+import { sqliteKeyStore } from '@account-ownership/dsgvo/sqlite'
 import { openSqliteEventStore } from '@account-ownership/store-sqlite'
 import Database from 'better-sqlite3'
 import { mkdtempSync, rmSync } from 'node:fs'

@@ -3,14 +3,13 @@
  * log: personal data encrypted per data subject, erasure (Löschung) by destroying keys, a
  * tamper-evident hash chain, retention periods (Aufbewahrungsfristen), and the audit read model
  * with the subject report (Auskunftsrecht, Art. 15) and the record of processing (Verzeichnis
- * von Verarbeitungstätigkeiten, Art. 30).
+ * von Verarbeitungstätigkeiten, Art. 30). This entry point loads no database driver: the key
+ * stores are in `@account-ownership/dsgvo/sqlite` (better-sqlite3) and `/postgres` (pg).
  *
  * @module
  */
 export { parseSubject, principalSubject, stakeholderSubject, subjectOf, type SubjectKind } from './subject/subject-id.js'
 export { KeyStoreUnavailableError, type KeyStore, type SubjectKey } from './keys/key-store.js'
-export { sqliteKeyStore } from './keys/sqlite-key-store.js'
-export { postgresKeyStore } from './keys/postgres-key-store.js'
 export { erasedMarker, open, parseEnvelope, seal, type Envelope, type ValuePlace } from './personal-data/envelope.js'
 export { defaultPersonalFields, personalSubjectOf, type PersonalFields, type PersonalFieldsOf } from './personal-data/personal-fields.js'
 export { encryptingEventStore, type EncryptingEventStoreOptions } from './personal-data/encrypting-event-store.js'
@@ -37,3 +36,12 @@ export { recordOfProcessing, type ProcessingActivity, type RecordOfProcessing } 
 export { accessReview, type AccessReview } from './audit/access-review.queries.js'
 export { ChainBrokenError, verifyChain, type ChainBreakReason, type RawStoredRow, type StreamHead, type VerifiedChain, type VerifyOptions } from './chain/verify-chain.js'
 export { sealOf, type Seal } from './chain/seal.js'
+export { emptyRoot, leafHash, MerkleRoot, nodeHash, rightEdgeOf, splitPoint, type Digest, type MerkleNode } from './transparency/merkle-hash.js'
+export { consistencyPath, inclusionPath, verifyConsistency, verifyInclusion, type SubtreeRoot } from './transparency/merkle-proofs.js'
+export { createMerkleTables, type MerkleNodeTable, type MerkleTables, type TreeHeadTable } from './transparency/merkle.table.js'
+export { checkTreeHead, InvalidTreeHeadError, signTreeHead, TreeHead, treeHeadSigner, type TreeHeadSigner, type UnsignedTreeHead } from './transparency/tree-head.js'
+export { InvalidTreeInputError, TreeMismatchError, type TreeMismatchReason } from './transparency/tree-errors.js'
+export { storedTreeHeads } from './transparency/tree-rows.js'
+export { syncTree, takeTreeHead, type SyncedTree, type SyncTreeOptions, type TreeError, type TreeHeadSchedule } from './transparency/merkle-tree.js'
+export { checkConsistency, checkInclusion, proveConsistency, proveInclusion, type ConsistencyProof, type InclusionProof } from './transparency/tree-proofs.js'
+export { verifyTree, type VerifiedTree, type VerifyTreeOptions } from './transparency/verify-tree.js'

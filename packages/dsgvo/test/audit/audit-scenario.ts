@@ -16,7 +16,8 @@
  */
 import { accountStream, principalStream, type AccountEvent, type GrantId, type Instant, type NewEvent, type PrincipalId, type SubjectId } from '@account-ownership/core'
 import { account, cast, newEvent, tenant } from '@account-ownership/core/testing'
-import { auditProjection, encryptingEventStore, erase, sqliteKeyStore, type AuditTables } from '@account-ownership/dsgvo'
+import { auditProjection, encryptingEventStore, erase, type AuditTables } from '@account-ownership/dsgvo'
+import { sqliteKeyStore } from '@account-ownership/dsgvo/sqlite'
 import { projectionRuntime } from '@account-ownership/projections'
 import { openSqliteEventStore } from '@account-ownership/store-sqlite'
 import Database from 'better-sqlite3'

@@ -6,7 +6,8 @@
  */
 import { accountStream, type AccountEvent } from '@account-ownership/core'
 import { account, newEvent, openedAccountEvents } from '@account-ownership/core/testing'
-import { encryptingEventStore, sqliteKeyStore } from '@account-ownership/dsgvo'
+import { encryptingEventStore } from '@account-ownership/dsgvo'
+import { sqliteKeyStore } from '@account-ownership/dsgvo/sqlite'
 import { openSqliteEventStore } from '@account-ownership/store-sqlite'
 import Database from 'better-sqlite3'
 import * as E from 'fp-ts/lib/Either.js'

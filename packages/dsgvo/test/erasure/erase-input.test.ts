@@ -1,6 +1,7 @@
 import { inMemoryEventStore, type Instant, type PrincipalId, type SubjectId } from '@account-ownership/core'
 import { cast, epoch, tenant } from '@account-ownership/core/testing'
-import { erase, sqliteKeyStore } from '@account-ownership/dsgvo'
+import { erase } from '@account-ownership/dsgvo'
+import { sqliteKeyStore } from '@account-ownership/dsgvo/sqlite'
 import Database from 'better-sqlite3'
 import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'

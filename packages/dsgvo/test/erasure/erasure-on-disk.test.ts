@@ -1,6 +1,7 @@
 import { accountStream, type RecordedEvent, type SubjectId } from '@account-ownership/core'
 import { account, cast, epoch, newEvent, openedAccountEvents, tenant } from '@account-ownership/core/testing'
-import { encryptingEventStore, erase, erasedMarker, sqliteKeyStore } from '@account-ownership/dsgvo'
+import { encryptingEventStore, erase, erasedMarker } from '@account-ownership/dsgvo'
+import { sqliteKeyStore } from '@account-ownership/dsgvo/sqlite'
 import { openSqliteEventStore } from '@account-ownership/store-sqlite'
 import Database from 'better-sqlite3'
 import * as E from 'fp-ts/lib/Either.js'

@@ -1,4 +1,4 @@
-import { postgresKeyStore } from '@account-ownership/dsgvo'
+import { postgresKeyStore } from '@account-ownership/dsgvo/postgres'
 import * as E from 'fp-ts/lib/Either.js'
 import { describe } from 'vitest'
 import { keyStoreContract } from './key-store-contract.js'

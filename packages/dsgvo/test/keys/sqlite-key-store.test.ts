@@ -1,4 +1,4 @@
-import { sqliteKeyStore } from '@account-ownership/dsgvo'
+import { sqliteKeyStore } from '@account-ownership/dsgvo/sqlite'
 import type { SubjectId } from '@account-ownership/core'
 import * as E from 'fp-ts/lib/Either.js'
 import { existsSync, readFileSync } from 'node:fs'

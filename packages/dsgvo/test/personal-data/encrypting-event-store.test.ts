@@ -1,6 +1,7 @@
 import { accountDecider, accountStream, fold, inMemoryEventStore, type RecordedEvent, type SubjectId } from '@account-ownership/core'
 import { account, cast, epoch, newEvent, openedAccountEvents, tenant } from '@account-ownership/core/testing'
-import { encryptingEventStore, erase, erasedMarker, sqliteKeyStore, stakeholderSubject } from '@account-ownership/dsgvo'
+import { encryptingEventStore, erase, erasedMarker, stakeholderSubject } from '@account-ownership/dsgvo'
+import { sqliteKeyStore } from '@account-ownership/dsgvo/sqlite'
 import Database from 'better-sqlite3'
 import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
@@ -89,7 +90,7 @@ describe('the encrypting event store', () => {
     const envelope = String(dataOf((await all(plain.readAll()))[1]).name)
     // Someone with write access to the log copies Erika's envelope into an event of their own.
     const forged = inMemoryEventStore()
-    await forged.append(stream, [newEvent(history[0]!), newEvent(mapped('erika', envelope, 'x'))], { expectedVersion: 'no-stream' })
+    await forged.append(stream, [newEvent(history[0]!), newEvent(mapped('erika', envelope, 'x@example.de'))], { expectedVersion: 'no-stream' })
     await expect(all(encryptingEventStore({ store: forged, keys }).readAll())).rejects.toMatchObject({ _tag: 'CorruptEventError', streamVersion: 1n })
   })
 })

@@ -1,7 +1,8 @@
 // Property: erasing any subject never changes any other subject's data or any ownership fact.
 import { accountDecider, accountStream, fold, inMemoryEventStore, type AccountEvent, type AccountState, type RecordedEvent, type SubjectId } from '@account-ownership/core'
 import { account, cast, epoch, newEvent, openedAccountEvents, tenant } from '@account-ownership/core/testing'
-import { encryptingEventStore, erase, erasedMarker, sqliteKeyStore } from '@account-ownership/dsgvo'
+import { encryptingEventStore, erase, erasedMarker } from '@account-ownership/dsgvo'
+import { sqliteKeyStore } from '@account-ownership/dsgvo/sqlite'
 import Database from 'better-sqlite3'
 import fc from 'fast-check'
 import * as E from 'fp-ts/lib/Either.js'

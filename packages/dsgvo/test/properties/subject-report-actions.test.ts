@@ -4,7 +4,8 @@
 // stored (every field whose name ends in `By`, found by name), not through the projection's code.
 import { accountStream, inMemoryEventStore, principalStream, subjectStream, type AccountEvent, type NewEvent, type PrincipalId, type RecordedEvent, type SubjectId } from '@account-ownership/core'
 import { cast, commandSequenceArbitrary, newEvent, recordedEvents, runCommandSequence } from '@account-ownership/core/testing'
-import { auditProjection, encryptingEventStore, sqliteKeyStore, subjectReport, type AuditTables } from '@account-ownership/dsgvo'
+import { auditProjection, encryptingEventStore, subjectReport, type AuditTables } from '@account-ownership/dsgvo'
+import { sqliteKeyStore } from '@account-ownership/dsgvo/sqlite'
 import { projectionRuntime } from '@account-ownership/projections'
 import { sqliteReadModels } from '@account-ownership/projections/sqlite'
 import Database from 'better-sqlite3'

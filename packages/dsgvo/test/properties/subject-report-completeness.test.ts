@@ -3,7 +3,8 @@
 // not off the events the projection reads.
 import { accountDecider, accountStream, inMemoryEventStore, ownerOf, type AccountState, type PrincipalId } from '@account-ownership/core'
 import { cast, commandSequenceArbitrary, newEvent, recordedEvents, runCommandSequence } from '@account-ownership/core/testing'
-import { auditProjection, encryptingEventStore, sqliteKeyStore, subjectReport, type AuditTables } from '@account-ownership/dsgvo'
+import { auditProjection, encryptingEventStore, subjectReport, type AuditTables } from '@account-ownership/dsgvo'
+import { sqliteKeyStore } from '@account-ownership/dsgvo/sqlite'
 import { projectionRuntime } from '@account-ownership/projections'
 import { sqliteReadModels } from '@account-ownership/projections/sqlite'
 import Database from 'better-sqlite3'

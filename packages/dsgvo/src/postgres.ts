@@ -1,0 +1,8 @@
+/**
+ * @account-ownership/dsgvo/postgres — the key store (Schlüsselablage) in PostgreSQL through pg.
+ * The only entry point of this package that needs pg: SQLite users import `/sqlite` instead and
+ * need neither pg nor @types/pg.
+ *
+ * @module
+ */
+export { postgresKeyStore } from './keys/postgres-key-store.js'
