@@ -11,7 +11,7 @@ import { mapped } from '../stakeholders.js'
 
 const contacts = ['anna', 'bernd', 'clara', 'dieter'] as const
 const text = fc.string({ minLength: 1, maxLength: 40 }).filter((s) => s.trim().length > 0)
-const mapping = fc.record({ account: fc.integer({ min: 0, max: 2 }), contact: fc.constantFrom(...contacts), name: text, email: fc.string({ maxLength: 40 }) })
+const mapping = fc.record({ account: fc.integer({ min: 0, max: 2 }), contact: fc.constantFrom(...contacts), name: text, email: fc.stringMatching(/^[a-z0-9._-]{1,20}@[a-z0-9.-]{1,20}$/) })
 
 const all = async (events: AsyncIterable<RecordedEvent>) => {
   const out: RecordedEvent[] = []
