@@ -1,7 +1,7 @@
 // Runs the built executable (packages/cli/dist/main.js, emitted by `tsc -b` before the tests) as
 // a child process with the pinned Node that runs the tests. The workspace's packages export their
 // TypeScript sources, so the child loads them through tsx, as the repository's scripts do.
-import { spawnSync } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import { createRequire } from 'node:module'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 
@@ -21,3 +21,17 @@ export const runBinary = (args: ReadonlyArray<string>, options: { readonly cwd?:
   const run = spawnSync(process.execPath, ['--import', loader, main, ...args], { cwd: options.cwd ?? process.cwd(), env, encoding: 'utf8', timeout: 60_000 })
   return { code: run.status, stdout: run.stdout, stderr: run.stderr }
 }
+
+/** The same as `runBinary`, without blocking, so that many runs can wait side by side. */
+export const runBinaryAsync = (args: ReadonlyArray<string>, options: { readonly cwd?: string; readonly input?: string } = {}): Promise<CliRun> =>
+  new Promise((resolve, reject) => {
+    const env: Record<string, string> = { ...(process.env as Record<string, string>) }
+    delete env['ACCOUNT_OWNERSHIP_STORE']
+    const child = spawn(process.execPath, ['--import', loader, main, ...args], { cwd: options.cwd ?? process.cwd(), env })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d))
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d))
+    child.on('error', reject)
+    child.on('close', (code) => resolve({ code, stdout, stderr }))
+  })

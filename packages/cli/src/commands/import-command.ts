@@ -60,16 +60,17 @@ export const registerImportCommand = (program: Command, session: CliSession): vo
         }
         const rows = crmRows(text)
         if (E.isLeft(rows)) return reportProblems(terminal, globals, rows.left)
-        const plan = importPlan(rows.right, text, options.tenant)
+        const plan = importPlan(rows.right.rows, text, options.tenant)
+        const count = rows.right.rows.length + new Set(rows.right.problems.map((p) => p.line)).size
         const request = { by: options.by, tenantId: options.tenant, at: at.right }
         return withLog(
           terminal,
           globals,
           async ({ store }) => {
-            const problems = await checkPlan(plan, store, request)
+            const problems = [...rows.right.problems, ...(await checkPlan(plan, store, request))].sort((a, b) => a.line - b.line)
             if (problems.length > 0) return reportProblems(terminal, globals, problems)
             if (options.write !== true) {
-              answer(terminal, globals, { checked: rows.right.length, imported: 0, problems: [] }, () => `${rows.right.length} row(s) checked, no problem found; run again with --write to import them.\n`)
+              answer(terminal, globals, { checked: count, imported: 0, problems: [] }, () => `${count} row(s) checked, no problem found; run again with --write to import them.\n`)
               return ExitCode.ok
             }
             const handler = accountCommandHandler({ store, policy: { ...defaultPolicy, admins: [options.by] as never }, clock: () => at.right })
@@ -84,7 +85,7 @@ export const registerImportCommand = (program: Command, session: CliSession): vo
               bar.update(++done, plan.length)
             }
             bar.stop()
-            answer(terminal, globals, { imported: rows.right.length, commands: plan.length, problems: [] }, () => `${rows.right.length} account(s) imported (${plan.length} commands).\n`)
+            answer(terminal, globals, { imported: count, commands: plan.length, problems: [] }, () => `${count} account(s) imported (${plan.length} commands).\n`)
             return ExitCode.ok
           },
           options.write === true ? 'write' : 'read',

@@ -42,13 +42,24 @@ export interface RowProblem {
 export const crmColumns = { required: ['account_id', 'display_name', 'tier'], optional: ['owner_id'] } as const
 
 /**
- * The rows of a CRM export, or every problem found in its shape.
+ * What reading an export found: the rows fit to import and the problems of the others.
+ * @category import
+ * @since 0.2.0
+ */
+export interface CrmRows {
+  readonly rows: ReadonlyArray<CrmRow>
+  readonly problems: ReadonlyArray<RowProblem>
+}
+
+/**
+ * The rows of a CRM export with the problems of each bad one, or the problems that stop the
+ * whole file (not CSV, a missing column, no rows).
  * @category import
  * @since 0.2.0
  * @example
  * crmRows('account_id,display_name,tier,owner_id\nkunde-1,Müller GmbH,key,hanna\n')
  */
-export const crmRows = (text: string): E.Either<ReadonlyArray<RowProblem>, ReadonlyArray<CrmRow>> => {
+export const crmRows = (text: string): E.Either<ReadonlyArray<RowProblem>, CrmRows> => {
   let records: Array<{ record: Record<string, string>; info: { lines: number } }>
   try {
     records = parse(text, { columns: true, info: true, skip_empty_lines: true, trim: true, bom: true })
@@ -70,12 +81,13 @@ export const crmRows = (text: string): E.Either<ReadonlyArray<RowProblem>, Reado
   for (const { record, info } of records) {
     const line = info.lines
     const row: CrmRow = { line, accountId: record['account_id'] ?? '', displayName: record['display_name'] ?? '', tier: record['tier'] ?? '', ownerId: record['owner_id'] ?? '' }
+    const before = problems.length
     for (const column of crmColumns.required) if ((record[column] ?? '') === '') problems.push({ line, column, message: 'is empty' })
     const first = seen.get(row.accountId)
     if (row.accountId !== '' && first !== undefined) problems.push({ line, column: 'account_id', message: `the same account as on line ${first}` })
     else seen.set(row.accountId, line)
-    rows.push(row)
+    if (problems.length === before) rows.push(row)
   }
-  if (rows.length === 0) return E.left([{ line: 1, column: '(file)', message: 'no rows to import' }])
-  return problems.length > 0 ? E.left(problems) : E.right(rows)
+  if (records.length === 0) return E.left([{ line: 1, column: '(file)', message: 'no rows to import' }])
+  return E.right({ rows, problems })
 }
