@@ -9,3 +9,4 @@ export { connectEventStoreDb, eventStoreDbDriver } from './eventstoredb-client.j
 export type { EventStoreDbDriver, LogPosition, ProposedRecord, ReadWindow, ServerRecord, ServerRevision } from './eventstoredb-driver.js'
 export { actualVersionOf, concurrencyErrorOf, isStreamNotFound, isWrongExpectedVersion, storeErrorOfEventStoreDb } from './eventstoredb-errors.js'
 export { globalPositionOf, maxOffset, readStartOf } from './eventstoredb-position.js'
+export { proposalOf, storedEventOf, type ChainedEnvelope, type ChainedRow } from './eventstoredb-record.js'

@@ -68,6 +68,13 @@ export class DoubleLog {
     return last
   }
 
+  /** Change the data of the `index`th record in place, as an attacker with disk access would. */
+  tamper(index: number, data: Buffer): void {
+    const record = { ...this.records[index]!, data }
+    this.records[index] = record
+    this.streams.get(record.streamId)![Number(record.revision)] = record
+  }
+
   readStream(streamId: string, from: bigint | 'start' | 'end', backwards: boolean, count: number): DoubleRecord[] | undefined {
     const stream = this.streams.get(streamId)
     if (stream === undefined) return undefined

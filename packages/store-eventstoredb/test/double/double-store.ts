@@ -18,6 +18,13 @@ export const storeOnDouble = async (options: Omit<EventStoreDbEventStoreOptions,
   return { store: opened.right, double }
 }
 
+/** A second store on the same double: another writer (the caller closes it). */
+export const rivalOn = (double: EsdbDouble): EventStore => {
+  const opened = openEventStoreDbEventStore({ connectionString: double.connectionString })
+  if (E.isLeft(opened)) throw opened.left
+  return opened.right
+}
+
 export const closeStoreOnDouble = async (store: EventStore): Promise<void> => {
   await store.close()
   await doubles.get(store)?.stop()

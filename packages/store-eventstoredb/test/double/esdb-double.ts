@@ -49,8 +49,8 @@ const expectedOf = (options: InstanceType<typeof streamsPb.AppendReq.Options>): 
 export interface EsdbDouble {
   readonly connectionString: string
   readonly log: DoubleLog
-  /** Called before each append is applied: a test writes a competing event here. */
-  beforeAppend: ((streamId: string) => void) | undefined
+  /** Awaited before each append is applied (and unset while it runs): a test writes a competing event here. */
+  beforeAppend: ((streamId: string) => Promise<void>) | undefined
   /** Write events of a stream directly, as another application would. */
   write(streamId: string, count: number): void
   stop(): Promise<void>
@@ -92,10 +92,12 @@ export const startEsdbDouble = async (): Promise<EsdbDouble> => {
         customMetadata: bytes(message.getCustomMetadata()),
       })
     })
-    call.on('end', () => {
+    call.on('end', async () => {
       if (options === undefined) return callback({ code: grpc.status.INVALID_ARGUMENT, details: 'no options' })
       const streamId = Buffer.from(options.getStreamIdentifier()!.getStreamName() as Uint8Array).toString('utf8')
-      double.beforeAppend?.(streamId)
+      const before = double.beforeAppend
+      double.beforeAppend = undefined
+      await before?.(streamId)
       const outcome = log.append(streamId, expectedOf(options), events)
       const resp = new streamsPb.AppendResp()
       if (!outcome.ok) {
