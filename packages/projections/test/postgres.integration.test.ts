@@ -1,6 +1,7 @@
 // Every feature suite on PostgreSQL at 127.0.0.1:5432, in a database of this run's own that is
 // dropped afterwards. An unreachable server fails these tests with the reason; it never skips them.
 import { afterAll } from 'vitest'
+import { acceptedEventFeatures } from './features/accepted-events.js'
 import { invariantFeatures } from './features/invariants.js'
 import { readModelFeatures } from './features/read-models.js'
 import { runtimeFeatures } from './features/runtime.js'
@@ -12,3 +13,4 @@ afterAll(() => dialect.close())
 runtimeFeatures(dialect)
 readModelFeatures(dialect)
 invariantFeatures(dialect, { runs: 20 })
+acceptedEventFeatures(dialect, { runs: 15 })

@@ -1,5 +1,6 @@
 // Every feature suite on SQLite, in real files in a temporary directory.
 import { afterAll } from 'vitest'
+import { acceptedEventFeatures } from './features/accepted-events.js'
 import { invariantFeatures } from './features/invariants.js'
 import { readModelFeatures } from './features/read-models.js'
 import { runtimeFeatures } from './features/runtime.js'
@@ -11,3 +12,4 @@ afterAll(() => dialect.close())
 runtimeFeatures(dialect)
 readModelFeatures(dialect)
 invariantFeatures(dialect, { runs: 60 })
+acceptedEventFeatures(dialect, { runs: 40 })
