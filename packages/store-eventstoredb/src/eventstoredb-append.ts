@@ -45,6 +45,7 @@ import {
 import * as E from 'fp-ts/lib/Either.js'
 import type { EventStoreDbDriver } from './eventstoredb-driver.js'
 import { actualVersionOf, isWrongExpectedVersion, storeErrorOfEventStoreDb } from './eventstoredb-errors.js'
+import type { StreamNaming } from './eventstoredb-naming.js'
 import { streamRows } from './eventstoredb-reads.js'
 import { proposalOf, type ChainedRow } from './eventstoredb-record.js'
 
@@ -55,6 +56,7 @@ import { proposalOf, type ChainedRow } from './eventstoredb-record.js'
  */
 export interface AppendContext {
   readonly driver: EventStoreDbDriver
+  readonly naming: StreamNaming
   readonly schema: EventSchema
   readonly clock: Clock
   /** How often an append starts again after another writer got in between; at least 1. */
@@ -72,7 +74,7 @@ interface StreamState {
 const readState = async (context: AppendContext, streamId: string, ids: ReadonlySet<string>): Promise<StreamState> => {
   let last: StoredEvent | undefined
   const sharingIds: StoredEvent[] = []
-  for await (const row of streamRows(context.driver, streamId, 0n, undefined, context.batchSize)) {
+  for await (const row of streamRows(context.driver, context.naming, streamId, 0n, undefined, context.batchSize)) {
     last = row
     if (ids.has(row.eventId)) sharingIds.push(row)
   }
@@ -129,14 +131,14 @@ export const appendToStream = async (
       })
       const proposals = rows.map((row, i) => proposalOf(row, decoded[i]!.metadata))
       try {
-        await context.driver.append(id, proposals, state.version)
+        await context.driver.append(context.naming.serverName(id), proposals, state.version)
       } catch (e) {
         if (!isWrongExpectedVersion(e)) return E.left(storeErrorOfEventStoreDb(e))
         lastActual = actualVersionOf(e)
         continue
       }
       const written: StoredEvent[] = []
-      for await (const row of streamRows(context.driver, id, first, first + BigInt(rows.length - 1), rows.length)) written.push(row)
+      for await (const row of streamRows(context.driver, context.naming, id, first, first + BigInt(rows.length - 1), rows.length)) written.push(row)
       if (written.length !== rows.length || written.some((row, i) => row.eventId !== rows[i]!.eventId)) {
         return E.left(new StoreUnavailableError(`${id}: the appended events did not read back as written`, false))
       }

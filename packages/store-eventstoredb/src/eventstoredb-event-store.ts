@@ -34,7 +34,8 @@ import { appendToStream } from './eventstoredb-append.js'
 import { connectEventStoreDb } from './eventstoredb-client.js'
 import type { EventStoreDbDriver } from './eventstoredb-driver.js'
 import { storeErrorOfEventStoreDb } from './eventstoredb-errors.js'
-import { headRow, lastRow, logRows, ofPrefixes, streamRows } from './eventstoredb-reads.js'
+import { streamNaming } from './eventstoredb-naming.js'
+import { headRow, lastRow, logRows, streamRows } from './eventstoredb-reads.js'
 
 /**
  * Where the log lives and how the store behaves. Give either `connectionString` or `driver`.
@@ -53,6 +54,8 @@ export interface EventStoreDbEventStoreOptions {
   readonly disposeOnClose?: boolean
   /** The stream name prefixes that are this library's in `$all`; `account-`, `principal-`, `subject-` by default. */
   readonly streamPrefixes?: ReadonlyArray<string>
+  /** A prefix of every server stream name of this log (`t42.`), to keep several logs in one cluster; none by default. */
+  readonly namespace?: string
   /** How often an append starts again after another writer got in between; 5 by default. */
   readonly appendAttempts?: number
   /** Source of `recordedAt`; the wall clock by default. */
@@ -84,12 +87,15 @@ const driverOf = (options: EventStoreDbEventStoreOptions): E.Either<InvalidStore
 
 const checkOptions = (options: unknown): E.Either<InvalidStoreInputError, EventStoreDbEventStoreOptions> => {
   if (typeof options !== 'object' || options === null) return invalid('options', 'expected an object with a connectionString or a driver')
-  const { streamPrefixes, appendAttempts, disposeOnClose } = options as EventStoreDbEventStoreOptions
+  const { streamPrefixes, appendAttempts, disposeOnClose, namespace } = options as EventStoreDbEventStoreOptions
   if (streamPrefixes !== undefined && (!Array.isArray(streamPrefixes) || streamPrefixes.length === 0 || !streamPrefixes.every((p) => typeof p === 'string' && /^[a-z][a-z0-9]*-$/.test(p)))) {
     return invalid('streamPrefixes', 'expected a non-empty list of stream families with their dash, such as account-')
   }
   if (appendAttempts !== undefined && !(Number.isInteger(appendAttempts) && appendAttempts >= 1 && appendAttempts <= 100)) return invalid('appendAttempts', 'expected an integer from 1 to 100')
   if (disposeOnClose !== undefined && typeof disposeOnClose !== 'boolean') return invalid('disposeOnClose', 'expected true or false')
+  if (namespace !== undefined && !(typeof namespace === 'string' && /^[a-z0-9][a-z0-9_]{0,39}\.$/.test(namespace))) {
+    return invalid('namespace', 'expected up to 40 lower-case letters, digits or _ and a closing dot, such as t42.')
+  }
   return E.right(options as EventStoreDbEventStoreOptions)
 }
 
@@ -106,8 +112,8 @@ export const openEventStoreDbEventStore = (options: EventStoreDbEventStoreOption
   const { driver, owned } = opened.right
   const schema = options.schema ?? currentSchema
   const clock = options.clock ?? systemClock
-  const ours = ofPrefixes(options.streamPrefixes ?? defaultStreamPrefixes)
-  const context = { driver, schema, clock, attempts: options.appendAttempts ?? 5, batchSize: 500 }
+  const naming = streamNaming(options.namespace ?? '', options.streamPrefixes ?? defaultStreamPrefixes)
+  const context = { driver, naming, schema, clock, attempts: options.appendAttempts ?? 5, batchSize: 500 }
   const disposeOnClose = options.disposeOnClose ?? owned
   let closed = false
   const unavailable = () => new StoreUnavailableError('the EventStoreDB store is closed', false)
@@ -123,7 +129,7 @@ export const openEventStoreDbEventStore = (options: EventStoreDbEventStoreOption
     if (closed) throw unavailable()
     const read = checkReadAll(readOptions)
     if (E.isLeft(read)) throw read.left
-    yield* logRows(driver, ours, read.right.fromPosition, read.right.toPosition, read.right.batchSize)
+    yield* logRows(driver, naming, read.right.fromPosition, read.right.toPosition, read.right.batchSize)
   }
   const answer = async <A>(work: () => Promise<A>): Promise<E.Either<ReadError, A>> => {
     try {
@@ -145,7 +151,7 @@ export const openEventStoreDbEventStore = (options: EventStoreDbEventStoreOption
         (async function* () {
           if (closed) throw unavailable()
           if (E.isLeft(read)) throw read.left
-          yield* streamRows(driver, read.right.streamId, read.right.from, read.right.to, read.right.batchSize)
+          yield* streamRows(driver, naming, read.right.streamId, read.right.from, read.right.to, read.right.batchSize)
         })(),
       )
     },
@@ -161,12 +167,12 @@ export const openEventStoreDbEventStore = (options: EventStoreDbEventStoreOption
       if (closed) return E.left(unavailable())
       const read = checkReadStream(streamId)
       if (E.isLeft(read)) return read
-      return answer(async () => (await lastRow(driver, read.right.streamId))?.streamVersion ?? 'no-stream')
+      return answer(async () => (await lastRow(driver, naming, read.right.streamId))?.streamVersion ?? 'no-stream')
     },
 
     async headPosition() {
       if (closed) return E.left(unavailable())
-      return answer(async () => (await headRow(driver, ours, context.batchSize))?.globalPosition ?? 0n)
+      return answer(async () => (await headRow(driver, naming, context.batchSize))?.globalPosition ?? 0n)
     },
 
     async close() {

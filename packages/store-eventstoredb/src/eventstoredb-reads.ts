@@ -5,8 +5,7 @@
  * as empty; a client failure rejects the read with the store's error.
  *
  * `$all` holds every stream of the server — system streams (`$…`) and other applications' — and
- * the client reads it unfiltered, so a page is kept to the streams whose name starts with one of
- * the store's prefixes. Pages continue from the offset of the last event seen and skip what was
+ * the client reads it unfiltered, so a page is kept to the store's streams (`StreamNaming.ours`). Pages continue from the offset of the last event seen and skip what was
  * already seen, whether the server starts a page at that event or after it.
  *
  * @module
@@ -15,6 +14,7 @@ import type { StoredEvent } from '@account-ownership/core'
 import * as E from 'fp-ts/lib/Either.js'
 import type { EventStoreDbDriver, LogPosition, ServerRecord } from './eventstoredb-driver.js'
 import { isStreamNotFound, storeErrorOfEventStoreDb } from './eventstoredb-errors.js'
+import type { StreamNaming } from './eventstoredb-naming.js'
 import { readStartOf } from './eventstoredb-position.js'
 import { storedEventOf } from './eventstoredb-record.js'
 
@@ -38,13 +38,20 @@ const rowOf = (record: ServerRecord): StoredEvent => {
  * @category reads
  * @since 0.2.0
  */
-export async function* streamRows(driver: EventStoreDbDriver, streamId: string, from: bigint, to: bigint | undefined, batchSize: number): AsyncGenerator<StoredEvent> {
+export async function* streamRows(
+  driver: EventStoreDbDriver,
+  naming: StreamNaming,
+  streamId: string,
+  from: bigint,
+  to: bigint | undefined,
+  batchSize: number,
+): AsyncGenerator<StoredEvent> {
   let next = from
   for (;;) {
-    const records = await page(() => driver.readStream(streamId, { from: next, maxCount: batchSize, direction: 'forwards' }), true)
+    const records = await page(() => driver.readStream(naming.serverName(streamId), { from: next, maxCount: batchSize, direction: 'forwards' }), true)
     for (const record of records) {
       if (to !== undefined && record.revision > to) return
-      yield rowOf(record)
+      yield rowOf(naming.local(record))
       next = record.revision + 1n
     }
     if (records.length < batchSize) return
@@ -56,17 +63,10 @@ export async function* streamRows(driver: EventStoreDbDriver, streamId: string, 
  * @category reads
  * @since 0.2.0
  */
-export const lastRow = async (driver: EventStoreDbDriver, streamId: string): Promise<StoredEvent | undefined> => {
-  const [record] = await page(() => driver.readStream(streamId, { from: 'end', maxCount: 1, direction: 'backwards' }), true)
-  return record === undefined ? undefined : rowOf(record)
+export const lastRow = async (driver: EventStoreDbDriver, naming: StreamNaming, streamId: string): Promise<StoredEvent | undefined> => {
+  const [record] = await page(() => driver.readStream(naming.serverName(streamId), { from: 'end', maxCount: 1, direction: 'backwards' }), true)
+  return record === undefined ? undefined : rowOf(naming.local(record))
 }
-
-/**
- * Whether a server event belongs to one of the store's streams.
- * @category reads
- * @since 0.2.0
- */
-export const ofPrefixes = (prefixes: ReadonlyArray<string>) => (record: ServerRecord): boolean => prefixes.some((p) => record.streamId.startsWith(p))
 
 const offsetOf = (record: ServerRecord): bigint => record.position?.commit ?? -1n
 
@@ -78,7 +78,7 @@ const offsetOf = (record: ServerRecord): bigint => record.position?.commit ?? -1
  */
 export async function* logRows(
   driver: EventStoreDbDriver,
-  ours: (record: ServerRecord) => boolean,
+  naming: StreamNaming,
   fromPosition: bigint,
   toPosition: bigint | undefined,
   batchSize: number,
@@ -93,8 +93,8 @@ export async function* logRows(
       const offset = offsetOf(record)
       if (offset <= seen) continue
       seen = offset
-      if (!ours(record)) continue
-      const row = rowOf(record)
+      if (!naming.ours(record)) continue
+      const row = rowOf(naming.local(record))
       if (row.globalPosition < fromPosition) continue
       if (toPosition !== undefined && row.globalPosition > toPosition) return
       yield row
@@ -110,7 +110,7 @@ export async function* logRows(
  * @category reads
  * @since 0.2.0
  */
-export const headRow = async (driver: EventStoreDbDriver, ours: (record: ServerRecord) => boolean, batchSize: number): Promise<StoredEvent | undefined> => {
+export const headRow = async (driver: EventStoreDbDriver, naming: StreamNaming, batchSize: number): Promise<StoredEvent | undefined> => {
   let start: LogPosition | 'end' = 'end'
   let below: bigint | undefined
   for (;;) {
@@ -121,7 +121,7 @@ export const headRow = async (driver: EventStoreDbDriver, ours: (record: ServerR
       const offset = offsetOf(record)
       if (below !== undefined && offset >= below) continue
       lowest = offset
-      if (ours(record)) return rowOf(record)
+      if (naming.ours(record)) return rowOf(naming.local(record))
     }
     if (records.length < maxCount || lowest === undefined) return undefined
     below = lowest

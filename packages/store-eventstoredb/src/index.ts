@@ -8,5 +8,6 @@ export { defaultStreamPrefixes, openEventStoreDbEventStore, type EventStoreDbEve
 export { connectEventStoreDb, eventStoreDbDriver } from './eventstoredb-client.js'
 export type { EventStoreDbDriver, LogPosition, ProposedRecord, ReadWindow, ServerRecord, ServerRevision } from './eventstoredb-driver.js'
 export { actualVersionOf, concurrencyErrorOf, isStreamNotFound, isWrongExpectedVersion, storeErrorOfEventStoreDb } from './eventstoredb-errors.js'
+export { streamNaming, type StreamNaming } from './eventstoredb-naming.js'
 export { globalPositionOf, maxOffset, readStartOf } from './eventstoredb-position.js'
 export { proposalOf, storedEventOf, type ChainedEnvelope, type ChainedRow } from './eventstoredb-record.js'
