@@ -5,12 +5,14 @@
  *
  * @module
  */
-import type { Instant } from '@account-ownership/core'
+import { describeValue, type Instant } from '@account-ownership/core'
 import { instantArgument, invalidQuery, type InvalidQueryError } from '@account-ownership/projections'
 import * as E from 'fp-ts/lib/Either.js'
 import type { Kysely } from 'kysely'
 import { accessPeriodOf, type AccessPeriod } from './audit-rows.js'
 import type { AuditTables } from './audit.table.js'
+
+const earliestInstant = Date.parse('0000-01-01T00:00:00.000Z')
 
 /**
  * The findings of an access review.
@@ -38,11 +40,13 @@ export const accessReview = async (
   db: Kysely<AuditTables>,
   options: { readonly at: string; readonly olderThanDays: number },
 ): Promise<E.Either<InvalidQueryError, AccessReview>> => {
+  if (typeof options !== 'object' || options === null) return E.left(invalidQuery('options', 'expected { at, olderThanDays }'))
   const decoded = instantArgument('at', options.at)
   if (E.isLeft(decoded)) return decoded
   const at = decoded.right
-  if (!Number.isInteger(options.olderThanDays) || options.olderThanDays < 0) return E.left(invalidQuery('olderThanDays', `expected a whole number of days >= 0, got ${options.olderThanDays}`))
-  const cutoff = new Date(Date.parse(at) - options.olderThanDays * 86_400_000).toISOString()
+  if (!Number.isSafeInteger(options.olderThanDays) || options.olderThanDays < 0) return E.left(invalidQuery('olderThanDays', `expected a whole number of days >= 0, got ${describeValue(options.olderThanDays)}`))
+  // A cutoff before the year 0000 is before every instant the log holds: nothing is that old.
+  const cutoff = Date.parse(at) - options.olderThanDays * 86_400_000 < earliestInstant ? '0000-01-01T00:00:00.000Z' : new Date(Date.parse(at) - options.olderThanDays * 86_400_000).toISOString()
   const inForce = db
     .selectFrom('dsgvo_access_periods')
     .selectAll()

@@ -108,6 +108,8 @@ export const erase = async (
 ): Promise<E.Either<ErasureError, RecordedEvent<PersonalDataErased>>> => {
   // Bad input is refused before a key is touched: a request that cannot be recorded must not
   // destroy keys and then ask to be erased again.
+  if (typeof request !== 'object' || request === null) return E.left(new InvalidStoreInputError('request', 'expected { by, legalGround, at, tenantId }'))
+  if (typeof subjectId !== 'string') return E.left(new InvalidStoreInputError('subjectId', 'expected a subject id like stakeholder:<id> or principal:<id>'))
   const stream = subjectStream(subjectId)
   if (!StreamId.is(stream)) return E.left(new InvalidStoreInputError('subjectId', 'expected a subject id like stakeholder:<id> or principal:<id>'))
   const commandId = request.commandId ?? (`erase-${randomUUID()}` as CommandId)

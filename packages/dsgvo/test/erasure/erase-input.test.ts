@@ -23,4 +23,18 @@ describe('erase with bad input', () => {
     expect(await store.headPosition()).toEqual(E.right(0n))
     await keys.close()
   })
+
+  it.each<[string, unknown, unknown]>([
+    ['request', erika, null],
+    ['request', erika, 'now'],
+    ['subjectId', null, { by: cast.dora, legalGround: 'art17-1-c-objection', at: epoch, tenantId: tenant }],
+    ['subjectId', { id: 'erika' }, { by: cast.dora, legalGround: 'art17-1-c-objection', at: epoch, tenantId: tenant }],
+  ])('answers a missing %s with a typed error, not a throw, and destroys no key', async (field, subjectId, request) => {
+    const keys = sqliteKeyStore(new Database(':memory:'), { owned: true })
+    const key = await keys.create(erika)
+    const result = await erase({ store: inMemoryEventStore(), keys }, subjectId as SubjectId, request as never)
+    expect(result).toEqual(E.left(expect.objectContaining({ _tag: 'InvalidStoreInputError', field })))
+    expect(await keys.keyFor(erika)).toEqual(key)
+    await keys.close()
+  })
 })

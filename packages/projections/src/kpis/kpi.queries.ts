@@ -11,7 +11,7 @@ import { pipe } from 'fp-ts/lib/function.js'
 import { sql, type Kysely } from 'kysely'
 import type { CurrentOwnerTable } from '../current-owner/current-owner.table.js'
 import type { OwnershipPeriodTable } from '../ownership-history/ownership-history.table.js'
-import type { InvalidQueryError } from '../query/invalid-query-error.js'
+import { invalidQuery, type InvalidQueryError } from '../query/invalid-query-error.js'
 import { instantArgument } from '../query/query-input.js'
 import type { OrphanSpellTable, TransferRequestTable } from './kpi.table.js'
 
@@ -42,11 +42,16 @@ export interface Window {
 }
 
 const windowArgument = (w: Window): E.Either<InvalidQueryError, { from: Instant; to: Instant }> =>
-  pipe(
-    E.Do,
-    E.bind('from', () => instantArgument('from', w.from)),
-    E.bind('to', () => instantArgument('to', w.to)),
-  )
+  typeof w !== 'object' || w === null
+    ? E.left(invalidQuery('window', 'expected { from, to }'))
+    : pipe(
+        E.Do,
+        E.bind('from', () => instantArgument('from', w.from)),
+        E.bind('to', () => instantArgument('to', w.to)),
+      )
+
+const unitArgument = (unit: unknown): E.Either<InvalidQueryError, PeriodUnit> =>
+  typeof unit === 'string' && Object.hasOwn(prefixLength, unit) ? E.right(unit as PeriodUnit) : E.left(invalidQuery('unit', "expected 'year', 'month' or 'day'"))
 
 /**
  * How many owner changes by transfer there were in each period, by reason code.
@@ -60,7 +65,9 @@ export const transfersPerPeriod = async (
 ): Promise<E.Either<InvalidQueryError, ReadonlyArray<{ readonly period: string; readonly reasonCode: string; readonly transfers: number }>>> => {
   const w = windowArgument(window)
   if (E.isLeft(w)) return w
-  const period = sql<string>`substr(valid_from, 1, ${sql.lit(prefixLength[unit])})`
+  const u = unitArgument(unit)
+  if (E.isLeft(u)) return u
+  const period = sql<string>`substr(valid_from, 1, ${sql.lit(prefixLength[u.right])})`
   const rows = await db
     .selectFrom('ownership_periods')
     .select([period.as('period'), 'reason_code', (eb) => eb.fn.countAll().as('transfers')])

@@ -106,6 +106,11 @@ export const auditFeatures = (dialect: AuditDialect) =>
       expect(review.afterOffboarding.map((p) => [p.principalId, p.to, p.offboardedAt])).toEqual([['sven', '2026-02-10T09:00:00.000Z', '2026-02-05T09:00:00.000Z']])
       expect(right(await accessReview(db, { at: '2026-01-15T00:00:00Z', olderThanDays: 20 })).olderThan).toEqual([])
       expect(E.isLeft(await accessReview(db, { at: 'yesterday', olderThanDays: 1 }))).toBe(true)
+      // A cutoff beyond the calendar finds nothing that old, rather than throwing a RangeError.
+      expect(right(await accessReview(db, { at: '2026-02-07T00:00:00Z', olderThanDays: 1e9 })).olderThan).toEqual([])
+      for (const [options, field] of [[null, 'options'], [{ at: '2026-02-07T00:00:00Z', olderThanDays: 1.5 }, 'olderThanDays'], [{ at: '2026-02-07T00:00:00Z', olderThanDays: NaN }, 'olderThanDays']] as const) {
+        expect(await accessReview(db, options as never)).toEqual(E.left(expect.objectContaining({ _tag: 'InvalidQueryError', field })))
+      }
     })
 
     it('lists archived accounts under retention until the period ends, then as due for erasure', async () => {
