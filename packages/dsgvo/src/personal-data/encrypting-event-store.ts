@@ -68,7 +68,7 @@ export const encryptingEventStore = (options: EncryptingEventStoreOptions): Even
   // A problem's message shows the value it found; for a personal field that value is the very
   // plaintext this store keeps out of the log, and error messages end up in logs.
   const withoutPersonalValue = (event: NewEvent, i: number, problem: { readonly field: string; readonly message: string }): string => {
-    const marked = personalFields[(event as { type?: unknown }).type as DomainEventType]
+    const marked = personalFields[(event as { type?: unknown } | null)?.type as DomainEventType]
     const personal = marked?.fields.some((f) => problem.field === `events[${i}].data.${f}`) === true
     return personal ? problem.message.replace(/, got [\s\S]*$/, ', got a personal value (not shown)') : problem.message
   }
