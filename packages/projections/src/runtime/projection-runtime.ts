@@ -102,12 +102,17 @@ export const projectionRuntime = <DB>(config: ProjectionRuntimeConfig<DB>): Proj
   let stopRequested = false
   let running: Promise<unknown> = Promise.resolve()
 
-  const catchUp = async (rebuild: boolean): Promise<E.Either<ProjectionError, RunOutcome>> => {
+  // Live mode keeps the checkpoints it committed from one catch-up to the next instead of
+  // preparing them again each time; one that another runtime moved meanwhile is still caught, by
+  // the batch's CheckpointMovedError.
+  let kept: ReadonlyMap<string, bigint> | undefined
+  const catchUp = async (rebuild: boolean, keep = false): Promise<E.Either<ProjectionError, RunOutcome>> => {
     let position = 0n
     let failingAt = 0n
     try {
       let checkpoints: ReadonlyMap<string, bigint> = new Map()
-      for (const p of projections) checkpoints = new Map([...checkpoints, [p.name, await prepareCheckpoint(db, p, rebuild)]])
+      if (keep && kept !== undefined) checkpoints = kept
+      else for (const p of projections) checkpoints = new Map([...checkpoints, [p.name, await prepareCheckpoint(db, p, rebuild)]])
       position = projections.length === 0 ? 0n : lowest(checkpoints)
       const head = await store.headPosition()
       if (E.isLeft(head)) return head
@@ -126,8 +131,10 @@ export const projectionRuntime = <DB>(config: ProjectionRuntimeConfig<DB>): Proj
           if (stopRequested) break
         }
       }
+      kept = keep ? checkpoints : undefined
       return E.right({ position, done, stopped: stopRequested })
     } catch (cause) {
+      kept = undefined
       const known = isStoreError(cause) || cause instanceof ProjectionFailedError || cause instanceof CheckpointMovedError
       return E.left(known ? cause : new ProjectionFailedError(null, failingAt, cause))
     }
@@ -138,6 +145,7 @@ export const projectionRuntime = <DB>(config: ProjectionRuntimeConfig<DB>): Proj
     let position = 0n
     // A commit announced while a catch-up runs makes the next one start without sleeping.
     let announced = false
+    kept = undefined
     const subscribed = await config.commits?.subscribeToCommits(() => {
       announced = true
       sleep.wake()
@@ -145,7 +153,7 @@ export const projectionRuntime = <DB>(config: ProjectionRuntimeConfig<DB>): Proj
     try {
       while (!stopRequested) {
         announced = false
-        const outcome = await catchUp(false)
+        const outcome = await catchUp(false, true)
         if (E.isLeft(outcome)) return outcome
         done += outcome.right.done
         position = outcome.right.position
