@@ -47,7 +47,9 @@ export { AccountCommand, decodeAccountCommand } from './account/account-command.
 export type { AccountError, AccountErrorTag } from './account/account-errors.js'
 export { hasAccess, initialAccountState, ownerOf, type AccountState, type Grant, type OpenedAccount, type Ownership, type PendingTransfer } from './account/account-state.js'
 export type { DecisionContext } from './account/decision-context.js'
-export { isAdmin } from './account/account-guards.js'
+export { isAdmin, notOffboarded } from './account/account-guards.js'
+export { principalsNamed } from './account/principals-named.js'
+export { handoverEvents, handOverTheOffboarded } from './account/ownership/decide-handover.js'
 export { allowedExpiry } from './account/access/decide-access.js'
 export { evolve } from './account/evolve.js'
 export { decide } from './account/decide.js'
@@ -58,6 +60,16 @@ export { OffboardPrincipal, PrincipalCommand } from './offboarding/principal-com
 export { principalDecider, type PrincipalError, type PrincipalState } from './offboarding/principal-decider.js'
 export { PersonalDataErased, SubjectEvent } from './subject/subject-events.js'
 export { scanAccountIndex, type AccountIndex } from './offboarding/account-index.js'
+export {
+  activeSuccessor,
+  nobodyOffboarded,
+  offboardedAmong,
+  offboardingsWithSuccessors,
+  storePrincipalDirectory,
+  type Offboarding,
+  type OffboardingLookup,
+  type PrincipalDirectory,
+} from './offboarding/principal-directory.js'
 export { handOver, handoverCommand, type HandoverOutcome } from './offboarding/handover.js'
 
 export { StreamId, accountStream, principalStream, streamFamily, subjectStream, type StreamIdBrand } from './store/stream-id.js'

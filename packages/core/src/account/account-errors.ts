@@ -48,6 +48,8 @@ export const validFromInPast = domainError('ValidFromInPastError')
 export const grantTooLong = domainError('GrantTooLongError')
 /** The grant has not reached its expiry. @category errors @since 0.1.0 */
 export const grantNotExpired = domainError('GrantNotExpiredError')
+/** The principal was offboarded and can no longer own, join a team or hold a grant (invariant 10). @category errors @since 0.2.0 */
+export const principalOffboarded = domainError('PrincipalOffboardedError')
 /** The principal is in the team already. @category errors @since 0.1.0 */
 export const alreadyTeamMember = domainError('AlreadyTeamMemberError')
 /** The principal is not in the team. @category errors @since 0.1.0 */
@@ -88,6 +90,7 @@ export type AccountError =
       | typeof validFromInPast
       | typeof grantTooLong
       | typeof grantNotExpired
+      | typeof principalOffboarded
       | typeof alreadyTeamMember
       | typeof notTeamMember
       | typeof stakeholderAlreadyMapped

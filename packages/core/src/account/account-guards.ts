@@ -8,7 +8,7 @@
 import * as E from 'fp-ts/lib/Either.js'
 import type { AccountId, PrincipalId } from '../ids.js'
 import type { Policy } from '../policy.js'
-import { accountArchived, accountMismatch, accountNotOpened, notAuthorized, type AccountError } from './account-errors.js'
+import { accountArchived, accountMismatch, accountNotOpened, notAuthorized, principalOffboarded, type AccountError } from './account-errors.js'
 import { ownerOf, type AccountState, type OpenedAccount } from './account-state.js'
 import type { DecisionContext } from './decision-context.js'
 
@@ -33,6 +33,21 @@ export const open = (state: AccountState, accountId: AccountId): E.Either<Accoun
   E.flatMap(existing(state, accountId), (s) =>
     s.status === 'archived' ? E.left(accountArchived(`account ${accountId} is archived; only a restore is accepted`)) : E.right(s),
   )
+
+/**
+ * The principal must not have been offboarded: nobody is made owner, team member or grantee
+ * once their offboarding is recorded, whatever its date (invariant 10). Blames `field`.
+ * @category decider
+ * @since 0.2.0
+ */
+export const notOffboarded =
+  (ctx: DecisionContext, principalId: PrincipalId, field: string) =>
+  <A>(a: A): E.Either<AccountError, A> => {
+    const offboarding = ctx.offboarded?.(principalId) ?? null
+    return offboarding === null
+      ? E.right(a)
+      : E.left(principalOffboarded(`${principalId} was offboarded (${offboarding.offboardedAt}) and can no longer own an account, join its team or hold a grant`, field))
+  }
 
 /**
  * Whether a principal is an admin under the policy.

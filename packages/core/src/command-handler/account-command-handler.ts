@@ -9,11 +9,13 @@ import { AccountCommand, decodeAccountCommand } from '../account/account-command
 import type { AccountState } from '../account/account-state.js'
 import type { AccountError } from '../account/account-errors.js'
 import type { AccountEvent } from '../account/account-event.js'
+import { principalsNamed } from '../account/principals-named.js'
 import { decodeWith } from '../field-problem.js'
 import type { Clock } from '../instant.js'
 import { PrincipalCommand } from '../offboarding/principal-commands.js'
 import { principalDecider, type PrincipalError, type PrincipalState } from '../offboarding/principal-decider.js'
 import type { PrincipalEvent } from '../offboarding/principal-events.js'
+import { storePrincipalDirectory, type PrincipalDirectory } from '../offboarding/principal-directory.js'
 import type { Policy } from '../policy.js'
 import type { EventStore } from '../store/event-store.js'
 import { accountStream, principalStream } from '../store/stream-id.js'
@@ -31,6 +33,8 @@ export interface DomainHandlerConfig {
   /** Source of event ids; random UUIDs by default. */
   readonly newEventId?: () => string
   readonly maxRetries?: number
+  /** Where offboardings are read from; by default the principal streams of `store`. @since 0.2.0 */
+  readonly directory?: PrincipalDirectory
 }
 
 /**
@@ -59,7 +63,14 @@ export type PrincipalCommandInput = t.OutputOf<typeof PrincipalCommand>
  * )
  */
 export const accountCommandHandler = (config: DomainHandlerConfig): CommandHandler<AccountEvent, AccountError, AccountCommandInput> =>
-  commandHandler<AccountCommand, AccountEvent, AccountState, AccountError, AccountCommandInput>({ ...config, decider: accountDecider, decodeCommand: decodeAccountCommand, streamOf: (c) => accountStream(c.data.accountId) })
+  commandHandler<AccountCommand, AccountEvent, AccountState, AccountError, AccountCommandInput>({
+    ...config,
+    decider: accountDecider,
+    decodeCommand: decodeAccountCommand,
+    streamOf: (c) => accountStream(c.data.accountId),
+    directory: config.directory ?? storePrincipalDirectory(config.store),
+    principalsOf: principalsNamed,
+  })
 
 /**
  * The handler of principal commands; each goes to the stream `principal-<principalId>`.
@@ -67,4 +78,11 @@ export const accountCommandHandler = (config: DomainHandlerConfig): CommandHandl
  * @since 0.1.0
  */
 export const principalCommandHandler = (config: DomainHandlerConfig): CommandHandler<PrincipalEvent, PrincipalError, PrincipalCommandInput> =>
-  commandHandler<PrincipalCommand, PrincipalEvent, PrincipalState, PrincipalError, PrincipalCommandInput>({ ...config, decider: principalDecider, decodeCommand: decodeWith(PrincipalCommand), streamOf: (c) => principalStream(c.data.principalId) })
+  commandHandler<PrincipalCommand, PrincipalEvent, PrincipalState, PrincipalError, PrincipalCommandInput>({
+    ...config,
+    decider: principalDecider,
+    decodeCommand: decodeWith(PrincipalCommand),
+    streamOf: (c) => principalStream(c.data.principalId),
+    directory: config.directory ?? storePrincipalDirectory(config.store),
+    principalsOf: (c) => (c.data.successorId === null ? [] : [c.data.successorId]),
+  })

@@ -15,7 +15,7 @@ import type { Decider } from '../decider.js'
 import { invalidCommandOf, type DomainError, type InvalidCommandError } from '../domain-error.js'
 import type { DomainEvent } from '../domain-event.js'
 import { decodeWith, problemsOf, type FieldProblem, type FieldProblems } from '../field-problem.js'
-import type { CorrelationId, EventId } from '../ids.js'
+import type { CorrelationId, EventId, PrincipalId } from '../ids.js'
 import { systemClock, type Clock, type Instant } from '../instant.js'
 import type { Policy } from '../policy.js'
 import type { AppendResult, EventStore } from '../store/event-store.js'
@@ -23,6 +23,7 @@ import type { StreamVersion } from '../store/expected-version.js'
 import type { NewEvent, RecordedEvent } from '../store/recorded-event.js'
 import { isStoreError, type StoreError } from '../store/store-errors.js'
 import type { StreamId } from '../store/stream-id.js'
+import { nobodyOffboarded, offboardedAmong, offboardingsWithSuccessors, type OffboardingLookup, type PrincipalDirectory } from '../offboarding/principal-directory.js'
 import { notBeforeLastEvent, type OccurredBeforeLastEventError } from './business-time.js'
 import { CommandContext } from './command-context.js'
 
@@ -87,6 +88,10 @@ export interface CommandHandlerConfig<C, Ev extends DomainEvent, S, Err extends 
   readonly newEventId?: () => string
   /** How often to decide again after a conflict; 3 by default. */
   readonly maxRetries?: number
+  /** Where offboardings are read from (invariant 10); without it, decisions know of none. @since 0.2.0 */
+  readonly directory?: PrincipalDirectory
+  /** The principals a decision must know the offboarding of: those the command names or the state holds. @since 0.2.0 */
+  readonly principalsOf?: (command: C, state: S) => ReadonlyArray<PrincipalId>
 }
 
 /* A decoder given in the config may answer one problem or a list of them. */
@@ -133,6 +138,18 @@ export const commandHandler = <C, Ev extends DomainEvent, S, Err extends DomainE
     }
   }
 
+  /* Who among the principals this decision names was offboarded, and their successors; a directory that throws a store error gives a value too. */
+  const offboardedFor = async (command: C, state: S): Promise<E.Either<StoreError, OffboardingLookup>> => {
+    const named = config.principalsOf?.(command, state) ?? []
+    if (named.length === 0 || config.directory === undefined) return E.right(nobodyOffboarded)
+    try {
+      return E.map(offboardedAmong)(await offboardingsWithSuccessors(config.directory, named))
+    } catch (e) {
+      if (isStoreError(e)) return E.left(e)
+      throw e
+    }
+  }
+
   /* An adapter that throws a store error instead of returning it still gives the caller a value. */
   const appendCaught = async (streamId: StreamId, events: ReadonlyArray<NewEvent>, expectedVersion: StreamVersion): Promise<E.Either<StoreError, AppendResult>> => {
     try {
@@ -152,7 +169,9 @@ export const commandHandler = <C, Ev extends DomainEvent, S, Err extends DomainE
     const dated = notBeforeLastEvent(context.occurredAt ?? clock(), lastOccurredAt)
     if (E.isLeft(dated)) return dated
     const now = dated.right
-    const decided = decider.decide(command, state, { actor: context.actor, now, policy })
+    const offboarded = await offboardedFor(command, state)
+    if (E.isLeft(offboarded)) return offboarded
+    const decided = decider.decide(command, state, { actor: context.actor, now, policy, offboarded: offboarded.right })
     if (E.isLeft(decided)) return decided
     if (decided.right.length === 0) return E.right({ events: [], nextExpectedVersion: version, deduplicated: false })
     const correlationId = context.correlationId ?? (context.commandId as string as CorrelationId)

@@ -1,9 +1,11 @@
 /**
- * The principal decider: a principal is active until offboarded, once.
+ * The principal decider: a principal is active until offboarded, once; the successor they name
+ * must still be active.
  *
  * @module
  */
 import * as E from 'fp-ts/lib/Either.js'
+import { principalOffboarded } from '../account/account-errors.js'
 import { isAdmin } from '../account/account-guards.js'
 import type { DecisionContext } from '../account/decision-context.js'
 import type { Decider } from '../decider.js'
@@ -30,7 +32,7 @@ export const offboardingNotAuthorized = domainError('NotAuthorizedError')
  * @category errors
  * @since 0.1.0
  */
-export type PrincipalError = DomainError<'PrincipalAlreadyOffboardedError' | 'InvalidSuccessorError' | 'NotAuthorizedError' | 'InvalidCommandError'>
+export type PrincipalError = DomainError<'PrincipalAlreadyOffboardedError' | 'InvalidSuccessorError' | 'PrincipalOffboardedError' | 'NotAuthorizedError' | 'InvalidCommandError'>
 
 /**
  * The decider of a principal's stream.
@@ -45,6 +47,8 @@ export const principalDecider: Decider<PrincipalCommand, PrincipalEvent, Princip
     if (!isAdmin(ctx.policy, ctx.actor)) return E.left(offboardingNotAuthorized(`only an admin may offboard; ${ctx.actor} is none`))
     if (state.status === 'offboarded') return E.left(principalAlreadyOffboarded(`${principalId} was offboarded before`, 'data.principalId'))
     if (successorId === principalId) return E.left(invalidSuccessor(`${principalId} cannot succeed themselves`, 'data.successorId'))
+    const successorLeft = successorId === null ? null : (ctx.offboarded?.(successorId) ?? null)
+    if (successorLeft !== null) return E.left(principalOffboarded(`the successor ${successorId} was offboarded (${successorLeft.offboardedAt}) and cannot take over`, 'data.successorId'))
     return E.right([{ type: 'PrincipalOffboarded', data: { principalId, successorId, reason, offboardedBy: ctx.actor } }])
   },
 }

@@ -1,7 +1,7 @@
 import { describe, it } from 'vitest'
 import { accountDecider } from '@account-ownership/core'
 import { spec } from '@account-ownership/core/testing'
-import { accountId, archived, dora, felix, grant1, granted, hanna, joined, ownedByHanna, revoked, sven, transfer1, transferRequested } from './history.js'
+import { accountId, archived, dora, felix, grant1, granted, hanna, joined, offboarded, ownedByHanna, revoked, sven, transfer1, transferRequested } from './history.js'
 
 const account = spec(accountDecider)
 const handOver = (offboardedId = hanna, successorId: typeof hanna | null = felix) => ({ type: 'HandOverAccount', data: { accountId, offboardedId, successorId } }) as const
@@ -49,5 +49,21 @@ describe('HandOverAccount', () => {
 
   it('is refused for anyone but an admin', () => account.given(ownedByHanna()).when(handOver(), { actor: hanna }).thenFails('NotAuthorizedError'))
 
-  it('is refused on an archived account (invariant 2)', () => account.given([...ownedByHanna(), archived()]).when(handOver()).thenFails('AccountArchivedError'))
+  it('hands over an archived account too, which stays archived (invariant 10; the one exception to invariant 2 besides a restore)', () =>
+    account
+      .given([...ownedByHanna(), joined(sven), archived()])
+      .when(handOver(sven, null))
+      .then([{ type: 'TeamMemberRemoved', data: { accountId, principalId: sven, removedBy: dora } }]))
+
+  it('follows a successor who left too to their own successor', () =>
+    account
+      .given(ownedByHanna())
+      .when(handOver(hanna, felix), offboarded([felix, sven]))
+      .then([{ type: 'OwnershipTransferred', data: { accountId, fromOwnerId: hanna, toOwnerId: sven, reasonCode: 'owner-offboarded', transferredBy: dora, keepsTeam: true } }]))
+
+  it('orphans the account when every successor down the chain left too', () =>
+    account
+      .given(ownedByHanna())
+      .when(handOver(hanna, felix), offboarded([felix, hanna], [hanna, felix]))
+      .then([{ type: 'AccountOrphaned', data: { accountId, previousOwnerId: hanna, reason: 'owner-offboarded' } }]))
 })

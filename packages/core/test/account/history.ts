@@ -1,6 +1,6 @@
 /* The events of one account's history, by name, so that specs read like the story they tell.
    Hanna owns kunde-1, Dora is the admin, Felix is in the team, Sven gets support access. */
-import { instantOf, plusMillis, type AccountEvent, type GrantId, type Instant, type PrincipalId, type Tier, type TransferId } from '@account-ownership/core'
+import { instantOf, offboardedAmong, plusMillis, type AccountEvent, type DecisionContext, type GrantId, type Instant, type PrincipalId, type Tier, type TransferId } from '@account-ownership/core'
 import { account, cast, epoch, tenant } from '@account-ownership/core/testing'
 
 export const accountId = account()
@@ -33,6 +33,11 @@ export const archived = (): AccountEvent => ({ type: 'AccountArchived', data: { 
 export const mapped = (): AccountEvent => ({
   type: 'StakeholderMapped',
   data: { accountId, stakeholderId: 'contact-1' as never, role: 'decision-maker', name: 'Dr. Erika Muster', mappedBy: hanna },
+})
+
+/** A decision context in which these principals were offboarded (at the epoch), each naming a successor or none. */
+export const offboarded = (...left: ReadonlyArray<readonly [PrincipalId, PrincipalId | null]>): Partial<DecisionContext> => ({
+  offboarded: offboardedAmong(new Map(left.map(([principalId, successorId]) => [principalId, { offboardedAt: epoch, successorId }]))),
 })
 
 /** An open key account owned by Hanna. */

@@ -1,6 +1,6 @@
 import { describe, it } from 'vitest'
-import { principalDecider } from '@account-ownership/core'
-import { cast, spec } from '@account-ownership/core/testing'
+import { offboardedAmong, principalDecider } from '@account-ownership/core'
+import { cast, epoch, spec } from '@account-ownership/core/testing'
 
 const principal = spec(principalDecider)
 const { dora, hanna, felix } = cast
@@ -16,6 +16,12 @@ describe('OffboardPrincipal', () => {
   it('is refused for anyone but an admin', () => principal.given([]).when(offboard(), { actor: felix }).thenFails('NotAuthorizedError'))
 
   it('is refused for a principal offboarded before', () => principal.given([offboarded]).when(offboard()).thenFails('PrincipalAlreadyOffboardedError', 'data.principalId'))
+
+  it('is refused when the successor was offboarded: nobody who left takes over (invariant 10)', () =>
+    principal
+      .given([])
+      .when(offboard(felix), { offboarded: offboardedAmong(new Map([[felix, { offboardedAt: epoch, successorId: null }]])) })
+      .thenFails('PrincipalOffboardedError', 'data.successorId'))
 
   it('is refused when the principal would succeed themselves', () => principal.given([]).when(offboard(hanna)).thenFails('InvalidSuccessorError', 'data.successorId'))
 })

@@ -20,7 +20,7 @@ import {
   validFromInPast,
   type AccountError,
 } from '../account-errors.js'
-import { byOwnerOrAdmin, open } from '../account-guards.js'
+import { byOwnerOrAdmin, notOffboarded, open } from '../account-guards.js'
 import type { AccountState, Grant, OpenedAccount } from '../account-state.js'
 import type { DecisionContext } from '../decision-context.js'
 import type { GrantAccess, RecordAccessExpiry, RevokeAccess } from './access-commands.js'
@@ -69,6 +69,7 @@ export const decideGrant = (command: GrantAccess, state: AccountState, ctx: Deci
       (s) => !Object.hasOwn(s.grants, command.data.grantId),
       () => grantAlreadyExists(`grant ${command.data.grantId} exists already`, 'data.grantId'),
     ),
+    E.flatMap(notOffboarded(ctx, command.data.granteeId, 'data.granteeId')),
     E.bindTo('account'),
     E.bind('validFrom', () => startOf(command, ctx)),
     E.bind('expiresAt', ({ validFrom }) => allowedExpiry(command.data.expiresAt, validFrom, ctx.policy)),

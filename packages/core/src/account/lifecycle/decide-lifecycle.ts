@@ -1,5 +1,6 @@
 /**
- * Decisions of the lifecycle: open, archive, restore.
+ * Decisions of the lifecycle: open, archive, restore. A restore hands over, in the same
+ * decision, everyone on the account who was offboarded meanwhile (invariant 10).
  *
  * @module
  */
@@ -10,6 +11,7 @@ import { accountAlreadyOpened, accountArchived, accountNotArchived, type Account
 import { byAdmin, byOwnerOrAdmin, existing, open } from '../account-guards.js'
 import type { AccountState } from '../account-state.js'
 import type { DecisionContext } from '../decision-context.js'
+import { handOverTheOffboarded } from '../ownership/decide-handover.js'
 import { withdrawPendingTransfer } from '../ownership/withdraw-pending-transfer.js'
 import type { ArchiveAccount, OpenAccount, RestoreAccount } from './lifecycle-commands.js'
 
@@ -43,5 +45,5 @@ export const decideRestore = (command: RestoreAccount, state: AccountState, ctx:
       (s) => accountNotArchived(`account ${s.accountId} is not archived`),
     ),
     E.flatMap(byAdmin(ctx, 'restore an archived account')),
-    E.map(() => [{ type: 'AccountRestored', data: { ...command.data, restoredBy: ctx.actor } }]),
+    E.map((s) => [{ type: 'AccountRestored', data: { ...command.data, restoredBy: ctx.actor } }, ...handOverTheOffboarded(s, ctx)]),
   )

@@ -21,7 +21,7 @@ import {
   unknownReasonCode,
   type AccountError,
 } from '../account-errors.js'
-import { byAdmin, byOwnerOrAdmin, open } from '../account-guards.js'
+import { byAdmin, byOwnerOrAdmin, notOffboarded, open } from '../account-guards.js'
 import type { AccountState, OpenedAccount, PendingTransfer } from '../account-state.js'
 import type { DecisionContext } from '../decision-context.js'
 import { withdrawPendingTransfer } from './withdraw-pending-transfer.js'
@@ -48,6 +48,7 @@ export const decideAssign = (command: AssignOwner, state: AccountState, ctx: Dec
       (s) => s.ownership.kind !== 'owned',
       (s) => ownerAlreadyAssigned(`account ${s.accountId} is owned by ${s.ownership.kind === 'owned' ? s.ownership.ownerId : ''}; transfer it instead`, 'data.ownerId'),
     ),
+    E.flatMap(notOffboarded(ctx, command.data.ownerId, 'data.ownerId')),
     E.map(() => [{ type: 'OwnershipAssigned', data: { ...command.data, assignedBy: ctx.actor } }]),
   )
 
@@ -64,6 +65,7 @@ export const decideTransfer = (command: TransferOwnership, state: AccountState, 
       ({ fromOwnerId }) => fromOwnerId !== toOwnerId,
       () => sameOwner(`${toOwnerId} owns the account already`, 'data.toOwnerId'),
     ),
+    E.flatMap(notOffboarded(ctx, toOwnerId, 'data.toOwnerId')),
     E.filterOrElseW(
       () => knownReasonCodes(ctx.policy).includes(reasonCode),
       () => unknownReasonCode(`reason code ${reasonCode} is not one of ${knownReasonCodes(ctx.policy).join(', ')}`, 'data.reasonCode'),
@@ -90,6 +92,7 @@ export const decideApprove = (command: ApproveTransfer, state: AccountState, ctx
     open(state, command.data.accountId),
     E.flatMap(byOwnerOrAdmin(ctx, 'approve a transfer')),
     E.flatMap((s) => pending(s, command.data.transferId)),
+    E.flatMap((p) => notOffboarded(ctx, p.toOwnerId, 'data.transferId')(p)),
     E.filterOrElseW(
       (p) => ctx.actor !== p.requestedBy && ctx.actor !== p.toOwnerId,
       (p) => fourEyesViolation(`${ctx.actor} ${ctx.actor === p.requestedBy ? 'requested' : 'would receive'} transfer ${p.transferId} and cannot approve it`),

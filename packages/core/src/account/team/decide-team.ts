@@ -7,7 +7,7 @@ import * as E from 'fp-ts/lib/Either.js'
 import { pipe } from 'fp-ts/lib/function.js'
 import type { AccountEvent } from '../account-event.js'
 import { alreadyTeamMember, notTeamMember, type AccountError } from '../account-errors.js'
-import { byOwnerOrAdmin, open } from '../account-guards.js'
+import { byOwnerOrAdmin, notOffboarded, open } from '../account-guards.js'
 import type { AccountState } from '../account-state.js'
 import type { DecisionContext } from '../decision-context.js'
 import type { AddTeamMember, RemoveTeamMember } from './team-commands.js'
@@ -23,6 +23,7 @@ export const decideAddMember = (command: AddTeamMember, state: AccountState, ctx
       (s) => !Object.hasOwn(s.team, command.data.principalId),
       () => alreadyTeamMember(`${command.data.principalId} is in the team already`, 'data.principalId'),
     ),
+    E.flatMap(notOffboarded(ctx, command.data.principalId, 'data.principalId')),
     E.map(() => [{ type: 'TeamMemberAdded', data: { ...command.data, addedBy: ctx.actor } }]),
   )
 
