@@ -25,6 +25,19 @@ const events = (accountId: string, prefix = 'e'): NewEvent[] =>
   openedAccountEvents(account(accountId)).map((e, i) => newEvent(e, { eventId: `${prefix}-${accountId}-${i}` }))
 const position = (e: RecordedEvent) => e.metadata.globalPosition
 
+describe('the protocol the client speaks', () => {
+  it.each<[string, boolean, 'append' | 'batchAppend']>([
+    ['a node that names BatchAppend among its features (21.10 and newer)', true, 'batchAppend'],
+    ['a node without ServerFeatures (older)', false, 'append'],
+  ])('appends by the call %s offers', async (_what, batchAppend, used) => {
+    const subject = await storeOnDouble({}, { batchAppend })
+    opened.push(subject.store)
+    await subject.store.append(accountStream(account('kunde-1')), events('kunde-1'), { expectedVersion: 'no-stream' })
+    await subject.store.append(accountStream(account('kunde-1')), events('kunde-1', 'f'), { expectedVersion: 3n })
+    expect(subject.double.appendsBy).toEqual({ append: used === 'append' ? 2 : 0, batchAppend: used === 'batchAppend' ? 2 : 0 })
+  })
+})
+
 describe('$all shared with other streams', () => {
   it('reads only the library\'s streams, in log order, through pages full of foreign events', async () => {
     const { store, double } = await fresh()

@@ -10,8 +10,11 @@ import { startEsdbDouble, type EsdbDouble } from './esdb-double.js'
 
 const doubles = new WeakMap<EventStore, EsdbDouble>()
 
-export const storeOnDouble = async (options: Omit<EventStoreDbEventStoreOptions, 'connectionString' | 'driver'> = {}): Promise<{ store: EventStore; double: EsdbDouble }> => {
-  const double = await startEsdbDouble()
+export const storeOnDouble = async (
+  options: Omit<EventStoreDbEventStoreOptions, 'connectionString' | 'driver'> = {},
+  protocol: { readonly batchAppend?: boolean } = {},
+): Promise<{ store: EventStore; double: EsdbDouble }> => {
+  const double = await startEsdbDouble(protocol)
   const opened = openEventStoreDbEventStore({ ...options, connectionString: double.connectionString })
   if (E.isLeft(opened)) throw opened.left
   doubles.set(opened.right, double)

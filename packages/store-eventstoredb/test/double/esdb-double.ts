@@ -1,11 +1,12 @@
 /**
  * A small EventStoreDB node for the tests: a gRPC server, built with `@grpc/grpc-js` from the
  * service and message definitions that `@eventstore/db-client` itself ships, answering the part of
- * the protocol the store uses — `Streams.Append` with an expected revision, `Streams.Read` of one
- * stream and of `$all`, forwards and backwards. Everything else (ServerFeatures, Gossip,
- * BatchAppend, subscriptions) answers UNIMPLEMENTED, as a server without the feature would, and
- * the client falls back to `Streams.Append`. The real client talks real gRPC to it over an
- * insecure connection (`esdb://127.0.0.1:<port>?tls=false`).
+ * the protocol the store uses: `Streams.Read` of one stream and of `$all`, forwards and backwards,
+ * and appends with an expected revision — by `Streams.BatchAppend`, which the client prefers when
+ * `ServerFeatures` names it (as 21.10 and newer do), or, for a double started with
+ * `{ batchAppend: false }`, by the older `Streams.Append` after `ServerFeatures` answered
+ * UNIMPLEMENTED. Everything else (Gossip, subscriptions, deletes) answers UNIMPLEMENTED. The real
+ * client talks real gRPC to it over an insecure connection (`esdb://127.0.0.1:<port>?tls=false`).
  *
  * Not modelled: the server's own idempotency by event id (the store decides repeats itself),
  * clustering, authentication, filters on reads (the client sends none).
@@ -14,8 +15,10 @@
  */
 import * as grpc from '@grpc/grpc-js'
 import sharedPb from '@eventstore/db-client/generated/shared_pb.js'
+import serverFeaturesGrpc from '@eventstore/db-client/generated/serverfeatures_grpc_pb.js'
 import streamsGrpc from '@eventstore/db-client/generated/streams_grpc_pb.js'
 import streamsPb from '@eventstore/db-client/generated/streams_pb.js'
+import { batchAppendOn, getSupportedMethods } from './double-batch-append.js'
 import { DoubleLog, type DoubleRecord, type Expected, type Proposed } from './double-log.js'
 
 type AppendReq = InstanceType<typeof streamsPb.AppendReq>
@@ -49,6 +52,8 @@ const expectedOf = (options: InstanceType<typeof streamsPb.AppendReq.Options>): 
 export interface EsdbDouble {
   readonly connectionString: string
   readonly log: DoubleLog
+  /** How many appends arrived by each protocol. */
+  readonly appendsBy: { append: number; batchAppend: number }
   /** Awaited before each append is applied (and unset while it runs): a test writes a competing event here. */
   beforeAppend: ((streamId: string) => Promise<void>) | undefined
   /** Write events of a stream directly, as another application would. */
@@ -56,12 +61,13 @@ export interface EsdbDouble {
   stop(): Promise<void>
 }
 
-export const startEsdbDouble = async (): Promise<EsdbDouble> => {
+export const startEsdbDouble = async (options: { readonly batchAppend?: boolean } = {}): Promise<EsdbDouble> => {
   const log = new DoubleLog()
   const server = new grpc.Server()
   const double: EsdbDouble = {
     connectionString: '',
     log,
+    appendsBy: { append: 0, batchAppend: 0 },
     beforeAppend: undefined,
     write(streamId, count) {
       const events: Proposed[] = Array.from({ length: count }, (_, i) => ({
@@ -74,6 +80,12 @@ export const startEsdbDouble = async (): Promise<EsdbDouble> => {
       log.append(streamId, { kind: 'any' }, events)
     },
     stop: async () => server.forceShutdown(),
+  }
+
+  const runBeforeAppend = async (streamId: string) => {
+    const before = double.beforeAppend
+    double.beforeAppend = undefined
+    await before?.(streamId)
   }
 
   const append: grpc.handleClientStreamingCall<AppendReq, InstanceType<typeof streamsPb.AppendResp>> = (call, callback) => {
@@ -95,9 +107,8 @@ export const startEsdbDouble = async (): Promise<EsdbDouble> => {
     call.on('end', async () => {
       if (options === undefined) return callback({ code: grpc.status.INVALID_ARGUMENT, details: 'no options' })
       const streamId = Buffer.from(options.getStreamIdentifier()!.getStreamName() as Uint8Array).toString('utf8')
-      const before = double.beforeAppend
-      double.beforeAppend = undefined
-      await before?.(streamId)
+      double.appendsBy.append++
+      await runBeforeAppend(streamId)
       const outcome = log.append(streamId, expectedOf(options), events)
       const resp = new streamsPb.AppendResp()
       if (!outcome.ok) {
@@ -140,7 +151,13 @@ export const startEsdbDouble = async (): Promise<EsdbDouble> => {
     call.end()
   }
 
-  server.addService(streamsGrpc.StreamsService as unknown as grpc.ServiceDefinition, { append, read } as unknown as grpc.UntypedServiceImplementation)
+  const batched = options.batchAppend ?? true
+  const handlers = batched ? { append, read, batchAppend: batchAppendOn(log, async (streamId) => {
+    double.appendsBy.batchAppend++
+    await runBeforeAppend(streamId)
+  }) } : { append, read }
+  server.addService(streamsGrpc.StreamsService as unknown as grpc.ServiceDefinition, handlers as unknown as grpc.UntypedServiceImplementation)
+  if (batched) server.addService(serverFeaturesGrpc.ServerFeaturesService as unknown as grpc.ServiceDefinition, { getSupportedMethods } as unknown as grpc.UntypedServiceImplementation)
   const port = await new Promise<number>((resolve, reject) =>
     server.bindAsync('127.0.0.1:0', grpc.ServerCredentials.createInsecure(), (error, bound) => (error ? reject(error) : resolve(bound))),
   )
