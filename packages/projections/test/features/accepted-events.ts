@@ -32,6 +32,6 @@ export const acceptedEventFeatures = (dialect: TestDialect, options: { readonly 
         }),
         { numRuns: options.runs },
       )
-    })
+    }, 180_000)
   })
 }
