@@ -22,6 +22,7 @@ import { roundTripContract } from './round-trip.js'
  * @since 0.1.0
  */
 export interface StoreContractSubject {
+  /** Opens a fresh, empty store; called once per test. */
   readonly open: () => Promise<EventStore>
   /** Called after each test with the store `open` returned; closes it and removes its files. */
   readonly dispose?: (store: EventStore) => Promise<void>
