@@ -1,12 +1,12 @@
 // Runs the built executable (packages/cli/dist/main.js, emitted by `tsc -b` before the tests) as
-// a child process with the pinned Node that runs the tests. The workspace's packages export their
-// TypeScript sources, so the child loads them through tsx, as the repository's scripts do.
+// a child process with the pinned Node that runs the tests. Inside the repository the workspace's
+// packages export their TypeScript sources; the child loads their built dist/ instead (see
+// dist-packages.mjs), so it runs as plain JavaScript, as an installed package does.
 import { spawn, spawnSync } from 'node:child_process'
-import { createRequire } from 'node:module'
-import { fileURLToPath, pathToFileURL } from 'node:url'
+import { fileURLToPath } from 'node:url'
 
 const main = fileURLToPath(new URL('../dist/main.js', import.meta.url))
-const loader = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href
+const loader = new URL('./dist-packages.mjs', import.meta.url).href
 
 export interface CliRun {
   readonly code: number | null
@@ -18,7 +18,7 @@ export const runBinary = (args: ReadonlyArray<string>, options: { readonly cwd?:
   const env: Record<string, string> = { ...(process.env as Record<string, string>), ...options.env }
   delete env['ACCOUNT_OWNERSHIP_STORE']
   if (options.env?.['ACCOUNT_OWNERSHIP_STORE'] !== undefined) env['ACCOUNT_OWNERSHIP_STORE'] = options.env['ACCOUNT_OWNERSHIP_STORE']
-  const run = spawnSync(process.execPath, ['--import', loader, main, ...args], { cwd: options.cwd ?? process.cwd(), env, encoding: 'utf8', timeout: 60_000 })
+  const run = spawnSync(process.execPath, ['--import', loader, main, ...args], { cwd: options.cwd ?? process.cwd(), env, encoding: 'utf8', timeout: 120_000 })
   return { code: run.status, stdout: run.stdout, stderr: run.stderr }
 }
 

@@ -31,7 +31,7 @@ export const registerHistoryCommand = (program: Command, session: CliSession): v
   const { terminal } = session
   program
     .command('history')
-    .description('the ownership history of an account; --format html draws its timeline (owners, team, grants, archives, offboardings)')
+    .description('the ownership history of an account; --format html draws its timeline (owners, team, grants, archives, offboardings) up to its last event')
     .argument('<account>', 'account id')
     .addOption(formatOption(['table', 'json', 'csv', 'html']))
     .addOption(outputOption())
@@ -42,7 +42,7 @@ export const registerHistoryCommand = (program: Command, session: CliSession): v
           return withLog(terminal, globals, async ({ store }) => {
             const timeline = await readAccountTimeline(store, account)
             if (E.isLeft(timeline)) return failWith(terminal, globals, timeline.left)
-            const failed = deliver(terminal, options.output, timelinePage(timeline.right, instantOf(Date.now())))
+            const failed = deliver(terminal, options.output, timelinePage(timeline.right, timeline.right.lastAt ?? instantOf(Date.now())))
             return failed === undefined ? ExitCode.ok : failWith(terminal, globals, failed)
           })
         }

@@ -5,12 +5,12 @@
  *
  * @module
  */
-import { instantOf } from '@account-ownership/core'
-import { recordOfProcessing, subjectReport } from '@account-ownership/dsgvo'
+import { instantOf, SubjectId } from '@account-ownership/core'
+import { parseSubject, recordOfProcessing, subjectReport } from '@account-ownership/dsgvo'
 import type { Command } from 'commander'
 import { stringify } from 'csv-stringify/sync'
 import * as E from 'fp-ts/lib/Either.js'
-import { ExitCode } from '../exit-code.js'
+import { ExitCode, UsageError } from '../exit-code.js'
 import { reportPage, tableHtml } from '../reports/report-page.js'
 import { subjectReportPage } from '../reports/subject-report-page.js'
 import { subjectReportHead, subjectReportRows } from '../reports/subject-report-rows.js'
@@ -46,6 +46,8 @@ export const registerReportCommands = (program: Command, session: CliSession): v
     .action(
       action<[string], { format?: string; output?: string }>(session, (globals, options, subject) =>
         withReadModels(terminal, globals, async (_log, { db }) => {
+          // Checked here so that the message never repeats what was typed (it may be a name).
+          if (!SubjectId.is(subject) || parseSubject(subject) === undefined) return failWith(terminal, globals, new UsageError('<subject>', 'expected principal:<id> or stakeholder:<id>'))
           const found = await subjectReport(db, subject)
           if (E.isLeft(found)) return failWith(terminal, globals, usageOfQuery('<subject>', found.left))
           const text = textOf(formatOf(globals, options), found.right, subjectReportHead, subjectReportRows(found.right), () => subjectReportPage(found.right, instantOf(Date.now())))

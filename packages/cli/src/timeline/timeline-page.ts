@@ -10,12 +10,12 @@ import { reportPage, tableHtml } from '../reports/report-page.js'
 import { timelineSvg } from './timeline-svg.js'
 
 /**
- * The self-contained HTML document of an account's timeline, open periods drawn up to `asOf`.
+ * The self-contained HTML document of an account's timeline, drawn up to `asOf`.
  * @category reports
  * @since 0.2.0
  */
 export const timelinePage = (timeline: AccountTimeline, asOf: Instant): string =>
-  reportPage(`Ownership and access timeline of ${timeline.accountId}`, `${timeline.displayName} · as of ${asOf} · business time (occurredAt), UTC`, [
+  reportPage(`Ownership and access timeline of ${timeline.accountId}`, `${timeline.displayName} · drawn up to ${asOf} · business time (occurredAt), UTC`, [
     { heading: 'Timeline (Zeitstrahl)', html: timelineSvg(timeline, asOf) },
     {
       heading: 'Periods',

@@ -33,7 +33,8 @@ const rowsOf = (bars: ReadonlyArray<TimelineBar>): ReadonlyArray<Row> => {
 }
 
 /**
- * The SVG of a timeline, `asOf` being where open periods end on the chart.
+ * The SVG of a timeline; open periods run to the end of the chart, a little after `asOf` or the
+ * timeline's last instant, whichever is later.
  * @category timeline
  * @since 0.2.0
  * @example
@@ -42,8 +43,9 @@ const rowsOf = (bars: ReadonlyArray<TimelineBar>): ReadonlyArray<Row> => {
 export const timelineSvg = (timeline: AccountTimeline, asOf: Instant): string => {
   const instants = [...timeline.bars.flatMap((b) => [b.from, ...(b.to === null ? [] : [b.to])]), ...timeline.marks.map((m) => m.at), asOf].map(millisOf)
   const t0 = Math.min(...instants)
-  const t1 = Math.max(t0 + day, ...instants)
-  const plotWidth = width - labelWidth - 20
+  const last = Math.max(t0 + day, ...instants)
+  const t1 = last + (last - t0) * 0.04 // a little room after the last instant: open periods run on
+  const plotWidth = width - labelWidth - 50
   const x = (ms: number) => labelWidth + ((ms - t0) / (t1 - t0)) * plotWidth
   const rows = rowsOf(timeline.bars)
   const top = markBand * 3 + 10
@@ -60,13 +62,14 @@ export const timelineSvg = (timeline: AccountTimeline, asOf: Instant): string =>
     }
   }
   if (archivedFrom !== null) bands.push([archivedFrom, t1])
+  const bandParts: string[] = []
   for (const [from, to] of bands) {
-    parts.push(`<rect class="archive-band" x="${x(from).toFixed(1)}" y="${top}" width="${Math.max(1, x(to) - x(from)).toFixed(1)}" height="${rows.length * rowHeight}" fill="#bbb" fill-opacity="0.35"><title>archived</title></rect>`)
+    bandParts.push(`<rect class="archive-band" x="${x(from).toFixed(1)}" y="${top}" width="${Math.max(1, x(to) - x(from)).toFixed(1)}" height="${rows.length * rowHeight}" fill="#bbb" fill-opacity="0.35"><title>archived</title></rect>`)
   }
   rows.forEach((row, i) => {
     const y = top + i * rowHeight
     parts.push(`<text class="row-label" x="6" y="${y + 19}" font-size="12">${markupText(row.label)}</text>`)
-    parts.push(`<line x1="${labelWidth}" x2="${width - 20}" y1="${y + rowHeight}" y2="${y + rowHeight}" stroke="#eee"/>`)
+    parts.push(`<line x1="${labelWidth}" x2="${width - 50}" y1="${y + rowHeight}" y2="${y + rowHeight}" stroke="#eee"/>`)
     for (const bar of row.bars) {
       const from = x(millisOf(bar.from))
       const to = x(bar.to === null ? t1 : millisOf(bar.to))
@@ -80,6 +83,7 @@ export const timelineSvg = (timeline: AccountTimeline, asOf: Instant): string =>
       )
     }
   })
+  parts.push(...bandParts)
   timeline.marks.forEach((m, i) => {
     const mx = x(millisOf(m.at)).toFixed(1)
     const ly = 14 + (i % 3) * markBand

@@ -1,0 +1,59 @@
+// `backup`, `copy` and `rebuild` on a real log: the copy is a log of the same events, nothing is
+// overwritten, and a rebuild writes its read models into a file of its own with a progress bar
+// (done/total, rate, ETA) that shows only when asked for or on a terminal.
+import { createHash } from 'node:crypto'
+import { existsSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { writeAuditLog } from './audit-log-fixture.js'
+import { runBinary } from './cli-process.js'
+import { scratchDir } from './scratch-dir.js'
+
+const dir = scratchDir('backup')
+const log = join(dir, 'kunden.db')
+const store = `sqlite:${log}`
+const digest = () => createHash('sha256').update(readFileSync(log)).digest('hex')
+let events = 0
+
+beforeAll(async () => {
+  events = await writeAuditLog(log)
+})
+
+describe('backup, copy and rebuild', () => {
+  it('backup writes a new file that verifies with the same head', () => {
+    const before = digest()
+    const to = join(dir, 'backup.db')
+    const run = runBinary(['--store', store, '--json', 'backup', to])
+    expect(run.code).toBe(0)
+    expect(JSON.parse(run.stdout)).toMatchObject({ headPosition: String(events) })
+    const original = JSON.parse(runBinary(['--store', store, '--json', 'verify']).stdout) as { head: unknown }
+    const copied = JSON.parse(runBinary(['--store', `sqlite:${to}`, '--json', 'verify']).stdout) as { head: unknown }
+    expect(copied.head).toEqual(original.head)
+    expect(digest()).toBe(before)
+    expect(runBinary(['--store', store, 'backup', to]).code).toBe(2)
+  })
+
+  it('copy between two SQLite files; other kinds of store are a usage error', () => {
+    const to = join(dir, 'copy.db')
+    const run = runBinary(['--json', 'copy', store, `sqlite:${to}`])
+    expect(run.code).toBe(0)
+    expect(existsSync(to)).toBe(true)
+    const pg = runBinary(['copy', store, 'postgres://postgres@127.0.0.1/x'])
+    expect(pg.code).toBe(2)
+    expect(pg.stderr).toContain('<to>: this version copies between SQLite files only')
+  })
+
+  it('rebuild writes the read models file, shows progress when asked, and later runs answer from it', () => {
+    const models = join(dir, 'read-models.db')
+    const run = runBinary(['--store', store, '--read-models', `sqlite:${models}`, '--progress', 'rebuild', 'all'])
+    expect(run.code).toBe(0)
+    expect(run.stdout).toContain('current-owner, ownership-history, access, kpis, dsgvo-audit')
+    expect(run.stderr).toMatch(new RegExp(`rebuild all \\[.*\\] ${events}/${events} events \\| \\d+ events/s \\| ETA`))
+    expect(existsSync(models)).toBe(true)
+    const quiet = runBinary(['--store', store, '--read-models', `sqlite:${models}`, 'rebuild', 'access'])
+    expect(quiet.code).toBe(0)
+    expect(quiet.stderr).toBe('')
+    const owner = runBinary(['--store', store, '--read-models', `sqlite:${models}`, '--json', 'owner', 'kunde-1'])
+    expect(JSON.parse(owner.stdout)).toMatchObject({ ownerId: 'felix' })
+  })
+})

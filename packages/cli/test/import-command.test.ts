@@ -1,0 +1,98 @@
+// `import` of a CRM export: every bad row is reported with its line and column, and then nothing
+// is appended; a good file is checked without --write and imported with it; importing the same
+// file again repeats nothing.
+import { openSqliteEventStore } from '@account-ownership/store-sqlite'
+import * as E from 'fp-ts/lib/Either.js'
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { writeAuditLog } from './audit-log-fixture.js'
+import { runBinary } from './cli-process.js'
+import { scratchDir } from './scratch-dir.js'
+
+const dir = scratchDir('import')
+const log = join(dir, 'kunden.db')
+const store = `sqlite:${log}`
+let events = 0
+
+const csv = (name: string, text: string): string => {
+  const path = join(dir, name)
+  writeFileSync(path, text)
+  return path
+}
+const head = async (): Promise<bigint> => {
+  const opened = openSqliteEventStore({ path: log, readonly: true })
+  if (E.isLeft(opened)) throw opened.left
+  const position = await opened.right.headPosition()
+  await opened.right.close()
+  if (E.isLeft(position)) throw position.left
+  return position.right
+}
+const importing = (file: string, ...more: string[]) => runBinary(['--store', store, '--json', 'import', file, '--by', 'dora', '--tenant', 'acme-de', '--at', '2025-08-01', ...more])
+
+beforeAll(async () => {
+  events = await writeAuditLog(log)
+})
+
+describe('import', () => {
+  it('reports every bad row with its line and column, and appends nothing', async () => {
+    const file = csv(
+      'bad.csv',
+      [
+        'account_id,display_name,tier,owner_id',
+        'kunde-10,Alpha GmbH,key,hanna', // line 2: good
+        'kunde-11,,standard,', // line 3: empty name
+        'kunde-12,Gamma AG,platinum,', // line 4: unknown tier
+        'kunde-10,Alpha again,key,', // line 5: same account as line 2
+        'max@example.com,Delta,standard,', // line 6: an e-mail address as id
+        'kunde-1,Müller again,key,', // line 7: in the log already
+        'kunde-13,Epsilon,standard,bad owner id', // line 8: owner id not one
+      ].join('\n'),
+    )
+    const run = importing(file, '--write')
+    expect(run.code).toBe(2)
+    const problems = (JSON.parse(run.stdout) as { problems: Array<{ line: number; column: string }> }).problems
+    expect(problems.map((p) => `${p.line}:${p.column}`)).toEqual(['3:display_name', '4:tier', '5:account_id', '6:account_id', '7:account_id', '8:owner_id'])
+    expect(run.stderr).toContain('nothing was imported')
+    expect(await head()).toBe(BigInt(events))
+  })
+
+  it('the domain refusals come next, each with line and column, and nothing is appended', async () => {
+    const file = csv(
+      'refused.csv',
+      ['account_id,display_name,tier,owner_id', 'kunde-10,Alpha GmbH,key,hanna', 'kunde-12,Gamma AG,platinum,', 'max@example.com,Delta,standard,', 'kunde-1,Müller again,key,', 'kunde-13,Epsilon,standard,bad owner id'].join('\n'),
+    )
+    const run = importing(file, '--write')
+    expect(run.code).toBe(2)
+    const problems = (JSON.parse(run.stdout) as { problems: Array<{ line: number; column: string; message: string }> }).problems
+    expect(problems.map((p) => `${p.line}:${p.column}`)).toEqual(['3:tier', '4:account_id', '5:account_id', '6:owner_id'])
+    expect(run.stdout).not.toContain('max@example.com')
+    expect(run.stdout).not.toContain('platinum')
+    expect(await head()).toBe(BigInt(events))
+  })
+
+  it('a header without a required column is reported on line 1', () => {
+    const run = importing(csv('header.csv', 'account_id,name\nkunde-10,Alpha\n'))
+    expect(run.code).toBe(2)
+    const problems = (JSON.parse(run.stdout) as { problems: Array<{ line: number; column: string }> }).problems
+    expect(problems).toEqual(expect.arrayContaining([expect.objectContaining({ line: 1, column: 'display_name' }), expect.objectContaining({ line: 1, column: 'name' })]))
+  })
+
+  it('a good file is only checked without --write, imported with it, and not repeated', async () => {
+    const file = csv('good.csv', 'account_id,display_name,tier,owner_id\nkunde-20,"Zeta & Söhne, KG",key,hanna\nkunde-21,Eta AG,standard,\n')
+    const checked = importing(file)
+    expect(checked.code).toBe(0)
+    expect(JSON.parse(checked.stdout)).toMatchObject({ checked: 2, imported: 0 })
+    expect(await head()).toBe(BigInt(events))
+    const imported = importing(file, '--write')
+    expect(imported.code).toBe(0)
+    expect(JSON.parse(imported.stdout)).toMatchObject({ imported: 2, commands: 3 })
+    expect(await head()).toBe(BigInt(events + 3))
+    const owner = runBinary(['--store', store, '--json', 'owner', 'kunde-20'])
+    expect(JSON.parse(owner.stdout)).toMatchObject({ displayName: 'Zeta & Söhne, KG', ownerId: 'hanna' })
+    const again = importing(file, '--write')
+    expect(again.code).toBe(2)
+    expect(again.stdout).toContain('the account exists in the log already')
+    expect(await head()).toBe(BigInt(events + 3))
+  })
+})

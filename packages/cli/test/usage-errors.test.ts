@@ -1,0 +1,84 @@
+// Every way to use the command wrongly ends with exit code 2 and a message that names the
+// argument or option — never its value — and writes nothing. The runs wait side by side.
+import { readdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { writeAuditLog } from './audit-log-fixture.js'
+import { runBinary, runBinaryAsync, type CliRun } from './cli-process.js'
+import { scratchDir } from './scratch-dir.js'
+
+const dir = scratchDir('usage')
+const log = join(dir, 'kunden.db')
+const store = `sqlite:${log}`
+
+beforeAll(async () => {
+  await writeAuditLog(log)
+})
+
+// [what is wrong, arguments, what stderr must name]
+const cases: ReadonlyArray<readonly [string, ReadonlyArray<string>, string]> = [
+  ['an unknown subcommand', ['--store', store, 'frobnicate'], 'unknown command'],
+  ['an unknown option', ['--store', store, 'orphans', '--colour'], "unknown option '--colour'"],
+  ['a missing argument', ['--store', store, 'owner'], "missing required argument 'account'"],
+  ['a time that is not ISO 8601', ['--store', store, 'owner', 'kunde-1', '--at', '12.03.2026'], '--at: expected an ISO 8601 time'],
+  ['a time without a zone', ['--store', store, 'access', 'kunde-1', '--at', '2026-03-12T09:00:00'], '--at: expected an ISO 8601 time'],
+  ['a date not in the calendar', ['--store', store, 'replay', '--until', '2026-02-30'], '--until: expected an ISO 8601 time'],
+  ['a bad --from of kpis', ['--store', store, 'kpis', '--from', 'yesterday'], '--from:'],
+  ['a bad --unit of kpis', ['--store', store, 'kpis', '--unit', 'decade'], "option '--unit <unit>' argument 'decade' is invalid"],
+  ['a bad --format', ['--store', store, 'history', 'kunde-1', '--format', 'pdf'], "argument 'pdf' is invalid"],
+  ['an account id that is not one', ['--store', store, 'owner', 'x'.repeat(300)], '<account>:'],
+  ['a subject id that is not one', ['--store', store, 'report', 'subject', 'max mustermann'], '<subject>:'],
+  ['a log that is not there', ['--store', `sqlite:${join(dir, 'missing.db')}`, 'orphans'], '--store: there is no event log'],
+  ['an unknown kind of store', ['--store', 'mysql://db/x', 'orphans'], '--store: names an unknown kind of store'],
+  ['a PostgreSQL store, not in this version', ['--store', 'postgres://postgres@127.0.0.1/x', 'orphans'], '--store: PostgreSQL stores are not available'],
+  ['read models in the log itself', ['--store', store, '--read-models', store, 'orphans'], '--read-models: must not be the event log itself'],
+  ['rebuild without --read-models', ['--store', store, 'rebuild', 'all'], '--read-models: is required'],
+  ['rebuild of an unknown projection', ['--store', store, 'rebuild', 'owners'], 'projection: unknown; expected one of current-owner'],
+  ['erase without --write', ['--store', store, 'erase', 'principal:otto', '--reason', 'art17-1-c-objection', '--by', 'dora', '--tenant', 'acme-de', '--keys', log], '--write: is required'],
+  ['erase on a ground the law does not give', ['--store', store, 'erase', 'principal:otto', '--reason', 'because', '--by', 'dora', '--tenant', 'acme-de', '--keys', log, '--write'], '--reason: expected one of art17-1-a'],
+  ['erase without --by', ['--store', store, 'erase', 'principal:otto', '--reason', 'art17-1-c-objection', '--tenant', 'acme-de', '--keys', log], "required option '--by <principal>'"],
+  ['verify with a head that is not one', ['--store', store, 'verify', '--head', log], '--head: expected the JSON'],
+  ['import of a file that is not there', ['--store', store, 'import', join(dir, 'none.csv'), '--by', 'dora', '--tenant', 'acme-de'], '<file>: cannot be read'],
+  ['backup onto an existing file', ['--store', store, 'backup', log], '<to>: the file exists already'],
+]
+
+describe('usage errors', () => {
+  it('each ends with exit code 2 and names what is wrong', async () => {
+    // Four at a time: the machine is shared.
+    const runs: CliRun[] = []
+    for (let i = 0; i < cases.length; i += 4) runs.push(...(await Promise.all(cases.slice(i, i + 4).map(([, args]) => runBinaryAsync(args)))))
+    const answers = runs.map((run, i) => ({ case: cases[i]![0], code: run.code, names: run.stderr.includes(cases[i]![2]) }))
+    expect(answers).toEqual(cases.map(([what]) => ({ case: what, code: 2, names: true })))
+    // Messages never repeat the value given.
+    expect(runs[9]!.stderr).not.toContain('x'.repeat(300))
+    expect(runs[10]!.stderr).not.toContain('mustermann')
+    expect(runs[12]!.stderr).not.toContain('mysql://')
+    // Nothing was written beside the log.
+    expect(readdirSync(dir).sort()).toEqual(['kunden.db'])
+  }, 600_000)
+
+  it('--json answers a usage error as a JSON error naming the field', () => {
+    const run = runBinary(['--store', store, '--json', 'owner', 'kunde-1', '--at', 'soon'])
+    expect(run.code).toBe(2)
+    expect(JSON.parse(run.stdout)).toEqual({ error: { tag: 'UsageError', field: '--at', message: expect.stringContaining('--at: expected an ISO 8601 time') } })
+  })
+
+  it('--help lists every subcommand, the exit codes and which commands write', () => {
+    const run = runBinary(['--help'])
+    expect(run.code).toBe(0)
+    for (const command of ['replay', 'backup', 'copy', 'verify', 'rebuild', 'owner', 'book', 'orphans', 'history', 'access', 'report', 'erase', 'import', 'kpis']) expect(run.stdout).toMatch(new RegExp(`\\n  ${command}\\b`))
+    expect(run.stdout).toContain('Exit codes: 0 ok, 1 finding')
+    expect(run.stdout).toContain('WRITES to the log (needs --write)')
+    expect(run.stdout).toContain('ACCOUNT_OWNERSHIP_STORE')
+    const sub = runBinary(['import', '--help'])
+    expect(sub.code).toBe(0)
+    expect(sub.stdout).toContain('--write')
+    expect(sub.stdout).toContain('account_id, display_name, tier, owner_id')
+  })
+
+  it('the store comes from ACCOUNT_OWNERSHIP_STORE when --store is not given', () => {
+    const run = runBinary(['--json', 'book', 'felix'], { env: { ACCOUNT_OWNERSHIP_STORE: store } })
+    expect(run.code).toBe(0)
+    expect(JSON.parse(run.stdout)).toMatchObject({ ownerId: 'felix', accounts: [{ accountId: 'kunde-1' }] })
+  })
+})
