@@ -1,119 +1,71 @@
-// What an npm user gets: each publishable package is packed as `pnpm publish` would pack it, then
-// installed into a throw-away consumer; every entry point must import at run time and resolve
-// its types under TypeScript's NodeNext rules. Needs the build (`tsc -b`) the test command runs.
+// What an npm user gets. Every publishable package is packed as `pnpm publish` packs it; its
+// manifest must point into dist, name no workspace range and ask for Node 22 or newer. Then a
+// SQLite user's install: the tarballs of core, store-sqlite, projections and dsgvo with
+// better-sqlite3, installed by plain npm into an empty folder — no pg, no @types/pg — type-checks
+// and runs a small app (app/sqlite-app.ts). The PostgreSQL user's install is in
+// postgres-only.integration.test.ts.
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
 import { execFileSync } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
-import { tmpdir } from 'node:os'
-import { dirname, join, resolve } from 'node:path'
-import { afterAll, describe, expect, it } from 'vitest'
-
-const root = resolve(import.meta.dirname, '../../..')
-const packagesDir = join(root, 'packages')
-const publishable = readdirSync(packagesDir).filter((name) => {
-  const manifest = join(packagesDir, name, 'package.json')
-  return existsSync(manifest) && JSON.parse(readFileSync(manifest, 'utf8')).private !== true
-})
-const consumer = mkdtempSync(join(tmpdir(), 'ao-consumer-'))
-const modules = join(consumer, 'node_modules')
-mkdirSync(join(modules, '@account-ownership'), { recursive: true })
-afterAll(() => rmSync(consumer, { recursive: true, force: true }))
-
-// pnpm 12 is a single executable; under `pnpm test` npm_execpath names it.
-const pnpm = (args: string[], cwd: string) =>
-  process.env.npm_execpath?.includes('pnpm')
-    ? execFileSync(process.env.npm_execpath, args, { cwd, encoding: 'utf8' })
-    : execFileSync('npx', ['--yes', 'pnpm@12.21.0', ...args], { cwd, encoding: 'utf8' })
-
-/* The folder of an installed package, whether or not its exports map lists package.json. */
-const packageDirOf = (need: NodeRequire, name: string): string | undefined => {
-  for (const request of [`${name}/package.json`, name]) {
-    try {
-      let dir = dirname(need.resolve(request))
-      while (dir !== dirname(dir)) {
-        const manifest = join(dir, 'package.json')
-        if (existsSync(manifest) && JSON.parse(readFileSync(manifest, 'utf8')).name === name) return dir
-        dir = dirname(dir)
-      }
-    } catch {
-      // not resolvable this way; try the next
-    }
-  }
-  return undefined
-}
+import { describe, expect, it } from 'vitest'
+import { importsIn, npmConsumer, packed, publishable, runNode, typeCheck } from './packed-install.js'
 
 interface Manifest {
-  name: string
-  exports: Record<string, { types: string; default: string }>
-  dependencies?: Record<string, string>
-  peerDependencies?: Record<string, string>
+  readonly name: string
+  readonly engines?: { readonly node?: string }
+  readonly exports: Record<string, { readonly types: string; readonly default: string }>
 }
 
-const install = (name: string): Manifest => {
-  const dir = join(packagesDir, name)
-  const out = mkdtempSync(join(consumer, 'pack-'))
-  pnpm(['pack', '--pack-destination', out], dir)
-  const tarball = readdirSync(out).find((f) => f.endsWith('.tgz'))!
-  const target = join(modules, '@account-ownership', name)
-  mkdirSync(target, { recursive: true })
-  execFileSync('tar', ['xzf', join(out, tarball), '-C', target, '--strip-components=1'])
-  const manifest = JSON.parse(readFileSync(join(target, 'package.json'), 'utf8')) as Manifest
-  // Third-party dependencies (and their @types) come from the workspace's install, linked where
-  // Node and TypeScript look for them, as a user's own install would place them.
-  const need = createRequire(join(dir, 'package.json'))
-  for (const dep of Object.keys({ ...manifest.dependencies, ...manifest.peerDependencies }).flatMap((d) => [d, `@types/${d.replace('@', '').replace('/', '__')}`])) {
-    if (dep.startsWith('@account-ownership/') || existsSync(join(modules, dep))) continue
-    const found = packageDirOf(need, dep)
-    if (found === undefined) continue
-    mkdirSync(dirname(join(modules, dep)), { recursive: true })
-    symlinkSync(found, join(modules, dep), 'dir')
-  }
-  return manifest
-}
+const tarballs = packed(publishable)
+// The PostgreSQL key store loads no pg at run time (it takes the caller's pool), so it imports here too.
+const sqliteEntryPoints = ['core', 'store-sqlite', 'projections', 'projections/sqlite', 'dsgvo', 'dsgvo/sqlite', 'dsgvo/postgres'].map((p) => `@account-ownership/${p}`)
 
-describe('packed packages, as npm users get them', () => {
-  const manifests = new Map(publishable.map((name) => [name, install(name)]))
-
-  it.each(publishable)('%s: exports point into dist, workspace ranges are replaced, files exist', (name) => {
-    const manifest = manifests.get(name)!
-    const target = join(modules, '@account-ownership', name)
+describe('packed packages, as npm publishes them', () => {
+  it.each(publishable)('%s: exports point into dist and exist, no workspace range, Node 22 or newer', (name) => {
+    const listing = execFileSync('tar', ['tzf', tarballs.get(name)!], { encoding: 'utf8' }).split('\n')
+    const manifest = JSON.parse(execFileSync('tar', ['xzOf', tarballs.get(name)!, 'package/package.json'], { encoding: 'utf8' })) as Manifest
+    expect(manifest.engines?.node).toBe('>=22')
+    expect(JSON.stringify(manifest)).not.toContain('workspace:')
     for (const entry of Object.values(manifest.exports)) {
       expect(entry.types).toMatch(/^\.\/dist\/.*\.d\.ts$/)
       expect(entry.default).toMatch(/^\.\/dist\/.*\.js$/)
-      expect(existsSync(join(target, entry.types))).toBe(true)
-      expect(existsSync(join(target, entry.default))).toBe(true)
-    }
-    expect(JSON.stringify(manifest)).not.toContain('workspace:')
-  })
-
-  it.each(publishable)('%s: every entry point imports at run time', (name) => {
-    const manifest = manifests.get(name)!
-    for (const sub of Object.keys(manifest.exports)) {
-      if (sub.endsWith('/testing')) continue // the test kit imports vitest, a dev-time peer
-      const specifier = `@account-ownership/${name}${sub === '.' ? '' : sub.slice(1)}`
-      const script = `import(${JSON.stringify(specifier)}).then((m) => console.log(Object.keys(m).length))`
-      const count = Number(execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: consumer, encoding: 'utf8' }).trim())
-      expect(count).toBeGreaterThan(0)
+      expect(listing).toContain(`package/${entry.types.slice(2)}`)
+      expect(listing).toContain(`package/${entry.default.slice(2)}`)
     }
   })
+})
 
-  it('every entry point resolves its types under NodeNext', () => {
-    const imports = [...manifests].flatMap(([name, manifest]) =>
-      Object.keys(manifest.exports).map((sub, i) => `import * as ${name.replace(/\W/g, '_')}${i} from '@account-ownership/${name}${sub === '.' ? '' : sub.slice(1)}'\nvoid ${name.replace(/\W/g, '_')}${i}`),
-    )
-    writeFileSync(join(consumer, 'consumer.ts'), imports.join('\n') + '\nexport {}\n')
-    writeFileSync(
-      join(consumer, 'tsconfig.json'),
-      JSON.stringify({ compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext', target: 'ES2023', strict: true, noEmit: true, skipLibCheck: false, types: [] }, files: ['consumer.ts'] }),
-    )
-    const tsc = join(dirname(createRequire(join(root, 'package.json')).resolve('typescript/package.json')), 'bin', 'tsc')
-    const result = (() => {
-      try {
-        return execFileSync(process.execPath, [tsc, '-p', consumer], { encoding: 'utf8' })
-      } catch (e) {
-        return (e as { stdout?: string }).stdout ?? String(e)
-      }
-    })()
-    expect(result).toBe('')
+describe('a SQLite user: core, store-sqlite, projections, dsgvo and better-sqlite3, installed by npm', { timeout: 300_000 }, () => {
+  const consumer = npmConsumer(
+    'sqlite',
+    ['core', 'store-sqlite', 'projections', 'dsgvo'].map((name) => tarballs.get(name)!),
+    ['better-sqlite3@^13', '@types/node@^24'],
+  )
+
+  it('has neither pg nor its types installed', () => {
+    expect(existsSync(join(consumer, 'node_modules', 'better-sqlite3'))).toBe(true)
+    expect(existsSync(join(consumer, 'node_modules', 'pg'))).toBe(false)
+    expect(existsSync(join(consumer, 'node_modules', '@types', 'pg'))).toBe(false)
+  })
+
+  it('imports every entry point but the PostgreSQL read models, which name the missing pg', () => {
+    const imported = importsIn(consumer, [...sqliteEntryPoints, '@account-ownership/projections/postgres'])
+    for (const specifier of sqliteEntryPoints) expect({ specifier, ...imported[specifier] }).toEqual({ specifier, exports: expect.any(Number) })
+    expect(imported['@account-ownership/projections/postgres']).toMatchObject({ code: 'ERR_MODULE_NOT_FOUND', message: expect.stringContaining("'pg'") })
+  })
+
+  it('type-checks an app against the installed declaration files, which need no pg types', () => {
+    expect(typeCheck(consumer, ['story.ts', 'sqlite-app.ts'])).toBe('')
+  })
+
+  it('runs the app: read models and audit tables in one SQLite file, answered by both packages', () => {
+    const run = runNode(consumer, ['out/sqlite-app.js', consumer])
+    expect(run.stderr).toBe('')
+    expect(JSON.parse(run.stdout)).toEqual({
+      eventsProjected: 4,
+      ownerOn14February: 'hanna',
+      hannaOwned: [['2026-01-05T09:01:00.000Z', '2026-03-01T08:00:00.000Z']],
+      erikaAsHeld: ['Erika Mustermann'],
+    })
   })
 })
