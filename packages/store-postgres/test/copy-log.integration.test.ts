@@ -11,6 +11,7 @@ import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { appendGeneratedLog } from './generated-log.js'
 import { postgresDatabase } from './postgres-database.js'
+import { spawnChild } from './processes/spawn-child.js'
 
 const database = await postgresDatabase('copy')
 const dir = mkdtempSync(join(tmpdir(), 'ao-copy-'))
@@ -83,6 +84,32 @@ describe.skipIf(database.skip !== undefined)(`copyLog between SQLite and Postgre
     expect(resumed).toEqual(E.right({ resumedFrom: 20n, copied: events - 20, head: BigInt(events), verified: events }))
     expect(await rowsOf(target)).toEqual(await rowsOf(original))
     await original.close()
+    await target.close()
+  })
+
+  it('resumes after the copying process was SIGKILLed mid-copy', async () => {
+    const original = sqliteStore('killed-source.db')
+    const events = await appendGeneratedLog(original, 12, 3)
+    await original.close()
+    const killedAt = await new Promise<bigint>((resolve, reject) => {
+      const child = spawnChild('log-copier.ts', [join(dir, 'killed-source.db'), database.name, 'copy_killed'])
+      let last = 0n
+      child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+        for (const m of chunk.matchAll(/copied (\d+)/g)) last = BigInt(m[1]!)
+        if (last >= 20n) child.kill('SIGKILL')
+      })
+      child.on('close', (_code, signal) => (signal === 'SIGKILL' ? resolve(last) : reject(new Error('the copier finished before it was killed'))))
+    })
+    const target = await database.store({ schema: 'copy_killed' })
+    const head = await target.headPosition()
+    // Whole batches only: the head is where a batch ended, at or after the last one reported.
+    expect(E.isRight(head) && head.right >= killedAt && head.right % 5n === 0n).toBe(true)
+    const source = sqliteStore('killed-source.db')
+    const resumed = await copyLog({ from: source, to: target })
+    expect(resumed).toEqual(E.right(expect.objectContaining({ head: BigInt(events), verified: events })))
+    expect(E.isRight(resumed) && resumed.right.resumedFrom).toBe(E.isRight(head) && head.right)
+    expect(await rowsOf(target)).toEqual(await rowsOf(source))
+    await source.close()
     await target.close()
   })
 
