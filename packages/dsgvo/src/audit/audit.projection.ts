@@ -16,7 +16,6 @@
 import type { DomainEventType, Instant } from '@account-ownership/core'
 import { defineProjection, insertRows, loadBatchRows, type BatchRow, type BatchTable, type RecordedOf } from '@account-ownership/projections'
 import { recordKindOf, retentionUntil, defaultRetentionPolicy, type RetentionPolicy } from '../retention/retention-policy.js'
-import { stakeholderSubject } from '../subject/subject-id.js'
 import { auditTableNames, createAuditTables, type AccessPeriodTable, type AuditAccountTable, type AuditTables, type ErasureTable, type OffboardingTable, type PrincipalRoleTable, type StakeholderMentionTable } from './audit.table.js'
 import { everyEventType, principalRolesOf } from './principal-roles.js'
 import { defaultProcessingPurposes, type ProcessingPurposes } from './processing-purposes.js'
@@ -120,7 +119,7 @@ export const auditProjection = (options: AuditProjectionOptions = {}) => {
             case 'AccessExpired':
               return closePeriods({ accountId: event.data.accountId, kind: 'grant', detail: event.data.grantId }, event.data.expiredAt, 'expired', position)
             case 'StakeholderMapped':
-              return mentions.insert({ account_id: event.data.accountId, stakeholder_id: event.data.stakeholderId, subject_id: stakeholderSubject(event.data.stakeholderId), role: event.data.role, mapped_by: event.data.mappedBy, mapped_at: at, removed_at: null, ...sourceOf(event) })
+              return mentions.insert({ account_id: event.data.accountId, stakeholder_id: event.data.stakeholderId, subject_id: `stakeholder:${event.data.stakeholderId}`, role: event.data.role, mapped_by: event.data.mappedBy, mapped_at: at, removed_at: null, ...sourceOf(event) })
             case 'StakeholderRemoved':
               for (const mention of mentions.openOf(event.data.accountId)) if (mention.stakeholder_id === event.data.stakeholderId) mentions.update(mention, { removed_at: at })
               return

@@ -52,5 +52,5 @@ export const personalSubjectOf = (
   if (marked === undefined) return E.right(undefined)
   const id = (event.data as Record<string, unknown>)[marked.subject.idField]
   const subjectId = typeof id === 'string' ? subjectOf(marked.subject.kind, id) : undefined
-  return subjectId === undefined ? E.left(`data.${marked.subject.idField}`) : E.right({ subjectId, fields: marked.fields })
+  return subjectId === undefined || E.isLeft(subjectId) ? E.left(`data.${marked.subject.idField}`) : E.right({ subjectId: subjectId.right, fields: marked.fields })
 }

@@ -10,7 +10,8 @@
  *
  * @module
  */
-import { SubjectId, type PrincipalId, type StakeholderId } from '@account-ownership/core'
+import { decodeWith, InvalidStoreInputError, PrincipalId, StakeholderId, SubjectId, type FieldProblems } from '@account-ownership/core'
+import * as E from 'fp-ts/lib/Either.js'
 
 /**
  * The kinds of data subject the log knows.
@@ -20,28 +21,36 @@ import { SubjectId, type PrincipalId, type StakeholderId } from '@account-owners
 export type SubjectKind = 'stakeholder' | 'principal'
 
 /**
- * The subject id of a contact person at a customer.
+ * The subject id of a kind and an id, decoded from plain strings: a `Left` names the field
+ * (`kind`, or `field` for the id) and never repeats the value.
  * @category subjects
  * @since 0.1.0
+ * @example
+ * subjectOf('stakeholder', 'erika') // Right('stakeholder:erika')
  */
-export const stakeholderSubject = (stakeholderId: StakeholderId): SubjectId => `stakeholder:${stakeholderId}` as SubjectId
-
-/**
- * The subject id of an employee or service user.
- * @category subjects
- * @since 0.1.0
- */
-export const principalSubject = (principalId: PrincipalId): SubjectId => `principal:${principalId}` as SubjectId
-
-/**
- * The subject id of a kind and an id, or `undefined` when the result is not a valid subject id.
- * @category subjects
- * @since 0.1.0
- */
-export const subjectOf = (kind: SubjectKind, id: string): SubjectId | undefined => {
-  const subject = `${kind}:${id}`
-  return SubjectId.is(subject) ? subject : undefined
+export const subjectOf = (kind: SubjectKind, id: string, field = 'id'): E.Either<InvalidStoreInputError, SubjectId> => {
+  if (kind !== 'stakeholder' && kind !== 'principal') return E.left(new InvalidStoreInputError('kind', "expected 'stakeholder' or 'principal'"))
+  const decoded: E.Either<FieldProblems, string> = kind === 'stakeholder' ? decodeWith(StakeholderId, field)(id) : decodeWith(PrincipalId, field)(id)
+  if (E.isLeft(decoded)) return E.left(new InvalidStoreInputError(decoded.left.field, decoded.left.message, decoded.left.problems))
+  const subject = `${kind}:${decoded.right}`
+  return SubjectId.is(subject) ? E.right(subject) : E.left(new InvalidStoreInputError(field, 'too long for a subject id'))
 }
+
+/**
+ * The subject id of a contact person at a customer, from their stakeholder id as a plain string.
+ * @category subjects
+ * @since 0.1.0
+ * @example
+ * const erika = stakeholderSubject('erika') // Right('stakeholder:erika'); Left(InvalidStoreInputError) naming stakeholderId
+ */
+export const stakeholderSubject = (stakeholderId: string): E.Either<InvalidStoreInputError, SubjectId> => subjectOf('stakeholder', stakeholderId, 'stakeholderId')
+
+/**
+ * The subject id of an employee or service user, from their principal id as a plain string.
+ * @category subjects
+ * @since 0.1.0
+ */
+export const principalSubject = (principalId: string): E.Either<InvalidStoreInputError, SubjectId> => subjectOf('principal', principalId, 'principalId')
 
 /**
  * The kind and id a subject id names, or `undefined` for an id outside this scheme.

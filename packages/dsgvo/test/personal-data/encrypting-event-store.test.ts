@@ -47,7 +47,9 @@ describe('the encrypting event store', () => {
     const { store, keys } = setUp()
     await store.append(stream, history.map((e) => newEvent(e)), { expectedVersion: 'no-stream' })
     const before = await all(store.readAll())
-    const erased = await erase({ store, keys }, stakeholderSubject('erika' as never), { by: cast.dora, legalGround: 'art17-1-b-consent-withdrawn', at: epoch, tenantId: tenant })
+    const erika = stakeholderSubject('erika')
+    if (E.isLeft(erika)) throw erika.left
+    const erased = await erase({ store, keys }, erika.right, { by: cast.dora, legalGround: 'art17-1-b-consent-withdrawn', at: epoch, tenantId: tenant })
     expect(E.isRight(erased) && erased.right.data).toEqual({ subjectId: 'stakeholder:erika', erasedBy: 'dora', legalGround: 'art17-1-b-consent-withdrawn', keysDestroyed: 1 })
     const after = await all(store.readAll())
     expect(after).toHaveLength(before.length + 1)
