@@ -15,7 +15,7 @@ import { instantOf } from '../instant.js'
 import { EventMetadata, type NewEvent } from '../store/recorded-event.js'
 import { accountStream, principalStream, subjectStream, type StreamId } from '../store/stream-id.js'
 import { maxEmailLength, maxFreeTextLength, maxNameLength } from '../text.js'
-import type { AccountId, PrincipalId, SubjectId } from '../ids.js'
+import type { AccountId, EventId, PrincipalId, SubjectId } from '../ids.js'
 
 const idArbitrary = (max = maxIdLength): fc.Arbitrary<string> =>
   fc.oneof(
@@ -131,3 +131,12 @@ export const acceptedAppendArbitrary: fc.Arbitrary<{ readonly streamId: StreamId
     const streamId = streamOfEvent(events[0]!)
     return { streamId, events: events.filter((e) => streamOfEvent(e) === streamId) }
   })
+
+/**
+ * The events with event ids made unique under `prefix` (still at most 128 characters), so that
+ * many generated appends go into one store.
+ * @category testing
+ * @since 0.2.0
+ */
+export const withUniqueEventIds = (events: ReadonlyArray<NewEvent>, prefix: string): ReadonlyArray<NewEvent> =>
+  events.map((e, i) => ({ ...e, metadata: { ...e.metadata, eventId: `${prefix}-${i}-${e.metadata.eventId}`.slice(0, maxIdLength) as EventId } }) as NewEvent)

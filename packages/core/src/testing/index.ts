@@ -5,7 +5,7 @@
  * @module
  */
 export { eventStoreContract, type StoreContractSubject } from './store-contract.js'
-export { acceptedAppendArbitrary, acceptedEventArbitrary, arbitraryOf, streamOfEvent } from './accepted-events.js'
+export { acceptedAppendArbitrary, acceptedEventArbitrary, arbitraryOf, streamOfEvent, withUniqueEventIds } from './accepted-events.js'
 export { checkRoundTrip, roundTripContract } from './round-trip.js'
 export { account, cast, commandContext, decisionContext, epoch, newEvent, openedAccountEvents, steppingClock, tenant, testPolicy } from './fixtures.js'
 export { spec, type Spec, type Then, type When } from './given-when-then.js'
@@ -45,4 +45,5 @@ export {
   type CommandStep,
   type DecidedStep,
 } from './command-sequences.js'
+export { offboardingHistoryArbitrary, type HistoryStep, type OffboardingHistory } from './offboarding-histories.js'
 export { invalidCommandArbitrary, invalidCommandsArbitrary, invalidMessageArbitrary, type InvalidCommand, type InvalidCommandProblem } from './invalid-commands.js'

@@ -11,7 +11,7 @@ import fc from 'fast-check'
 import { expect, it } from 'vitest'
 import type { EventStore } from '../store/event-store.js'
 import type { NewEvent, RecordedEvent } from '../store/recorded-event.js'
-import { acceptedAppendArbitrary } from './accepted-events.js'
+import { acceptedAppendArbitrary, withUniqueEventIds } from './accepted-events.js'
 
 const collect = async <A>(it: AsyncIterable<A>): Promise<A[]> => {
   const out: A[] = []
@@ -39,7 +39,7 @@ export const checkRoundTrip = async (store: EventStore, runs = 60): Promise<numb
   await fc.assert(
     fc.asyncProperty(acceptedAppendArbitrary, async ({ streamId, events: generated }) => {
       run++
-      const events = generated.map((e, i) => ({ ...e, metadata: { ...e.metadata, eventId: `${run}-${i}-${e.metadata.eventId}`.slice(0, 128) } }) as NewEvent)
+      const events = withUniqueEventIds(generated, String(run))
       const appended = await store.append(streamId, events, { expectedVersion: 'any' })
       if (E.isLeft(appended)) {
         // Only the size limit may refuse what the codecs accept.

@@ -2,7 +2,7 @@
 // type, with ids of 128 characters, text of every Unicode plane up to its limit and edge numbers,
 // appended straight to the log in any order, are all applied by every read model.
 import { inMemoryEventStore } from '@account-ownership/core'
-import { acceptedAppendArbitrary } from '@account-ownership/core/testing'
+import { acceptedAppendArbitrary, withUniqueEventIds } from '@account-ownership/core/testing'
 import { projectionRuntime, readModelProjections } from '@account-ownership/projections'
 import fc from 'fast-check'
 import * as E from 'fp-ts/lib/Either.js'
@@ -17,7 +17,7 @@ export const acceptedEventFeatures = (dialect: TestDialect, options: { readonly 
           const store = inMemoryEventStore()
           let accepted = 0
           for (const [i, { streamId, events }] of appends.entries()) {
-            const unique = events.map((e, j) => ({ ...e, metadata: { ...e.metadata, eventId: `${i}-${j}-${e.metadata.eventId}`.slice(0, 128) } }))
+            const unique = withUniqueEventIds(events, String(i))
             const appended = await store.append(streamId, unique, { expectedVersion: 'any' })
             if (E.isRight(appended)) accepted += unique.length
           }

@@ -2,7 +2,7 @@
 // every type — ids of 128 characters, text of every Unicode plane up to its limit, edge numbers —
 // appended in any order, are all applied.
 import { inMemoryEventStore } from '@account-ownership/core'
-import { acceptedAppendArbitrary } from '@account-ownership/core/testing'
+import { acceptedAppendArbitrary, withUniqueEventIds } from '@account-ownership/core/testing'
 import { auditProjection } from '@account-ownership/dsgvo'
 import { projectionRuntime } from '@account-ownership/projections'
 import fc from 'fast-check'
@@ -17,7 +17,7 @@ export const auditAcceptedEventFeatures = (dialect: AuditDialect, options: { rea
         fc.asyncProperty(fc.array(acceptedAppendArbitrary, { minLength: 1, maxLength: 12 }), async (appends) => {
           const store = inMemoryEventStore()
           for (const [i, { streamId, events }] of appends.entries()) {
-            const unique = events.map((e, j) => ({ ...e, metadata: { ...e.metadata, eventId: `${i}-${j}-${e.metadata.eventId}`.slice(0, 128) } }))
+            const unique = withUniqueEventIds(events, String(i))
             await store.append(streamId, unique, { expectedVersion: 'any' })
           }
           const db = await dialect.open()
