@@ -1,0 +1,81 @@
+/**
+ * One writer process of the PostgreSQL append benchmark, driven by its parent over IPC: for each
+ * `{ mode, writer, block, count }` it appends `count` events, one per append, to its own 25
+ * streams, and answers the seconds it took. Modes: `adapter` (the store's `append`), `raw` (plain
+ * pg: BEGIN, INSERT with a bigserial position, COMMIT; versions and hashes kept in memory) and
+ * `protocol` (plain pg doing what the adapter does: stream lock, tip read, head row, COMMIT).
+ * Usage: forked by append.bench.ts with the database name.
+ *
+ * @module
+ */
+import { accountStream, chainHash, currentSchema, genesisHash, prepareEvents, type AccountId } from '@account-ownership/core'
+import { openPostgresEventStore } from '@account-ownership/store-postgres'
+import pg from 'pg'
+import { classifiedEvent, server } from './bench-database.js'
+
+type Mode = 'adapter' | 'raw' | 'protocol'
+const database = process.argv[2]!
+const opened = await openPostgresEventStore({ connection: { ...server, database, max: 1 }, schema: 'bench_adapter' })
+if (opened._tag === 'Left') throw opened.left
+const store = opened.right
+const client = new pg.Client({ ...server, database })
+await client.connect()
+
+const streams = 25
+const versions = new Map<string, bigint>()
+const tips = new Map<string, { version: bigint; hash: string }>()
+const rowOf = (accountId: string, eventId: string, i: number) => {
+  const prepared = prepareEvents([classifiedEvent(accountId, eventId, i)], currentSchema)
+  if (prepared._tag === 'Left') throw prepared.left
+  return prepared.right[0]!
+}
+const rawInsert = `INSERT INTO bench_raw.ao_events (stream_id, stream_version, event_id, type, schema_version, data, metadata, recorded_at, hash)
+  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`
+const protocolInsert = `WITH head AS (UPDATE bench_protocol.ao_log_head SET position = position + 1 RETURNING position)
+  INSERT INTO bench_protocol.ao_events (global_position, stream_id, stream_version, event_id, type, schema_version, data, metadata, recorded_at, hash)
+  SELECT head.position, $1, $2, $3, $4, $5, $6, $7, $8, $9 FROM head`
+
+const append: Record<Mode, (writer: number, i: number) => Promise<void>> = {
+  async adapter(writer, i) {
+    const accountId = `kunde-${writer}-${i % streams}`
+    const stream = accountStream(accountId as AccountId)
+    const result = await store.append(stream, [classifiedEvent(accountId, `adapter-${writer}-${i}`, i)], { expectedVersion: versions.get(stream) ?? 'no-stream' })
+    if (result._tag === 'Left') throw result.left
+    versions.set(stream, result.right.nextExpectedVersion)
+  },
+  async raw(writer, i) {
+    const accountId = `kunde-${writer}-${i % streams}`
+    const stream = `raw:${accountStream(accountId as AccountId)}`
+    const row = rowOf(accountId, `raw-${writer}-${i}`, i)
+    const tip = tips.get(stream)
+    const chained = { ...row, streamId: stream, streamVersion: tip === undefined ? 0n : tip.version + 1n, recordedAt: new Date().toISOString() }
+    const hash = chainHash(tip?.hash ?? genesisHash, chained)
+    await client.query('BEGIN')
+    await client.query(rawInsert, [stream, String(chained.streamVersion), row.eventId, row.type, row.schemaVersion, row.data, row.metadata, chained.recordedAt, hash])
+    await client.query('COMMIT')
+    tips.set(stream, { version: chained.streamVersion, hash })
+  },
+  async protocol(writer, i) {
+    const accountId = `kunde-${writer}-${i % streams}`
+    const stream = accountStream(accountId as AccountId)
+    const row = rowOf(accountId, `protocol-${writer}-${i}`, i)
+    await client.query('BEGIN')
+    await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`bench_protocol/${stream}`])
+    const tip = (await client.query<{ v: string; hash: string }>('SELECT stream_version::text AS v, hash FROM bench_protocol.ao_events WHERE stream_id = $1 ORDER BY stream_version DESC LIMIT 1', [stream])).rows[0]
+    const chained = { ...row, streamId: stream, streamVersion: tip === undefined ? 0n : BigInt(tip.v) + 1n, recordedAt: new Date().toISOString() }
+    await client.query(protocolInsert, [stream, String(chained.streamVersion), row.eventId, row.type, row.schemaVersion, row.data, row.metadata, chained.recordedAt, chainHash(tip?.hash ?? genesisHash, chained)])
+    await client.query('COMMIT')
+  },
+}
+
+process.on('message', async (message: { mode: Mode | 'exit'; writer: number; block: number; count: number }) => {
+  if (message.mode === 'exit') {
+    await store.close()
+    await client.end()
+    process.exit(0)
+  }
+  const start = performance.now()
+  for (let i = message.block * message.count; i < (message.block + 1) * message.count; i++) await append[message.mode](message.writer, i)
+  process.send!({ seconds: (performance.now() - start) / 1000 })
+})
+process.send!({ ready: true })

@@ -1,0 +1,38 @@
+import { knownSchemaVersion, openPostgresEventStore } from '@account-ownership/store-postgres'
+import * as E from 'fp-ts/lib/Either.js'
+import { describe, expect, it } from 'vitest'
+import { postgresDatabase } from './postgres-database.js'
+
+const database = await postgresDatabase('schema')
+
+describe.skipIf(database.skip !== undefined)(`schema creation and migration on open${database.skip ? ` — skipped: ${database.skip}` : ''}`, () => {
+  it('creates a missing schema once, even when several stores open it at the same moment', async () => {
+    const opened = await Promise.all(Array.from({ length: 4 }, () => openPostgresEventStore({ connection: database.connection, schema: 'racing' })))
+    expect(opened.every(E.isRight)).toBe(true)
+    const pool = database.pool()
+    const { rows } = await pool.query<{ version: number }>('SELECT version FROM racing.ao_schema_version ORDER BY version')
+    expect(rows.map((r) => r.version)).toEqual(Array.from({ length: knownSchemaVersion }, (_, i) => i + 1))
+    for (const o of opened) if (E.isRight(o)) await o.right.close()
+  })
+
+  it('keeps schemas apart: two stores in two schemas of one database share nothing', async () => {
+    const [a, b] = await Promise.all([database.store({ schema: 'kunden_a' }), database.store({ schema: 'kunden_b' })])
+    const pool = database.pool()
+    const { rows } = await pool.query<{ n: string }>(`SELECT count(*) AS n FROM information_schema.tables WHERE table_schema IN ('kunden_a', 'kunden_b') AND table_name = 'ao_events'`)
+    expect(rows[0]!.n).toBe('2')
+    expect(a.commitChannel).not.toBe(b.commitChannel)
+    await a.close()
+    await b.close()
+  })
+
+  it('refuses a schema a newer release wrote, and changes nothing in it', async () => {
+    const store = await database.store({ schema: 'newer' })
+    await store.close()
+    const pool = database.pool()
+    await pool.query('INSERT INTO newer.ao_schema_version (version) VALUES ($1)', [knownSchemaVersion + 1])
+    const opened = await openPostgresEventStore({ connection: database.connection, schema: 'newer' })
+    expect(opened).toEqual(E.left(expect.objectContaining({ _tag: 'PostgresSchemaError', found: knownSchemaVersion + 1, known: knownSchemaVersion })))
+    const { rows } = await pool.query<{ n: string }>('SELECT count(*) AS n FROM newer.ao_schema_version')
+    expect(rows[0]!.n).toBe(String(knownSchemaVersion + 1))
+  })
+})
