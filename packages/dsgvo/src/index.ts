@@ -13,7 +13,7 @@ export { KeyStoreUnavailableError, type KeyStore, type SubjectKey } from './keys
 export { erasedMarker, open, parseEnvelope, seal, type Envelope, type ValuePlace } from './personal-data/envelope.js'
 export { defaultPersonalFields, personalSubjectOf, type PersonalFields, type PersonalFieldsOf } from './personal-data/personal-fields.js'
 export { encryptingEventStore, type EncryptingEventStoreOptions } from './personal-data/encrypting-event-store.js'
-export { ErasureNotRecordedError, erase, type ErasureError, type ErasureRequest } from './erasure/erase.js'
+export { AlreadyErasedError, ErasureNotRecordedError, UnknownSubjectError, erase, type ErasureError, type ErasureRequest } from './erasure/erase.js'
 export { defaultRetentionPolicy, recordKindOf, retentionUntil, type RecordKind, type RetentionPolicy } from './retention/retention-policy.js'
 export { retentionReport, type RetainedAccount, type RetentionReport } from './retention/retention.queries.js'
 export { defaultProcessingPurposes, type Processing, type ProcessingPurposes } from './audit/processing-purposes.js'

@@ -15,6 +15,9 @@
 import {
   checkEvents,
   InvalidStoreInputError,
+  isStoreError,
+  StoreUnavailableError,
+  type ReadError,
   StreamId,
   subjectStream,
   type AppendError,
@@ -70,11 +73,58 @@ export class ErasureNotRecordedError extends TaggedError('ErasureNotRecordedErro
 }
 
 /**
+ * The key store never gave this subject a key: no personal datum of theirs was ever encrypted in
+ * the log, so there is nothing to erase — most often a mistyped subject id. Nothing is recorded,
+ * so the record of processing never counts an erasure that erased nothing.
+ * @category errors
+ * @since 0.2.0
+ */
+export class UnknownSubjectError extends TaggedError('UnknownSubjectError') {
+  readonly field = 'subjectId'
+  constructor() {
+    super('subjectId: the log holds no personal data of this subject (no key was ever made for it); check the kind and the id')
+  }
+}
+
+/**
+ * Every key the subject was ever given is destroyed and every destruction recorded: the subject
+ * is erased already, and erasing again records nothing new.
+ * @category errors
+ * @since 0.2.0
+ */
+export class AlreadyErasedError extends TaggedError('AlreadyErasedError') {
+  readonly subjectId: SubjectId
+  /** When the last erasure happened. */
+  readonly erasedAt: Instant
+  constructor(subjectId: SubjectId, erasedAt: Instant) {
+    super(`${subjectId} was erased already (last on ${erasedAt}); nothing new was recorded`)
+    this.subjectId = subjectId
+    this.erasedAt = erasedAt
+  }
+}
+
+/**
  * Any reason an erasure did not complete.
  * @category errors
  * @since 0.1.0
  */
-export type ErasureError = KeyStoreUnavailableError | ErasureNotRecordedError | InvalidStoreInputError
+export type ErasureError = KeyStoreUnavailableError | ErasureNotRecordedError | InvalidStoreInputError | UnknownSubjectError | AlreadyErasedError | ReadError
+
+// The erasures recorded so far: how many keys they destroyed together, and when the last was.
+const recordedErasures = async (store: EventStore, stream: StreamId): Promise<E.Either<ReadError, { keys: number; last: Instant | undefined }>> => {
+  let keys = 0
+  let last: Instant | undefined
+  try {
+    for await (const event of store.readStream(stream)) {
+      if (event.type !== 'PersonalDataErased') continue
+      keys += event.data.keysDestroyed
+      last = event.metadata.occurredAt
+    }
+  } catch (e) {
+    return E.left(isStoreError(e) && (e._tag === 'CorruptEventError' || e._tag === 'InvalidStoreInputError' || e._tag === 'StoreUnavailableError') ? e : new StoreUnavailableError(e instanceof Error ? e.message : String(e), false, { cause: e }))
+  }
+  return E.right({ keys, last })
+}
 
 // The fields of the erasure event, named as the caller gave them.
 const requestField: Readonly<Record<string, string>> = {
@@ -130,9 +180,20 @@ export const erase = async (
   })
   const checked = checkEvents([eventOf(0)])
   if (E.isLeft(checked)) return E.left(requestProblem(checked.left))
+  // Only a subject the key store gave a key has personal data in the log to erase.
+  const given = await deps.keys.versionsOf(subjectId)
+  if (E.isLeft(given)) return given
+  if (given.right === 0) return E.left(new UnknownSubjectError())
+  const erasures = await recordedErasures(deps.store, stream)
+  if (E.isLeft(erasures)) return erasures
   const destroyed = await deps.keys.delete(subjectId)
   if (E.isLeft(destroyed)) return destroyed
-  const recorded = await deps.store.append(stream, [eventOf(destroyed.right)], { expectedVersion: 'any' })
+  // Keys destroyed before without a record (the record failed) are recorded now; with no key
+  // left and every destruction on record, the subject is erased already.
+  const unrecorded = given.right - erasures.right.keys
+  if (destroyed.right === 0 && unrecorded <= 0) return E.left(new AlreadyErasedError(subjectId, erasures.right.last ?? request.at))
+  const keysDestroyed = Math.max(destroyed.right, unrecorded)
+  const recorded = await deps.store.append(stream, [eventOf(keysDestroyed)], { expectedVersion: 'any' })
   if (E.isLeft(recorded)) return E.left(new ErasureNotRecordedError(subjectId, destroyed.right, recorded.left))
   return E.right(recorded.right.events[0] as RecordedEvent<PersonalDataErased>)
 }

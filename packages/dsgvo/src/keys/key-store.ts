@@ -50,6 +50,12 @@ export interface KeyStore {
   keyFor(subjectId: SubjectId, version?: number): Promise<E.Either<KeyStoreUnavailableError, SubjectKey | undefined>>
   /** A fresh random key for the subject, with a version never used for it before. */
   create(subjectId: SubjectId): Promise<E.Either<KeyStoreUnavailableError, SubjectKey>>
+  /**
+   * How many keys the subject was ever given, destroyed ones included; 0 when the key store never
+   * saw it — so no personal datum of theirs was ever encrypted, and there is nothing to erase.
+   * @since 0.2.0
+   */
+  versionsOf(subjectId: SubjectId): Promise<E.Either<KeyStoreUnavailableError, number>>
   /** Destroy every key of the subject; answers how many were destroyed. */
   delete(subjectId: SubjectId): Promise<E.Either<KeyStoreUnavailableError, number>>
   /** Release what the key store holds. */

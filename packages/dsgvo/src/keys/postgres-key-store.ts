@@ -72,6 +72,11 @@ export const postgresKeyStore = async (pool: pg.Pool): Promise<E.Either<KeyStore
         )
         return { subjectId, version: rows[0]!.version, key: new Uint8Array(key) }
       }),
+    versionsOf: (subjectId) =>
+      attempt(async () => {
+        const { rows } = await pool.query<{ last_version: number }>('SELECT last_version FROM dsgvo_subject_key_versions WHERE subject_id = $1', [subjectId])
+        return rows[0]?.last_version ?? 0
+      }),
     delete: (subjectId) =>
       attempt(async () => {
         const result = await pool.query('DELETE FROM dsgvo_subject_keys WHERE subject_id = $1', [subjectId])

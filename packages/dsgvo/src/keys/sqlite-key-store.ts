@@ -65,6 +65,7 @@ export const sqliteKeyStore = (db: Database.Database, options: { readonly owned?
     `INSERT INTO dsgvo_subject_key_versions (subject_id, last_version) VALUES (?, 1)
      ON CONFLICT (subject_id) DO UPDATE SET last_version = last_version + 1 RETURNING last_version`,
   )
+  const versions = db.prepare<[string], { last_version: number }>('SELECT last_version FROM dsgvo_subject_key_versions WHERE subject_id = ?')
   const insert = db.prepare('INSERT INTO dsgvo_subject_keys (subject_id, version, key) VALUES (?, ?, ?)')
   const remove = db.prepare('DELETE FROM dsgvo_subject_keys WHERE subject_id = ?')
   const create = db.transaction((subjectId: SubjectId): SubjectKey => {
@@ -81,6 +82,7 @@ export const sqliteKeyStore = (db: Database.Database, options: { readonly owned?
         return row === undefined ? undefined : { subjectId, version: row.version, key: new Uint8Array(row.key) }
       }),
     create: (subjectId) => attempt(() => create.immediate(subjectId)),
+    versionsOf: (subjectId) => attempt(() => versions.get(subjectId)?.last_version ?? 0),
     delete: (subjectId) =>
       (async () => {
         const deleted = await attempt(() => {

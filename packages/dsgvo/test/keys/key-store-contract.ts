@@ -46,8 +46,11 @@ export const keyStoreContract = (open: () => Promise<KeyStore>) => {
     expect(right(await keys.keyFor(erika))).toBeUndefined()
     expect(right(await keys.keyFor(erika, 1))).toBeUndefined()
     expect(right(await keys.keyFor(max))).toEqual(maxKey)
+    expect(right(await keys.versionsOf(erika))).toBe(2)
     expect(right(await keys.create(erika)).version).toBe(3)
+    expect(right(await keys.versionsOf(erika))).toBe(3)
     expect(right(await keys.delete('stakeholder:nobody' as SubjectId))).toBe(0)
+    expect(right(await keys.versionsOf('stakeholder:nobody' as SubjectId))).toBe(0)
     await keys.close()
   })
 }
