@@ -6,11 +6,14 @@
  * of its own beside this one, implementing the same `EventStoreDbDriver`.
  *
  * The client reconnects by itself after a lost connection; a call made while it cannot reach a
- * node rejects with its `UnavailableError` (gRPC status 14).
+ * node rejects with its `UnavailableError` (gRPC status 14). Appends have the client's deadline
+ * (10 s by default); reads have none in the client, so a page that is not read within
+ * `readTimeoutMs` is cancelled and rejects with the client's `DeadlineExceededError` — a node
+ * that accepts the connection and then says nothing is an error, not a hang.
  *
  * @module
  */
-import { BACKWARDS, END, EventStoreDBClient, FORWARDS, NO_STREAM, START, jsonEvent, type JSONType } from '@eventstore/db-client'
+import { BACKWARDS, DeadlineExceededError, END, EventStoreDBClient, FORWARDS, NO_STREAM, START, jsonEvent, type JSONType } from '@eventstore/db-client'
 import type { EventStoreDbDriver, LogPosition, ReadWindow, ServerRecord } from './eventstoredb-driver.js'
 
 type ClientRecord = {
@@ -23,7 +26,9 @@ type ClientRecord = {
   readonly position?: LogPosition
 }
 
-const recordsOf = async (read: AsyncIterable<{ event?: ClientRecord }>): Promise<ReadonlyArray<ServerRecord>> => {
+type ClientRead = AsyncIterable<{ event?: ClientRecord }> & { cancel(): Promise<void> }
+
+const collected = async (read: ClientRead): Promise<ReadonlyArray<ServerRecord>> => {
   const records: ServerRecord[] = []
   for await (const resolved of read) {
     const event = resolved.event
@@ -41,7 +46,29 @@ const recordsOf = async (read: AsyncIterable<{ event?: ClientRecord }>): Promise
   return records
 }
 
+const recordsOf = async (read: ClientRead, timeoutMs: number): Promise<ReadonlyArray<ServerRecord>> => {
+  let timer: NodeJS.Timeout | undefined
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      void read.cancel()
+      reject(new DeadlineExceededError(undefined, `no complete answer to a read within ${timeoutMs} ms`))
+    }, timeoutMs)
+  })
+  try {
+    return await Promise.race([collected(read), timeout])
+  } finally {
+    clearTimeout(timer)
+  }
+}
+
 const direction = (window: ReadWindow<unknown>) => (window.direction === 'forwards' ? FORWARDS : BACKWARDS)
+
+/**
+ * How long the driver waits for one page of a read, in milliseconds.
+ * @category driver
+ * @since 0.2.0
+ */
+export const defaultReadTimeoutMs = 30_000
 
 /**
  * The driver over a client you created (and dispose of, or let the store dispose of).
@@ -50,21 +77,24 @@ const direction = (window: ReadWindow<unknown>) => (window.direction === 'forwar
  * @example
  * const driver = eventStoreDbDriver(EventStoreDBClient.connectionString('esdb://localhost:2113?tls=false'))
  */
-export const eventStoreDbDriver = (client: EventStoreDBClient): EventStoreDbDriver => ({
+export const eventStoreDbDriver = (client: EventStoreDBClient, options: { readonly readTimeoutMs?: number } = {}): EventStoreDbDriver => {
+  const timeoutMs = options.readTimeoutMs ?? defaultReadTimeoutMs
+  return {
   async append(streamId, records, expected) {
     const events = records.map((r) => jsonEvent({ id: r.id, type: r.type, data: r.data as JSONType, metadata: r.metadata as JSONType }))
     await client.appendToStream(streamId, events, { expectedRevision: expected === 'no-stream' ? NO_STREAM : expected })
   },
   readStream(streamId, window) {
     const fromRevision = window.from === 'end' ? END : window.from
-    return recordsOf(client.readStream(streamId, { fromRevision, maxCount: window.maxCount, direction: direction(window) }) as AsyncIterable<{ event?: ClientRecord }>)
+    return recordsOf(client.readStream(streamId, { fromRevision, maxCount: window.maxCount, direction: direction(window) }) as unknown as ClientRead, timeoutMs)
   },
   readAll(window) {
     const fromPosition = window.from === 'start' ? START : window.from === 'end' ? END : window.from
-    return recordsOf(client.readAll({ fromPosition, maxCount: window.maxCount, direction: direction(window) }) as AsyncIterable<{ event?: ClientRecord }>)
+    return recordsOf(client.readAll({ fromPosition, maxCount: window.maxCount, direction: direction(window) }) as unknown as ClientRead, timeoutMs)
   },
   dispose: () => client.dispose(),
-})
+  }
+}
 
 /**
  * A client for a connection string (`esdb://host:2113?tls=false`, `esdb+discover://…`); throws the
@@ -72,5 +102,5 @@ export const eventStoreDbDriver = (client: EventStoreDBClient): EventStoreDbDriv
  * @category driver
  * @since 0.2.0
  */
-export const connectEventStoreDb = (connectionString: string): EventStoreDbDriver =>
-  eventStoreDbDriver(EventStoreDBClient.connectionString(connectionString))
+export const connectEventStoreDb = (connectionString: string, options: { readonly readTimeoutMs?: number } = {}): EventStoreDbDriver =>
+  eventStoreDbDriver(EventStoreDBClient.connectionString(connectionString), options)

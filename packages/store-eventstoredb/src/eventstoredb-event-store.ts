@@ -58,6 +58,8 @@ export interface EventStoreDbEventStoreOptions {
   readonly namespace?: string
   /** How often an append starts again after another writer got in between; 5 by default. */
   readonly appendAttempts?: number
+  /** With `connectionString`: how long one page of a read may take before it fails as retryable; 30000 ms by default. */
+  readonly readTimeoutMs?: number
   /** Source of `recordedAt`; the wall clock by default. */
   readonly clock?: Clock
   readonly schema?: EventSchema
@@ -78,7 +80,7 @@ const driverOf = (options: EventStoreDbEventStoreOptions): E.Either<InvalidStore
   if (driver !== undefined) return E.right({ driver, owned: false })
   if (typeof connectionString !== 'string' || connectionString.length === 0) return invalid('connectionString', 'expected an esdb:// connection string')
   try {
-    return E.right({ driver: connectEventStoreDb(connectionString), owned: true })
+    return E.right({ driver: connectEventStoreDb(connectionString, options.readTimeoutMs === undefined ? {} : { readTimeoutMs: options.readTimeoutMs }), owned: true })
   } catch {
     // The client's message repeats the string, which may hold a password.
     return invalid('connectionString', 'the client cannot parse it as an esdb:// or esdb+discover:// connection string')
@@ -87,12 +89,15 @@ const driverOf = (options: EventStoreDbEventStoreOptions): E.Either<InvalidStore
 
 const checkOptions = (options: unknown): E.Either<InvalidStoreInputError, EventStoreDbEventStoreOptions> => {
   if (typeof options !== 'object' || options === null) return invalid('options', 'expected an object with a connectionString or a driver')
-  const { streamPrefixes, appendAttempts, disposeOnClose, namespace } = options as EventStoreDbEventStoreOptions
+  const { streamPrefixes, appendAttempts, disposeOnClose, namespace, readTimeoutMs } = options as EventStoreDbEventStoreOptions
   if (streamPrefixes !== undefined && (!Array.isArray(streamPrefixes) || streamPrefixes.length === 0 || !streamPrefixes.every((p) => typeof p === 'string' && /^[a-z][a-z0-9]*-$/.test(p)))) {
     return invalid('streamPrefixes', 'expected a non-empty list of stream families with their dash, such as account-')
   }
   if (appendAttempts !== undefined && !(Number.isInteger(appendAttempts) && appendAttempts >= 1 && appendAttempts <= 100)) return invalid('appendAttempts', 'expected an integer from 1 to 100')
   if (disposeOnClose !== undefined && typeof disposeOnClose !== 'boolean') return invalid('disposeOnClose', 'expected true or false')
+  if (readTimeoutMs !== undefined && !(Number.isInteger(readTimeoutMs) && readTimeoutMs >= 1 && readTimeoutMs <= 3_600_000)) {
+    return invalid('readTimeoutMs', 'expected an integer number of milliseconds from 1 to 3600000')
+  }
   if (namespace !== undefined && !(typeof namespace === 'string' && /^[a-z0-9][a-z0-9_]{0,39}\.$/.test(namespace))) {
     return invalid('namespace', 'expected up to 40 lower-case letters, digits or _ and a closing dot, such as t42.')
   }

@@ -5,7 +5,7 @@
  * @module
  */
 export { defaultStreamPrefixes, openEventStoreDbEventStore, type EventStoreDbEventStoreOptions } from './eventstoredb-event-store.js'
-export { connectEventStoreDb, eventStoreDbDriver } from './eventstoredb-client.js'
+export { connectEventStoreDb, defaultReadTimeoutMs, eventStoreDbDriver } from './eventstoredb-client.js'
 export type { EventStoreDbDriver, LogPosition, ProposedRecord, ReadWindow, ServerRecord, ServerRevision } from './eventstoredb-driver.js'
 export { actualVersionOf, concurrencyErrorOf, isStreamNotFound, isWrongExpectedVersion, storeErrorOfEventStoreDb } from './eventstoredb-errors.js'
 export { streamNaming, type StreamNaming } from './eventstoredb-naming.js'

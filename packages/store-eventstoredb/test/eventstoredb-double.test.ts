@@ -130,6 +130,15 @@ describe('a node that is gone', () => {
     await expect(collect(store.readStream(streamA))).rejects.toMatchObject({ _tag: 'StoreUnavailableError', retryable: true })
   })
 
+  it('answers reads from a node that accepts them and says nothing with a retryable StoreUnavailableError', async () => {
+    const subject = await storeOnDouble({ readTimeoutMs: 500 })
+    opened.push(subject.store)
+    subject.double.silent = true
+    const streamA = accountStream(account('kunde-1'))
+    expect(await subject.store.streamVersion(streamA)).toEqual(E.left(expect.objectContaining({ _tag: 'StoreUnavailableError', retryable: true })))
+    await expect(collect(subject.store.readAll())).rejects.toMatchObject({ _tag: 'StoreUnavailableError', retryable: true })
+  })
+
   it('answers every call after close() with a StoreUnavailableError that is not retryable', async () => {
     const { store } = await fresh()
     await store.close()

@@ -54,6 +54,8 @@ export interface EsdbDouble {
   readonly log: DoubleLog
   /** How many appends arrived by each protocol. */
   readonly appendsBy: { append: number; batchAppend: number }
+  /** While `true`, reads are accepted and never answered, as by a node that hangs. */
+  silent: boolean
   /** Awaited before each append is applied (and unset while it runs): a test writes a competing event here. */
   beforeAppend: ((streamId: string) => Promise<void>) | undefined
   /** Write events of a stream directly, as another application would. */
@@ -68,6 +70,7 @@ export const startEsdbDouble = async (options: { readonly batchAppend?: boolean 
     connectionString: '',
     log,
     appendsBy: { append: 0, batchAppend: 0 },
+    silent: false,
     beforeAppend: undefined,
     write(streamId, count) {
       const events: Proposed[] = Array.from({ length: count }, (_, i) => ({
@@ -127,6 +130,7 @@ export const startEsdbDouble = async (options: { readonly batchAppend?: boolean 
   }
 
   const read: grpc.handleServerStreamingCall<ReadReq, InstanceType<typeof streamsPb.ReadResp>> = (call) => {
+    if (double.silent) return
     const options = call.request.getOptions()!
     const backwards = options.getReadDirection() === 1
     const count = Number(BigInt(options.getCount()))
