@@ -15,6 +15,7 @@
  */
 import type { DomainEventType, Instant } from '@account-ownership/core'
 import { defineProjection, insertRows, loadBatchRows, type BatchRow, type BatchTable, type RecordedOf } from '@account-ownership/projections'
+import * as E from 'fp-ts/lib/Either.js'
 import { recordKindOf, retentionUntil, defaultRetentionPolicy, type RetentionPolicy } from '../retention/retention-policy.js'
 import { auditTableNames, createAuditTables, type AccessPeriodTable, type AuditAccountTable, type AuditTables, type ErasureTable, type OffboardingTable, type PrincipalRoleTable, type StakeholderMentionTable } from './audit.table.js'
 import { everyEventType, principalRolesOf } from './principal-roles.js'
@@ -126,7 +127,7 @@ export const auditProjection = (options: AuditProjectionOptions = {}) => {
             case 'AccountArchived': {
               const account = accounts.openOf(event.data.accountId)[0]
               const kind = recordKindOf(retention, (account?.tier ?? 'standard') as never)
-              return changeAccount(event.data.accountId, { archived_at: at, archive_reason: event.data.reason, record_kind: kind, retention_until: retentionUntil(retention, kind, at) ?? null })
+              return changeAccount(event.data.accountId, { archived_at: at, archive_reason: event.data.reason, record_kind: kind, retention_until: E.getOrElseW(() => undefined)(retentionUntil(retention, kind, at)) ?? null })
             }
             case 'AccountRestored':
               return changeAccount(event.data.accountId, { archived_at: null, archive_reason: null, record_kind: null, retention_until: null })

@@ -11,6 +11,8 @@
  * @module
  */
 import type { Instant, Tier } from '@account-ownership/core'
+import { instantArgument, type InvalidQueryError } from '@account-ownership/projections'
+import * as E from 'fp-ts/lib/Either.js'
 
 /**
  * One kind of record and how long it is kept.
@@ -58,15 +60,18 @@ export const recordKindOf = (policy: RetentionPolicy, tier: Tier): string => pol
 
 /**
  * Until when records archived at `archivedAt` must be kept: the end of the archive's calendar
- * year plus the kind's years, or `undefined` for a kind the policy does not know.
+ * year plus the kind's years, or `undefined` for a kind the policy does not know. `archivedAt` is
+ * a plain ISO-8601 string; anything else is an `InvalidQueryError` naming `archivedAt`.
  * @category retention
  * @since 0.1.0
  * @example
- * retentionUntil(defaultRetentionPolicy, 'accounting-record', '2026-03-12T09:00:00.000Z') // '2037-01-01T00:00:00.000Z'
+ * retentionUntil(defaultRetentionPolicy, 'accounting-record', '2026-03-12T09:00:00.000Z') // Right('2037-01-01T00:00:00.000Z')
  */
-export const retentionUntil = (policy: RetentionPolicy, kind: string, archivedAt: Instant): Instant | undefined => {
+export const retentionUntil = (policy: RetentionPolicy, kind: string, archivedAt: string): E.Either<InvalidQueryError, Instant | undefined> => {
+  const at = instantArgument('archivedAt', archivedAt)
+  if (E.isLeft(at)) return at
   const years = policy.kinds[kind]?.years
-  if (years === undefined) return undefined
-  const year = new Date(archivedAt).getUTCFullYear()
-  return new Date(Date.UTC(year + 1 + years, 0, 1)).toISOString() as Instant
+  if (years === undefined) return E.right(undefined)
+  const year = new Date(at.right).getUTCFullYear()
+  return E.right(new Date(Date.UTC(year + 1 + years, 0, 1)).toISOString() as Instant)
 }
