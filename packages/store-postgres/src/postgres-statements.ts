@@ -7,7 +7,11 @@
  */
 import { genesisHash, type StoredEvent } from '@account-ownership/core'
 
-/** A row of `ao_events` as the selects return it (`int8` as text). */
+/**
+ * A row of `ao_events` as the selects return it (`int8` as text).
+ * @category store
+ * @since 0.2.0
+ */
 export interface EventRow {
   readonly global_position: string
   readonly stream_id: string
