@@ -2,7 +2,7 @@
 // way an application would: a key account handed from hunter to farmer (four eyes), a grant for
 // support, a team member, an archive and a restore; a second account orphaned when its owner
 // left; a third that was never assigned. Business times are fixed, so answers are exact.
-import { accountCommandHandler, defaultPolicy, principalCommandHandler, type AccountCommandInput, type Instant, type PrincipalCommandInput } from '@account-ownership/core'
+import { accountCommandHandler, defaultPolicy, principalCommandHandler, type AccountCommandInput, type EventStore, type Instant, type PrincipalCommandInput } from '@account-ownership/core'
 import { openSqliteEventStore } from '@account-ownership/store-sqlite'
 import * as E from 'fp-ts/lib/Either.js'
 
@@ -20,7 +20,13 @@ export const fixtureTimes = {
 export const writeAuditLog = async (path: string): Promise<number> => {
   const opened = openSqliteEventStore({ path })
   if (E.isLeft(opened)) throw opened.left
-  const store = opened.right
+  const events = await writeAuditHistory(opened.right)
+  await opened.right.close()
+  return events
+}
+
+/** Write the fixture history into an empty store (left open); answers the number of events. */
+export const writeAuditHistory = async (store: EventStore): Promise<number> => {
   let now = fixtureTimes.opened as string
   const clock = () => now as Instant
   const policy = { ...defaultPolicy, admins: ['dora'] } as typeof defaultPolicy
@@ -55,7 +61,6 @@ export const writeAuditLog = async (path: string): Promise<number> => {
   await send(t.archived, 'felix', { type: 'ArchiveAccount', data: { accountId: 'kunde-1', reason: 'churned' } })
   await send(t.restored, 'dora', { type: 'RestoreAccount', data: { accountId: 'kunde-1' } })
   const head = await store.headPosition()
-  await store.close()
   if (E.isLeft(head)) throw head.left
   return Number(head.right)
 }

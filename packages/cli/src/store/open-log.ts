@@ -1,12 +1,17 @@
 /**
  * Opening the event log a command works on, in one place so that every kind of store plugs in
  * here: reading commands open it in the auditor's mode (nothing written, no file created),
- * writing commands (`import`, `erase`) open it for appends. SQLite is built in; PostgreSQL and
- * EventStoreDB are answered with a usage error until their store packages are part of the CLI.
+ * writing commands (`import`, `erase`) open it for appends. SQLite and PostgreSQL are built in;
+ * EventStoreDB is answered with a usage error until its store package is part of the CLI.
+ *
+ * PostgreSQL has no auditor mode of its own: the store creates its schema where it is missing.
+ * An auditor connects with a role that may only read (then a database without the log's schema is
+ * refused, not changed); `?schema=<name>` in the URL names the schema (`account_ownership` by default).
  *
  * @module
  */
 import type { EventStore } from '@account-ownership/core'
+import { openPostgresEventStore } from '@account-ownership/store-postgres'
 import { openSqliteEventStore } from '@account-ownership/store-sqlite'
 import * as E from 'fp-ts/lib/Either.js'
 import { existsSync } from 'node:fs'
@@ -33,6 +38,25 @@ export interface OpenedLog {
 const unsupported = (field: string, kind: string): UsageError =>
   new UsageError(field, `${kind} stores are not available in this version of the CLI yet; use a SQLite file (sqlite:<file>)`)
 
+const openPostgres = async (text: string, field: string): Promise<E.Either<CliError, OpenedLog>> => {
+  let connectionString: string
+  let schema: string | undefined
+  try {
+    const url = new URL(text)
+    schema = url.searchParams.get('schema') ?? undefined
+    url.searchParams.delete('schema')
+    connectionString = url.href
+  } catch {
+    return E.left(new UsageError(field, 'is not a valid postgres:// URL'))
+  }
+  const opened = await openPostgresEventStore({ connection: { connectionString, connectionTimeoutMillis: 10_000 }, ...(schema === undefined ? {} : { schema }) })
+  if (E.isLeft(opened)) {
+    const e = opened.left
+    return E.left(e._tag === 'InvalidStoreInputError' ? new UsageError(field, `names a bad schema or connection (${e.message.split(':')[0]})`) : new CommandFailedError(`the PostgreSQL event log could not be opened (${e._tag})`, 3, { cause: e }))
+  }
+  return E.right({ store: opened.right, url: { kind: 'postgres', url: text } })
+}
+
 /**
  * Open the log a store URL names; in `'read'` mode a missing file is a usage error, not a new log.
  * @category store
@@ -45,7 +69,7 @@ export const openLog = async (text: string, mode: LogMode, field: string): Promi
   if (E.isLeft(url)) return url
   switch (url.right.kind) {
     case 'postgres':
-      return E.left(unsupported(field, 'PostgreSQL'))
+      return openPostgres(url.right.url, field)
     case 'esdb':
       return E.left(unsupported(field, 'EventStoreDB'))
     case 'sqlite': {
