@@ -10,6 +10,7 @@ export {
   type SqliteEventStoreOptions,
   type SqliteEventStoreSettings,
 } from './sqlite-event-store.js'
+export type { SqliteBackup } from './sqlite-backup.js'
 export type { SqliteConnectionOptions } from './sqlite-connection.js'
 export { SqliteOpenError, isSqliteFailure, openErrorOfSqlite, sqliteCodeOf, storeErrorOfSqlite, type SqliteOpenErrorReason } from './sqlite-errors.js'
 export { knownSchemaVersion } from './sqlite-schema.js'

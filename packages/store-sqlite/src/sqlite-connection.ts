@@ -92,7 +92,12 @@ const prepareFile = (connection: SqliteConnection, path: string | undefined): E.
     const checked = checkSchema(db, path, readonly, { foreignTables: !connection.owned })
     if (E.isLeft(checked)) return checked
     if (readonly) return E.right(undefined)
-    if (db.pragma('journal_mode', { simple: true }) !== 'wal') db.pragma('journal_mode = WAL')
+    if (db.pragma('journal_mode', { simple: true }) !== 'wal') {
+      db.pragma('journal_mode = WAL')
+      // A read opens the -wal and -shm files now: they are how an auditor opening next sees
+      // that a writer is at work (see sqlite-auditor.ts).
+      db.prepare('SELECT count(*) FROM sqlite_master').get()
+    }
     db.pragma('synchronous = FULL')
     if (checked.right === knownSchemaVersion) return E.right(undefined)
     const migrated = migrate(db, path)

@@ -37,6 +37,7 @@ import {
   type EventSchema,
   type EventStore,
   type ExpectedVersion,
+  type InvalidStoreInputError,
   type CheckedEvent,
   type PreparedEvent,
   type ReadAllOptions,
@@ -45,8 +46,9 @@ import {
   type StoredEventImport,
 } from '@account-ownership/core'
 import * as E from 'fp-ts/lib/Either.js'
-import { openConnection, type SqliteConnection, type SqliteConnectionOptions } from './sqlite-connection.js'
+import { backUp, type SqliteBackup } from './sqlite-backup.js'
 import { importStoredRows } from './sqlite-import.js'
+import { closeConnection, openConnection, type SqliteConnection, type SqliteConnectionOptions } from './sqlite-connection.js'
 import { isRecordedEventId, isSqliteFailure, storeErrorOfSqlite, type SqliteOpenError } from './sqlite-errors.js'
 import { maxInteger, prepareStatements, type SqliteStatements } from './sqlite-statements.js'
 
@@ -80,6 +82,18 @@ export type SqliteEventStoreOptions = SqliteConnectionOptions & SqliteEventStore
 export interface SqliteEventStore extends EventStore, StoredEventImport {
   /** `true` in the auditor's mode, where every append is refused. */
   readonly readonly: boolean
+  /**
+   * Copy the log to a new file at `toPath` while writers go on appending (SQLite's online backup):
+   * one consistent snapshot holding every event committed when it began, as one self-contained
+   * file. Copying the file itself while a writer runs loses what is still in the write-ahead log.
+   * An existing file is never overwritten; a failed copy is removed.
+   * @since 0.2.0
+   * @example
+   * const copied = await store.backup('/backup/kunden-2026-03-12.db')
+   * if (E.isLeft(copied)) console.error(copied.left.message)
+   * else console.log(`backed up to position ${copied.right.lastGlobalPosition}`)
+   */
+  backup(toPath: string): Promise<E.Either<InvalidStoreInputError | StoreUnavailableError, SqliteBackup>>
 }
 
 /**
@@ -301,17 +315,14 @@ const sqliteEventStore = ({ db, owned, readonly }: SqliteConnection, clock: Cloc
     async close() {
       if (closed) return
       closed = true
-      // A connection handed in belongs to the caller, who closes it.
-      if (!owned) return
-      if (!readonly) {
-        try {
-          // Fold the WAL back into the file so it is one self-contained file again.
-          db.pragma('wal_checkpoint(TRUNCATE)')
-        } catch {
-          // Another process still reads; SQLite checkpoints when the last connection closes.
-        }
-      }
-      db.close()
+      // A connection handed in belongs to the caller, who closes it; one of ours is left as one
+      // self-contained file again (see closeConnection).
+      closeConnection({ db, owned, readonly })
+    },
+
+    async backup(toPath) {
+      if (closed) return E.left(closedError())
+      return backUp(db, toPath)
     },
   }
 }

@@ -30,7 +30,8 @@ const killedWriter = (file: string, round: number): Promise<string[]> =>
   })
 
 describe('a writer killed with SIGKILL while appending batches', () => {
-  it(`keeps every acknowledged batch, whole, and the file opens cleanly (${rounds} rounds)`, async () => {
+  // Twenty child processes: on a loaded machine this takes minutes, not seconds.
+  it(`keeps every acknowledged batch, whole, and the file opens cleanly (${rounds} rounds)`, { timeout: 300_000 }, async () => {
     const file = scratch.file()
     const acknowledged = new Set<string>()
     for (let round = 0; round < rounds; round++) {

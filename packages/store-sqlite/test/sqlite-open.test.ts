@@ -4,7 +4,7 @@ import { knownSchemaVersion, openSqliteEventStore } from '@account-ownership/sto
 import Database from 'better-sqlite3'
 import * as E from 'fp-ts/lib/Either.js'
 import { randomBytes } from 'node:crypto'
-import { existsSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { hashOf, openOrThrow, seedFile, seededStream, settle } from './seeded-store.js'
@@ -55,8 +55,25 @@ describe('opening a file', () => {
     await store.close()
     const raw = new Database(file, { readonly: true })
     expect(raw.prepare('SELECT version FROM ao_schema_version ORDER BY version').all()).toEqual(Array.from({ length: knownSchemaVersion }, (_, i) => ({ version: i + 1 })))
-    expect(raw.pragma('journal_mode', { simple: true })).toBe('wal')
+    // Closed by its last writer, the log is one self-contained file in rollback-journal mode again,
+    // which a read-only connection reads without creating a -wal or -shm beside it.
+    expect(raw.pragma('journal_mode', { simple: true })).toBe('delete')
     raw.close()
+    expect([existsSync(`${file}-wal`), existsSync(`${file}-shm`)]).toEqual([false, false])
+  })
+
+  it('stays in WAL while another connection is open, and the last writer to close leaves one file', async () => {
+    const file = scratch.file()
+    await seedFile(file)
+    const first = openOrThrow({ path: file })
+    const second = openOrThrow({ path: file })
+    expect(await second.headPosition()).toEqual(E.right(4n))
+    await first.close()
+    expect(readFileSync(file)[18]).toBe(2)
+    expect(await second.headPosition()).toEqual(E.right(4n))
+    await second.close()
+    expect(readFileSync(file)[18]).toBe(1)
+    expect([existsSync(`${file}-wal`), existsSync(`${file}-shm`)]).toEqual([false, false])
   })
 
   it('never hands out a global position again, even after rows were deleted', async () => {

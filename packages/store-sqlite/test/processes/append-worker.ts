@@ -7,10 +7,10 @@
  * @module
  */
 import { accountStream, type AccountId } from '@account-ownership/core'
-import { account, newEvent } from '@account-ownership/core/testing'
 import { openSqliteEventStore } from '@account-ownership/store-sqlite'
 import * as E from 'fp-ts/lib/Either.js'
 import { setTimeout as sleep } from 'node:timers/promises'
+import { classifiedEvent } from './classified-event.js'
 
 const [file, worker, streams, count] = process.argv.slice(2) as [string, string, string, string]
 const opened = openSqliteEventStore({ path: file, busyTimeoutMs: 10_000 })
@@ -20,12 +20,10 @@ const store = opened.right
 const acked: { streamId: string; version: string; eventId: string }[] = []
 const conflicts: { expected: string; actual: string }[] = []
 for (let i = 0; i < Number(count); i++) {
-  const streamId = accountStream(account(`shared-${i % Number(streams)}`) as AccountId)
+  const accountId = `shared-${i % Number(streams)}` as AccountId
+  const streamId = accountStream(accountId)
   const eventId = `w${worker}-${i}`
-  const event = newEvent(
-    { type: 'AccountClassified', data: { accountId: account(`shared-${i % Number(streams)}`), tier: 'standard', score: i, criteria: [`worker-${worker}`], classifiedBy: 'dora' as never } },
-    { eventId },
-  )
+  const event = classifiedEvent(accountId, i, `worker-${worker}`, eventId)
   for (;;) {
     const version = await store.streamVersion(streamId)
     if (E.isLeft(version)) throw version.left

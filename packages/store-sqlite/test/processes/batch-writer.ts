@@ -7,9 +7,9 @@
  * @module
  */
 import { accountStream, type AccountId } from '@account-ownership/core'
-import { account, newEvent } from '@account-ownership/core/testing'
 import { openSqliteEventStore } from '@account-ownership/store-sqlite'
 import * as E from 'fp-ts/lib/Either.js'
+import { classifiedEvent } from './classified-event.js'
 
 const [file, round, batchSize] = process.argv.slice(2) as [string, string, string]
 const opened = openSqliteEventStore({ path: file })
@@ -18,14 +18,9 @@ const store = opened.right
 
 for (let b = 0; ; b++) {
   const batchId = `r${round}-b${b}`
-  const accountId = account(`crash-${b % 3}`)
-  const events = Array.from({ length: Number(batchSize) }, (_, i) =>
-    newEvent(
-      { type: 'AccountClassified', data: { accountId, tier: 'standard', score: i, criteria: [batchId], classifiedBy: 'dora' as never } },
-      { eventId: `${batchId}-${i}` },
-    ),
-  )
-  const result = await store.append(accountStream(accountId as AccountId), events, { expectedVersion: 'any' })
+  const accountId = `crash-${b % 3}` as AccountId
+  const events = Array.from({ length: Number(batchSize) }, (_, i) => classifiedEvent(accountId, i, batchId, `${batchId}-${i}`))
+  const result = await store.append(accountStream(accountId), events, { expectedVersion: 'any' })
   if (E.isLeft(result)) throw result.left
   process.stdout.write(`ack ${batchId}\n`)
 }
