@@ -4,7 +4,8 @@
  *
  * @module
  */
-export { defaultStreamPrefixes, openEventStoreDbEventStore, type EventStoreDbEventStoreOptions } from './eventstoredb-event-store.js'
+export { openEventStoreDbEventStore } from './eventstoredb-event-store.js'
+export { defaultStreamPrefixes, type EventStoreDbEventStoreOptions } from './eventstoredb-options.js'
 export { connectEventStoreDb, defaultReadTimeoutMs, eventStoreDbDriver } from './eventstoredb-client.js'
 export type { EventStoreDbDriver, LogPosition, ProposedRecord, ReadWindow, ServerRecord, ServerRevision } from './eventstoredb-driver.js'
 export { actualVersionOf, concurrencyErrorOf, isStreamNotFound, isWrongExpectedVersion, storeErrorOfEventStoreDb } from './eventstoredb-errors.js'
