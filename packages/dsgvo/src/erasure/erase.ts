@@ -31,7 +31,7 @@ import {
   type PersonalDataErased,
   type PrincipalId,
   type RecordedEvent,
-  type SubjectId,
+  SubjectId,
   type TenantId,
   TaggedError,
 } from '@account-ownership/core'
@@ -45,14 +45,16 @@ import type { KeyStore, KeyStoreUnavailableError } from '../keys/key-store.js'
  * @since 0.1.0
  */
 export interface ErasureRequest {
-  readonly by: PrincipalId
-  readonly legalGround: ErasureGround
-  /** When the erasure happened in business terms. */
-  readonly at: Instant
-  readonly tenantId: TenantId
+  /** The principal id of who erases. */
+  readonly by: string
+  /** A ground of Art. 17(1) a–f, e.g. `art17-1-c-objection`. */
+  readonly legalGround: string
+  /** When the erasure happened in business terms, ISO 8601. */
+  readonly at: string
+  readonly tenantId: string
   /** Idempotency key of the request; a fresh one when not given. */
-  readonly commandId?: CommandId
-  readonly correlationId?: CorrelationId
+  readonly commandId?: string
+  readonly correlationId?: string
 }
 
 /**
@@ -149,30 +151,33 @@ const requestProblem = (e: InvalidStoreInputError): InvalidStoreInputError => {
  * @category erasure
  * @since 0.1.0
  * @example
- * await erase({ store, keys }, stakeholderSubject(id), { by: dpo, legalGround: 'art17-1-b-consent-withdrawn', at, tenantId })
+ * await erase({ store, keys }, 'stakeholder:erika', { by: 'dora', legalGround: 'art17-1-b-consent-withdrawn', at: '2026-04-01T09:00:00Z', tenantId: 'acme-de' })
  */
 export const erase = async (
   deps: { readonly store: EventStore; readonly keys: KeyStore },
-  subjectId: SubjectId,
+  subjectId: string,
   request: ErasureRequest,
 ): Promise<E.Either<ErasureError, RecordedEvent<PersonalDataErased>>> => {
   // Bad input is refused before a key is touched: a request that cannot be recorded must not
   // destroy keys and then ask to be erased again.
   if (typeof request !== 'object' || request === null) return E.left(new InvalidStoreInputError('request', 'expected { by, legalGround, at, tenantId }'))
-  if (typeof subjectId !== 'string') return E.left(new InvalidStoreInputError('subjectId', 'expected a subject id like stakeholder:<id> or principal:<id>'))
+  if (!SubjectId.is(subjectId)) return E.left(new InvalidStoreInputError('subjectId', 'expected a subject id like stakeholder:<id> or principal:<id>'))
   const stream = subjectStream(subjectId)
   if (!StreamId.is(stream)) return E.left(new InvalidStoreInputError('subjectId', 'expected a subject id like stakeholder:<id> or principal:<id>'))
-  const commandId = request.commandId ?? (`erase-${randomUUID()}` as CommandId)
-  const correlationId = request.correlationId ?? (commandId as string as CorrelationId)
+  // The request's strings go into the event as given; checkEvents below decodes every one of them
+  // before a key is touched, naming the request's field of each that does not decode.
+  const by = request.by as PrincipalId
+  const commandId = (request.commandId ?? `erase-${randomUUID()}`) as CommandId
+  const correlationId = (request.correlationId ?? commandId) as CorrelationId
   const eventId = randomUUID() as EventId
   const eventOf = (keysDestroyed: number): NewEvent<PersonalDataErased> => ({
     type: 'PersonalDataErased',
-    data: { subjectId, erasedBy: request.by, legalGround: request.legalGround, keysDestroyed },
+    data: { subjectId, erasedBy: by, legalGround: request.legalGround as ErasureGround, keysDestroyed },
     metadata: {
       eventId,
-      occurredAt: request.at,
-      actor: { principalId: request.by },
-      tenantId: request.tenantId,
+      occurredAt: request.at as Instant,
+      actor: { principalId: by },
+      tenantId: request.tenantId as TenantId,
       correlationId,
       causationId: correlationId,
       commandId,
@@ -191,7 +196,7 @@ export const erase = async (
   // Keys destroyed before without a record (the record failed) are recorded now; with no key
   // left and every destruction on record, the subject is erased already.
   const unrecorded = given.right - erasures.right.keys
-  if (destroyed.right === 0 && unrecorded <= 0) return E.left(new AlreadyErasedError(subjectId, erasures.right.last ?? request.at))
+  if (destroyed.right === 0 && unrecorded <= 0) return E.left(new AlreadyErasedError(subjectId, erasures.right.last ?? (request.at as Instant)))
   const keysDestroyed = Math.max(destroyed.right, unrecorded)
   const recorded = await deps.store.append(stream, [eventOf(keysDestroyed)], { expectedVersion: 'any' })
   if (E.isLeft(recorded)) return E.left(new ErasureNotRecordedError(subjectId, destroyed.right, recorded.left))
