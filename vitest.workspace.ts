@@ -20,6 +20,6 @@ const projects = ['packages', 'examples'].flatMap((dir) =>
 
 // The docs are checked like a package: their code blocks are excerpts of tested examples, and
 // the API reference builds from TSDoc without a warning.
-const docs = { test: { name: 'docs', root: 'docs', include: ['test/**/*.test.ts'], testTimeout: 300_000, hookTimeout: 60_000 } }
+const docs = { test: { name: 'docs', root: 'docs', include: ['test/**/*.test.ts'], testTimeout: 600_000, hookTimeout: 60_000 } }
 
 export default defineConfig({ test: { projects: [...projects, docs] } })
