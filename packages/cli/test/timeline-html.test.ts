@@ -77,6 +77,21 @@ describe.skipIf(!existsSync(chromiumPath))('the HTML timeline in Chromium', () =
     await tab.close()
   })
 
+  it('the Art. 15 report of an employee draws their access per account', async () => {
+    const report = join(dir, 'sven.html')
+    expect(runBinary(['--store', `sqlite:${log}`, 'report', 'subject', 'principal:sven', '--format', 'html', '--output', report]).code).toBe(0)
+    expect(readFileSync(report, 'utf8')).not.toMatch(/<script|<link|(src|href)=|url\(/i)
+    const tab = await browser!.newPage()
+    await tab.goto(`file://${report}`)
+    const shown = await tab.evaluate(() => ({
+      grants: [...document.querySelectorAll('svg g.bar.grant > text')].map((e) => e.textContent),
+      cells: [...document.querySelectorAll('table td')].map((e) => e.textContent),
+    }))
+    expect(shown.grants).toEqual(['kunde-1'])
+    expect(shown.cells).toEqual(expect.arrayContaining(['grant-1', 'support', 'art6-1-b-contract']))
+    await tab.close()
+  })
+
   it('marks the offboarding of someone who owned the account', async () => {
     const other = join(dir, 'kunde-2.html')
     expect(runBinary(['--store', `sqlite:${log}`, 'history', 'kunde-2', '--format', 'html', '--output', other]).code).toBe(0)
