@@ -8,8 +8,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { sequenceS } from 'fp-ts/lib/Apply.js'
 import * as E from 'fp-ts/lib/Either.js'
-import * as t from 'io-ts'
-import { accountCommandHandler, decodeWith, defaultPolicy, ErasureGround, Instant, PrincipalId, SubjectId, TenantId, type AccountCommandInput } from '@account-ownership/core'
+import { accountCommandHandler, defaultPolicy, type AccountCommandInput } from '@account-ownership/core'
 import { auditProjection, encryptingEventStore, erase, subjectReport, type AuditTables, type SubjectReport } from '@account-ownership/dsgvo'
 import { sqliteKeyStore } from '@account-ownership/dsgvo/sqlite'
 import { projectionRuntime } from '@account-ownership/projections'
@@ -22,12 +21,9 @@ export const filesIn = (dir: string) => ({ log: join(dir, 'kunden.db'), keys: jo
 
 /** Any error on the way, as the value it came as. */
 export interface DsgvoExampleError {
-  readonly _tag?: string
+  readonly _tag: string
   readonly message: string
 }
-
-/** An erasure request as it arrives (from a form, a ticket): checked by the codecs before anything happens. */
-const ErasureRequestInput = t.type({ subjectId: SubjectId, by: PrincipalId, legalGround: ErasureGround, at: Instant, tenantId: TenantId })
 
 const tenantId = 'acme-de'
 const accountMap: ReadonlyArray<readonly [string, AccountCommandInput]> = [
@@ -70,11 +66,9 @@ export const runSubjectRequest = async (dir: string): Promise<E.Either<DsgvoExam
     const before = await subjectReport(audit, 'stakeholder:erika', { store })
     if (E.isLeft(before)) return before
 
-    // Art. 17: she objects; the DPO erases her. The request is checked before a key is touched.
-    const request = decodeWith(ErasureRequestInput, 'request')({ subjectId: 'stakeholder:erika', by: 'dpo-1', legalGround: 'art17-1-c-objection', at: '2026-03-02T10:00:00Z', tenantId })
-    if (E.isLeft(request)) return request
-    const { subjectId, ...erasure } = request.right
-    const erased = await erase({ store, keys }, subjectId, erasure)
+    // Art. 17: she objects; the DPO erases her. The request is checked before a key is touched:
+    // a bad field is an InvalidStoreInputError naming it, a subject nobody knows is refused.
+    const erased = await erase({ store, keys }, 'stakeholder:erika', { by: 'dpo-1', legalGround: 'art17-1-c-objection', at: '2026-03-02T10:00:00Z', tenantId })
     if (E.isLeft(erased)) return erased
 
     const caughtUpAgain = await runtime.runUntilCaughtUp()
@@ -103,7 +97,7 @@ if (process.argv[1] === new URL(import.meta.url).pathname) {
   const dir = process.argv[2] ?? mkdtempSync(join(tmpdir(), 'dsgvo-'))
   const outcome = await runSubjectRequest(dir)
   if (E.isLeft(outcome)) {
-    console.error(`${outcome.left._tag ?? 'Error'}: ${outcome.left.message}`)
+    console.error(`${outcome.left._tag}: ${outcome.left.message}`)
     process.exit(1)
   }
   const { before, after } = outcome.right
