@@ -14,7 +14,7 @@
  *
  * @module
  */
-import { accountStream, principalStream, type AccountEvent, type GrantId, type Instant, type NewEvent, type PrincipalId, type SubjectId } from '@account-ownership/core'
+import { accountStream, principalStream, type AccountEvent, type GrantId, type Instant, type NewEvent, type PrincipalId } from '@account-ownership/core'
 import { account, cast, newEvent, tenant } from '@account-ownership/core/testing'
 import { auditProjection, encryptingEventStore, erase, type AuditTables } from '@account-ownership/dsgvo'
 import { sqliteKeyStore } from '@account-ownership/dsgvo/sqlite'
@@ -69,7 +69,7 @@ export const writeAuditScenario = async (logPath: string, keyPath: string) => {
   if (E.isLeft(offboarded)) throw offboarded.left
   const archived = await store.append(accountStream(kunde), [onBehalfOf(newEvent({ type: 'AccountArchived', data: { accountId: kunde, reason: 'churned', archivedBy: cast.felix } }, { at: at('2026-03-12'), actor: cast.felix }), cast.hanna)], { expectedVersion: 6n })
   if (E.isLeft(archived)) throw archived.left
-  const erased = await erase({ store, keys }, 'stakeholder:erika' as SubjectId, { by: cast.dora, legalGround: 'art17-1-c-objection', at: at('2026-04-01'), tenantId: tenant })
+  const erased = await erase({ store, keys }, 'stakeholder:erika', { by: cast.dora, legalGround: 'art17-1-c-objection', at: at('2026-04-01'), tenantId: tenant })
   if (E.isLeft(erased)) throw erased.left
   return { store, keys, close: async () => { await store.close(); keyDb.close() } }
 }

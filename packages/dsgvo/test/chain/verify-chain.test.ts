@@ -1,4 +1,3 @@
-import type { SubjectId } from '@account-ownership/core'
 import { cast, epoch, tenant } from '@account-ownership/core/testing'
 import { erase, verifyChain } from '@account-ownership/dsgvo'
 import { openSqliteEventStore } from '@account-ownership/store-sqlite'
@@ -23,7 +22,7 @@ describe('the hash chain of a SQLite log', () => {
   it('still verifies after an erasure: the stored bytes did not change, only a key is gone', async () => {
     const path = scratch.file()
     const log = await chainedLog(path, scratch.file())
-    const erased = await erase(log, 'stakeholder:contact-1' as SubjectId, { by: cast.dora, legalGround: 'art17-1-b-consent-withdrawn', at: epoch, tenantId: tenant })
+    const erased = await erase(log, 'stakeholder:contact-1', { by: cast.dora, legalGround: 'art17-1-b-consent-withdrawn', at: epoch, tenantId: tenant })
     expect(E.isRight(erased)).toBe(true)
     await log.close()
     const verified = await verifyChain(storedRows(path))

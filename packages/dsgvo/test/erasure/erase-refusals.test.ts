@@ -15,7 +15,7 @@ describe('erase refuses what would erase nothing', () => {
     async (subject) => {
       const log = await chainedLog(scratch.file(), scratch.file())
       const head = await log.store.headPosition()
-      const erased = await erase(log, subject as SubjectId, request)
+      const erased = await erase(log, subject, request)
       expect(E.isLeft(erased) && ['UnknownSubjectError', 'InvalidStoreInputError'].includes(erased.left._tag) && erased.left.message).toMatch(/subjectId/)
       expect(await log.store.headPosition()).toEqual(head)
       // The contact's name still decrypts: nothing was destroyed.

@@ -45,7 +45,7 @@ describe('erasure on disk', () => {
     expect(holds(bytesOf(logPath), 'pd1~stakeholder:erika~1~')).toBe(true)
     for (const text of [...personal, ...other]) expect(holds(Buffer.concat([bytesOf(logPath), bytesOf(keyPath)]), text)).toBe(false)
 
-    const erased = await erase({ store, keys }, 'stakeholder:erika' as SubjectId, { by: cast.dora, legalGround: 'art17-1-c-objection', at: epoch, tenantId: tenant })
+    const erased = await erase({ store, keys }, 'stakeholder:erika', { by: cast.dora, legalGround: 'art17-1-c-objection', at: epoch, tenantId: tenant })
     expect(E.isRight(erased)).toBe(true)
     checkpoint(logPath)
 

@@ -1,5 +1,5 @@
 // Property: erasing any subject never changes any other subject's data or any ownership fact.
-import { accountDecider, accountStream, fold, inMemoryEventStore, type AccountEvent, type AccountState, type RecordedEvent, type SubjectId } from '@account-ownership/core'
+import { accountDecider, accountStream, fold, inMemoryEventStore, type AccountEvent, type AccountState, type RecordedEvent } from '@account-ownership/core'
 import { account, cast, epoch, newEvent, openedAccountEvents, tenant } from '@account-ownership/core/testing'
 import { encryptingEventStore, erase, erasedMarker } from '@account-ownership/dsgvo'
 import { sqliteKeyStore } from '@account-ownership/dsgvo/sqlite'
@@ -32,7 +32,7 @@ describe('erasure', () => {
           expect(E.isRight(appended)).toBe(true)
         }
         const before = await all(store.readAll())
-        const result = await erase({ store, keys }, `stakeholder:${erased}` as SubjectId, { by: cast.dora, legalGround: 'art17-1-a-no-longer-necessary', at: epoch, tenantId: tenant })
+        const result = await erase({ store, keys }, `stakeholder:${erased}`, { by: cast.dora, legalGround: 'art17-1-a-no-longer-necessary', at: epoch, tenantId: tenant })
         // A contact never mapped has no personal data in the log: the erasure is refused, nothing changes.
         const known = mappings.some((m) => m.contact === erased)
         expect(E.isRight(result) ? 'erased' : result.left._tag).toBe(known ? 'erased' : 'UnknownSubjectError')
