@@ -4,6 +4,8 @@
  *
  * @module
  */
+// First, before better-sqlite3 is touched: an unsupported Node fails here with a clear message.
+export { requiredNodeMajor } from './supported-node.js'
 export {
   openSqliteEventStore,
   type SqliteEventStore,
