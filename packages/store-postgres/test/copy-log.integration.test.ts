@@ -111,7 +111,7 @@ describe.skipIf(database.skip !== undefined)(`copyLog between SQLite and Postgre
     expect(await rowsOf(target)).toEqual(await rowsOf(source))
     await source.close()
     await target.close()
-  })
+  }, 180_000) // a child process starting its own Node and tsx: slow on a busy machine
 
   it('refuses rows that do not continue the target’s log, writing nothing', async () => {
     const original = sqliteStore('refuse-source.db')

@@ -66,5 +66,5 @@ describe.skipIf(database.skip !== undefined)(`a writer killed mid-transaction${d
     for (const batch of acked) expect(batches.has(batch)).toBe(true)
     expect(log.map((e) => e.metadata.globalPosition)).toEqual(Array.from({ length: log.length }, (_, i) => BigInt(i + 1)))
     await store.close()
-  })
+  }, 240_000) // four child processes in turn, each starting its own Node and tsx: slow on a busy machine
 })
