@@ -1,12 +1,12 @@
 // Invariants 7 and 8 of DESIGN.md as properties over generated histories.
 import { hasAccess, ownerOf, plusMillis, type Instant } from '@account-ownership/core'
 import { epoch } from '@account-ownership/core/testing'
-import { accessAt, ownerAt, projectionRuntime, ProjectionFailedError, readModelProjections, type AccessReason } from '@account-ownership/projections'
+import { accessAt, grantsOf, ownerAt, ownershipHistory, projectionRuntime, ProjectionFailedError, readModelProjections, type AccessReason } from '@account-ownership/projections'
 import fc from 'fast-check'
 import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
 import { crashingAt } from '../support/crashing-projection.js'
-import { eventsOf, historyArbitrary, principals, record, replayUpTo } from '../support/history.js'
+import { accounts, eventsOf, historyArbitrary, outOfOrderHistoryArbitrary, principals, record, replayUpTo } from '../support/history.js'
 import { tableContents } from '../support/table-contents.js'
 import type { TestDialect } from '../support/test-dialect.js'
 
@@ -53,6 +53,32 @@ export const invariantFeatures = (dialect: TestDialect, options: { readonly runs
               for (const p of principals) expect(reasons.some((r) => r.principalId === p)).toBe(hasAccess(state, p, t))
             }
           }
+          await db.destroy()
+        }),
+        { numRuns: options.runs },
+      )
+    })
+
+    it('invariant 9: commands at random, often out-of-order times leave every stream running forward, and no read model answers an owner or access before AccountOpened', async () => {
+      const before = fc.array(fc.integer({ min: 1, max: 30 * 24 * 3600 * 1000 }), { minLength: 1, maxLength: 4 })
+      await fc.assert(
+        fc.asyncProperty(outOfOrderHistoryArbitrary(), before, async (history, gaps) => {
+          const store = await record(history)
+          const events = await eventsOf(store)
+          const db = await dialect.open()
+          right(await projectionRuntime({ store, db, projections: readModelProjections, batchSize: 5 }).runUntilCaughtUp())
+          for (const accountId of accounts) {
+            const stream = events.filter((e) => e.metadata.streamId === `account-${accountId}`).map((e) => e.metadata.occurredAt)
+            expect(stream, `business time of ${accountId}`).toEqual([...stream].sort())
+            const opened = events.find((e) => e.type === 'AccountOpened' && e.metadata.streamId === `account-${accountId}`)?.metadata.occurredAt
+            const earlier = opened === undefined ? [plusMillis(epoch, -1), ...stream] : [plusMillis(opened, -1), ...gaps.map((g) => plusMillis(opened, -g))]
+            for (const t of earlier) {
+              expect(right(await ownerAt(db, accountId, t)), `ownerAt(${accountId}, ${t}), opened ${opened}`).toBeNull()
+              expect(right(await accessAt(db, accountId, t)), `accessAt(${accountId}, ${t}), opened ${opened}`).toEqual([])
+            }
+            for (const period of right(await ownershipHistory(db, accountId))) expect(opened !== undefined && period.from >= opened && (period.to === null || period.to >= period.from)).toBe(true)
+          }
+          for (const p of principals) for (const g of right(await grantsOf(db, p))) expect(g.validFrom >= (events.find((e) => e.type === 'AccountOpened' && e.metadata.streamId === `account-${g.accountId}`)?.metadata.occurredAt ?? '')).toBe(true)
           await db.destroy()
         }),
         { numRuns: options.runs },

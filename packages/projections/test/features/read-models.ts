@@ -79,6 +79,21 @@ export const readModelFeatures = (dialect: TestDialect): void => {
       expect(right(await grantsDueForReview(db, at(day))).map((g) => g.grantId)).toEqual(['grant-1'])
     })
 
+    it('gives no access through a scheduled grant before its validFrom, though it was granted earlier', async () => {
+      const principalsAt = async (t: string) => right(await accessAt(db, 'kunde-2', t)).map((r) => r.principalId)
+      expect(await principalsAt(at(6 * day))).toEqual([cast.felix, cast.ada])
+      expect(await principalsAt(at(8 * day - 1))).toEqual([cast.felix, cast.ada])
+      expect(await principalsAt(at(8 * day))).toEqual([cast.felix, cast.ada, cast.hanna])
+      expect(await principalsAt(at(10 * day))).toEqual([cast.felix, cast.ada])
+    })
+
+    it('ends a grant with its recorded expiry: endedHow says so, and the access review no longer lists it', async () => {
+      expect(right(await grantsOf(db, cast.hanna))).toEqual([
+        expect.objectContaining({ grantId: 'grant-3', validFrom: at(8 * day), expiresAt: at(10 * day), endedAt: at(11 * day), endedHow: 'expired' }),
+      ])
+      expect(right(await grantsDueForReview(db, at(12 * day))).map((g) => g.grantId)).toEqual(['grant-1', 'grant-2'])
+    })
+
     it('counts transfers per period, decision times, accounts per owner and time orphaned', async () => {
       const window = { from: at(0), to: at(30 * day) }
       expect(right(await transfersPerPeriod(db, window, 'month'))).toEqual([{ period: '2026-03', reasonCode: 'hunter-to-farmer', transfers: 1 }])

@@ -1,7 +1,7 @@
 // Generated histories recorded through core's command handler on the in-memory store: two
 // accounts under one policy, their steps merged in business-time order, each command decided
 // at its step's time (`context.occurredAt`), refusals included and simply not recorded.
-import { accountCommandHandler, accountDecider, inMemoryEventStore, type AccountEvent, type AccountState, type EventStore, type Instant, type RecordedEvent } from '@account-ownership/core'
+import { accountCommandHandler, accountDecider, inMemoryEventStore, plusMillis, type AccountEvent, type AccountState, type EventStore, type Instant, type RecordedEvent } from '@account-ownership/core'
 import { account, cast, commandSequenceArbitrary, tenant, type CommandStep, policyArbitrary } from '@account-ownership/core/testing'
 import fc from 'fast-check'
 
@@ -18,6 +18,16 @@ export const historyArbitrary = (maxSteps = 30): fc.Arbitrary<History> =>
     fc
       .tuple(...accounts.map((accountId) => commandSequenceArbitrary({ accountId, policy, principals: [...principals], maxSteps })))
       .map((sequences) => ({ policy, steps: sequences.flatMap((s) => s.steps).sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0)) })),
+  )
+
+const day = 24 * 3600 * 1000
+
+/** A history whose steps keep their order but half of them are dated up to five days earlier or later: often out of order. */
+export const outOfOrderHistoryArbitrary = (maxSteps = 30): fc.Arbitrary<History> =>
+  historyArbitrary(maxSteps).chain((history) =>
+    fc
+      .array(fc.oneof(fc.constant(0), fc.integer({ min: -5 * day, max: 5 * day })), { minLength: history.steps.length, maxLength: history.steps.length })
+      .map((shifts) => ({ ...history, steps: history.steps.map((step, i) => ({ ...step, at: plusMillis(step.at, shifts[i] ?? 0) })) })),
   )
 
 let run = 0

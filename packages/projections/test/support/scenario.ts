@@ -1,6 +1,7 @@
 // One small, hand-written history that the read-model feature tests ask questions about:
-// four accounts, a four-eyes transfer, a grant that expires, one without expiry, an orphaned
-// account that gets a new owner, one that stays orphaned, and an archived account.
+// four accounts, a four-eyes transfer, a grant that expires, one without expiry, a grant
+// scheduled to start two days after it was given whose expiry is recorded, an orphaned account
+// that gets a new owner, one that stays orphaned, and an archived account.
 import { accountCommandHandler, inMemoryEventStore, plusMillis, type EventStore, type Instant } from '@account-ownership/core'
 import { cast, epoch, tenant, testPolicy } from '@account-ownership/core/testing'
 
@@ -34,6 +35,11 @@ export const scenario = async (): Promise<EventStore> => {
     type: 'GrantAccess',
     data: { accountId: 'kunde-2', grantId: 'grant-2', granteeId: cast.ada, scope: 'read', purpose: 'Annual audit', legalBasis: 'art6-1-c-legal-obligation', expiresAt: null },
   })
+  await step(6 * day, cast.dora, {
+    type: 'GrantAccess',
+    data: { accountId: 'kunde-2', grantId: 'grant-3', granteeId: cast.hanna, scope: 'read', purpose: 'Handover notes', legalBasis: 'art6-1-f-legitimate-interests', validFrom: at(8 * day), expiresAt: at(10 * day) },
+  })
+  await step(11 * day, cast.dora, { type: 'RecordAccessExpiry', data: { accountId: 'kunde-2', grantId: 'grant-3' } })
   await open(0, 'kunde-3', 'standard')
   await assign(hour, 'kunde-3', cast.hanna)
   await step(5 * day, cast.dora, { type: 'ArchiveAccount', data: { accountId: 'kunde-3', reason: 'churned' } })
