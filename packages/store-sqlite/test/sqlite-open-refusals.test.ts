@@ -1,8 +1,12 @@
+import type { AccountId } from '@account-ownership/core'
 import { knownSchemaVersion, openSqliteEventStore } from '@account-ownership/store-sqlite'
 import Database from 'better-sqlite3'
 import * as E from 'fp-ts/lib/Either.js'
 import { chmodSync, existsSync, readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { Worker } from 'node:worker_threads'
 import { describe, expect, it } from 'vitest'
+import { classifiedEvent } from './processes/classified-event.js'
 import { hashOf, openOrThrow, seedFile, seededStream, settle } from './seeded-store.js'
 import { scratchDir } from './scratch-dir.js'
 
@@ -96,7 +100,35 @@ describe('opening while another process appends', () => {
   })
 })
 
+// Another writer in a worker thread: it takes the file's write lock, says so, and lets go after
+// `holdMs`. better-sqlite3 waits synchronously, so the lock cannot be held by this thread.
+const lockHeldElsewhere = (file: string, holdMs: number): Promise<Worker> =>
+  new Promise((resolve, reject) => {
+    const worker = new Worker(
+      `const Database = require(${JSON.stringify(createRequire(import.meta.url).resolve('better-sqlite3'))})
+       const { parentPort } = require('node:worker_threads')
+       const db = new Database(${JSON.stringify(file)})
+       db.exec('BEGIN IMMEDIATE')
+       parentPort.postMessage('locked')
+       setTimeout(() => { db.exec('COMMIT'); db.close() }, ${holdMs})`,
+      { eval: true },
+    )
+    worker.once('message', () => resolve(worker))
+    worker.once('error', reject)
+  })
+
 describe('the connection after open', () => {
+  it('lets an append wait for another writer’s lock, 5 seconds by default', async () => {
+    const file = scratch.file()
+    await seedFile(file)
+    const store = openOrThrow({ path: file })
+    const worker = await lockHeldElsewhere(file, 300)
+    const appended = await store.append(seededStream, [classifiedEvent('kunde-1' as AccountId, 1, 'waited', 'waited-1')], { expectedVersion: 3n })
+    expect(appended).toEqual(E.right(expect.objectContaining({ nextExpectedVersion: 4n })))
+    await worker.terminate()
+    await store.close()
+  })
+
   it('runs in WAL with synchronous = FULL and the busy timeout given', async () => {
     const db = new Database(scratch.file())
     const store = openOrThrow({ database: db, busyTimeoutMs: 1234 })
