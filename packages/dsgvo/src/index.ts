@@ -32,6 +32,7 @@ export {
 export { auditProjection, type AuditProjectionOptions } from './audit/audit.projection.js'
 export type { AccessPeriod, Erasure, Offboarding, PrincipalRole, Source, StakeholderMention } from './audit/audit-rows.js'
 export { subjectReport, type HeldMention, type SubjectReport } from './audit/subject-report.queries.js'
+export { libraryMeasures, type ControllerConfiguration, type Party, type ThirdCountryTransfer } from './audit/controller.js'
 export { recordOfProcessing, type ProcessingActivity, type RecordOfProcessing } from './audit/record-of-processing.queries.js'
 export { accessReview, type AccessReview } from './audit/access-review.queries.js'
 export { ChainBrokenError, verifyChain, type ChainBreakReason, type RawStoredRow, type StreamHead, type VerifiedChain, type VerifyOptions } from './chain/verify-chain.js'

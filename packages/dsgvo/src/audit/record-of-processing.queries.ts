@@ -1,9 +1,11 @@
 /**
- * The record of processing activities (Verzeichnis von Verarbeitungstätigkeiten, Art. 30 DSGVO)
- * as far as the log knows it: for each purpose and legal basis, the categories of recipients who
- * could access account data, how many accounts and principals, since when; the account map of
- * contact persons; erasures; and the retention periods. The controller adds what the log cannot
- * know (its name, its DPO, transfers to third countries, technical measures).
+ * The record of processing activities (Verzeichnis von Verarbeitungstätigkeiten, Art. 30(1)
+ * DSGVO): (a) controller, representative and DPO, from configuration; (b) the purposes — for each
+ * purpose and legal basis the log knows; (c) the categories of data subjects and of personal
+ * data; (d) the categories of recipients who could access account data, and how many; (e)
+ * transfers to third countries, from configuration; (f) the time limits for erasure of every
+ * category; (g) the technical and organisational measures — the library's own and the
+ * controller's.
  *
  * @module
  */
@@ -12,6 +14,7 @@ import type { Kysely } from 'kysely'
 import { sql } from 'kysely'
 import { defaultRetentionPolicy, type RetentionPolicy } from '../retention/retention-policy.js'
 import type { AuditTables } from './audit.table.js'
+import { libraryMeasures, type ControllerConfiguration, type Party, type ThirdCountryTransfer } from './controller.js'
 import { defaultProcessingPurposes, type ProcessingPurposes } from './processing-purposes.js'
 
 /**
@@ -27,6 +30,7 @@ export interface ProcessingActivity {
   readonly dataSubjectCategories: ReadonlyArray<string>
   readonly dataCategories: ReadonlyArray<string>
   readonly accounts: number
+  /** How many principals could access the data of this activity. */
   readonly recipients: number
   readonly since: Instant | null
 }
@@ -37,7 +41,17 @@ export interface ProcessingActivity {
  * @since 0.1.0
  */
 export interface RecordOfProcessing {
+  /** Art. 30(1)(a): controller, representative and DPO; absent without configuration. */
+  readonly controller?: Party
+  readonly representative?: Party
+  readonly dataProtectionOfficer?: Party
   readonly activities: ReadonlyArray<ProcessingActivity>
+  /** Art. 30(1)(e). */
+  readonly thirdCountryTransfers: ReadonlyArray<ThirdCountryTransfer>
+  /** Art. 30(1)(f): when each category of personal data is erased. */
+  readonly erasureDeadlines: ReadonlyArray<{ readonly category: string; readonly deadline: string }>
+  /** Art. 30(1)(g): the library's measures, then the controller's. */
+  readonly technicalAndOrganisationalMeasures: ReadonlyArray<string>
   readonly erasures: number
   /** Each record kind with its years and legal reference. */
   readonly retention: ReadonlyArray<{ readonly recordKind: string; readonly years: number; readonly legalReference: string }>
@@ -53,7 +67,7 @@ const categoryOf = (kind: string, scope: string, role: string | null): string =>
  */
 export const recordOfProcessing = async (
   db: Kysely<AuditTables>,
-  options: { readonly purposes?: ProcessingPurposes; readonly retention?: RetentionPolicy } = {},
+  options: { readonly purposes?: ProcessingPurposes; readonly retention?: RetentionPolicy; readonly controller?: ControllerConfiguration } = {},
 ): Promise<RecordOfProcessing> => {
   const purposes = options.purposes ?? defaultProcessingPurposes
   const retention = options.retention ?? defaultRetentionPolicy
@@ -82,6 +96,12 @@ export const recordOfProcessing = async (
     .selectFrom('dsgvo_stakeholder_mentions')
     .select((eb) => [eb.fn.count('account_id').distinct().as('accounts'), eb.fn.count('subject_id').distinct().as('subjects'), eb.fn.min('mapped_at').as('since')])
     .executeTakeFirst()
+  // Who could see the account map: everyone with access to an account whose map names someone.
+  const mapRecipients = await db
+    .selectFrom('dsgvo_access_periods')
+    .select((eb) => eb.fn.count('principal_id').distinct().as('n'))
+    .where('account_id', 'in', db.selectFrom('dsgvo_stakeholder_mentions').select('account_id'))
+    .executeTakeFirst()
   const erasures = await db.selectFrom('dsgvo_erasures').select((eb) => eb.fn.countAll().as('n')).executeTakeFirst()
   const accountData: ProcessingActivity[] = [...activities.entries()]
     .sort(([a], [b]) => (a < b ? -1 : 1))
@@ -105,11 +125,23 @@ export const recordOfProcessing = async (
     dataSubjectCategories: ['contact persons at customers'],
     dataCategories: ['name (encrypted)', 'e-mail (encrypted)', 'role in the buying centre'],
     accounts: Number(mentions?.accounts ?? 0),
-    recipients: Number(mentions?.subjects ?? 0),
+    recipients: Number(mapRecipients?.n ?? 0),
     since: (mentions?.since ?? null) as Instant | null,
   }
+  const config = options.controller
+  const kinds = Object.entries(retention.kinds)
   return {
+    ...(config === undefined ? {} : { controller: config.controller }),
+    ...(config?.representative === undefined ? {} : { representative: config.representative }),
+    ...(config?.dataProtectionOfficer === undefined ? {} : { dataProtectionOfficer: config.dataProtectionOfficer }),
     activities: [...accountData, accountMap],
+    thirdCountryTransfers: config?.thirdCountryTransfers ?? [],
+    erasureDeadlines: [
+      ...kinds.map(([kind, k]) => ({ category: `account records (${kind})`, deadline: `${k.years} years after the end of the calendar year the account was archived in (${k.legalReference})` })),
+      { category: 'contact persons on the account map (name, e-mail)', deadline: 'on request or objection (Art. 17, 21), at the latest with the records of the account' },
+      { category: 'employees (principal ids in events)', deadline: 'with the records of the accounts they appear in; personal data of employees is kept outside the log' },
+    ],
+    technicalAndOrganisationalMeasures: [...libraryMeasures, ...(config?.measures ?? [])],
     erasures: Number(erasures?.n ?? 0),
     retention: Object.entries(retention.kinds).map(([recordKind, k]) => ({ recordKind, years: k.years, legalReference: k.legalReference })),
   }

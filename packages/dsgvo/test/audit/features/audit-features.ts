@@ -93,9 +93,28 @@ export const auditFeatures = (dialect: AuditDialect) =>
         ['Account management by the accountable owner', 'art6-1-b-contract', ['owner'], 1, 2],
         ['Support ticket 4711', 'art6-1-b-contract', ['grantee (read)'], 1, 1],
         ['Annual audit', 'art6-1-c-legal-obligation', ['grantee (read)'], 1, 1],
-        ['Account map of contact persons at the customer (buying centre)', 'art6-1-f-legitimate-interests', ['grantee (read)', 'owner', 'team:finance'], 1, 1],
+        // Recipients of the account map: hanna and felix (owners, felix also on the team), sven and ada (grantees).
+        ['Account map of contact persons at the customer (buying centre)', 'art6-1-f-legitimate-interests', ['grantee (read)', 'owner', 'team:finance'], 1, 4],
       ])
       expect(record.erasures).toBe(1)
+      expect([record.controller, record.thirdCountryTransfers]).toEqual([undefined, []])
+      expect(record.erasureDeadlines.map((d) => d.category)).toEqual([
+        'account records (commercial-letter)',
+        'account records (accounting-record)',
+        'contact persons on the account map (name, e-mail)',
+        'employees (principal ids in events)',
+      ])
+      const configured = await recordOfProcessing(db, {
+        controller: {
+          controller: { name: 'ACME Vertrieb GmbH', contact: 'datenschutz@acme.example' },
+          dataProtectionOfficer: { name: 'DSB der ACME', contact: 'dsb@acme.example' },
+          thirdCountryTransfers: [{ country: 'US', recipient: 'CRM hosting', safeguard: 'EU-US Data Privacy Framework' }],
+          measures: ['Backups encrypted at rest'],
+        },
+      })
+      expect([configured.controller?.name, configured.dataProtectionOfficer?.contact, configured.thirdCountryTransfers.map((t) => t.country)]).toEqual(['ACME Vertrieb GmbH', 'dsb@acme.example', ['US']])
+      expect(configured.technicalAndOrganisationalMeasures.at(-1)).toBe('Backups encrypted at rest')
+      expect(configured.technicalAndOrganisationalMeasures.length).toBeGreaterThan(5)
       expect(record.retention.map((r) => [r.recordKind, r.years])).toEqual([['commercial-letter', 6], ['accounting-record', 10]])
     })
 
