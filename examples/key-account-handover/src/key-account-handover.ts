@@ -57,6 +57,7 @@ export interface HandoverExampleError {
   readonly message: string
 }
 
+/** Records the accounts, offboards Klaus, runs the handover, and reads what follows from the read models. */
 export const runHandover = async (store: EventStore, db: Kysely<ReadModels & AuditTables>): Promise<E.Either<HandoverExampleError, AfterHandover>> => {
   const accounts = accountCommandHandler({ store, policy })
   for (const [i, [actor, occurredAt, command]] of before.entries()) {

@@ -18,6 +18,7 @@ const open = (accountId: string, displayName: string, tier: 'key' | 'standard', 
   { type: 'AssignOwner', data: { accountId, ownerId } },
 ]
 const member = (accountId: string, principalId: string): AccountCommandInput => ({ type: 'AddTeamMember', data: { accountId, principalId, role: 'customer-success' } })
+/** Three accounts (two of them key accounts), their owners, and team members added and removed. */
 export const commands: ReadonlyArray<AccountCommandInput> = [
   ...open('kunde-1', 'Albrecht Anlagenbau AG', 'key', 'hanna'),
   ...open('kunde-2', 'Brandt Chemie GmbH', 'key', 'felix'),
@@ -31,6 +32,7 @@ export const commands: ReadonlyArray<AccountCommandInput> = [
 /** The database type of one read-model database holding the library's tables and yours. */
 export type AllReadModels = ReadModels & TeamSizeTables
 
+/** Records the commands, runs the library's projections and yours in one runtime, and asks the query. */
 export const runOwnProjection = async (store: EventStore, db: Kysely<AllReadModels>, batchSize?: number): Promise<E.Either<{ _tag: string; message: string }, ReadonlyArray<ThinKeyAccount>>> => {
   const accounts = accountCommandHandler({ store, policy: { ...defaultPolicy, admins: ['dora'] } })
   for (const [i, command] of commands.entries()) {

@@ -20,6 +20,7 @@ export type ThinKeyAccountsError =
   | { readonly _tag: 'InvalidQueryError'; readonly field: string; readonly message: string }
   | { readonly _tag: 'ReadModelUnavailableError'; readonly message: string }
 
+/** The open key accounts whose team is smaller than `minimumTeamSize`, by account id. */
 export const thinKeyAccounts = (db: Kysely<ReadModels & TeamSizeTables>, minimumTeamSize: number): Promise<E.Either<ThinKeyAccountsError, ReadonlyArray<ThinKeyAccount>>> => {
   if (!Number.isSafeInteger(minimumTeamSize) || minimumTeamSize < 0) {
     return Promise.resolve(E.left({ _tag: 'InvalidQueryError', field: 'minimumTeamSize', message: 'minimumTeamSize: expected a whole number >= 0' }))

@@ -9,6 +9,7 @@ export interface CountingEventStore extends EventStore {
   readonly appended: () => ReadonlyMap<string, number>
 }
 
+/** Wraps `inner`; everything but the counting is `inner`'s own behaviour. */
 export const countingEventStore = (inner: EventStore): CountingEventStore => {
   // Event ids seen per family: a repeated append (same events again) answers as the first did
   // and must not be counted twice.

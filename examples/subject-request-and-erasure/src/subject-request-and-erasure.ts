@@ -44,6 +44,7 @@ export interface SubjectRequestOutcome {
   readonly maxAfter: SubjectReport
 }
 
+/** Maps Erika and Max on an account, reports on Erika (Art. 15), erases her (Art. 17), and reports again. */
 export const runSubjectRequest = async (dir: string): Promise<E.Either<DsgvoExampleError, SubjectRequestOutcome>> => {
   const files = filesIn(dir)
   const log = openSqliteEventStore({ path: files.log })
