@@ -70,11 +70,13 @@ export const auditProjection = (options: AuditProjectionOptions = {}) => {
       const offboardings: Array<BatchRow<OffboardingTable>> = []
       const erasures: Array<BatchRow<ErasureTable>> = []
       const roles: Array<BatchRow<PrincipalRoleTable>> = []
-      // Close the open periods that match; a grant's end is the earlier of its expiry and the event.
+      // Close the open periods that match; a grant's end is the earlier of its expiry and the event,
+      // and never before its start (a scheduled grant revoked before its validFrom was never in force).
       const closePeriods = (where: PeriodWhere, at: Instant, how: string, position: bigint): void => {
         for (const row of periods.openOf(where.accountId)) {
           if (row.kind !== where.kind || (where.principalId !== undefined && row.principal_id !== where.principalId) || (where.detail !== undefined && row.detail !== where.detail)) continue
-          periods.update(row, { to_at: row.to_at !== null && row.to_at < at ? row.to_at : at, ended_how: how, end_position: position.toString() })
+          const end = row.to_at !== null && row.to_at < at ? row.to_at : at
+          periods.update(row, { to_at: end < row.from_at ? row.from_at : end, ended_how: how, end_position: position.toString() })
         }
       }
       const changeAccount = (accountId: string, changes: Partial<BatchRow<AuditAccountTable>>): void => {
