@@ -33,6 +33,8 @@ export { auditProjection, type AuditProjectionOptions } from './audit/audit.proj
 export type { AccessPeriod, Erasure, Offboarding, PrincipalRole, Source, StakeholderMention } from './audit/audit-rows.js'
 export { subjectReport, type HeldMention, type SubjectReport } from './audit/subject-report.queries.js'
 export { libraryMeasures, type ControllerConfiguration, type Party, type ThirdCountryTransfer } from './audit/controller.js'
+export { subjectDisclosure, type Recipient, type SubjectDisclosure } from './audit/subject-disclosure.queries.js'
+export { disclosureDocument } from './audit/disclosure-document.js'
 export { recordOfProcessing, type ProcessingActivity, type RecordOfProcessing } from './audit/record-of-processing.queries.js'
 export { accessReview, type AccessReview } from './audit/access-review.queries.js'
 export { ChainBrokenError, verifyChain, type ChainBreakReason, type RawStoredRow, type StreamHead, type VerifiedChain, type VerifyOptions } from './chain/verify-chain.js'

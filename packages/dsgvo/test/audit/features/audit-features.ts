@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { accessReview, erasedMarker, recordOfProcessing, retentionReport, subjectReport, type AuditTables } from '@account-ownership/dsgvo'
+import { accessReview, disclosureDocument, erasedMarker, recordOfProcessing, subjectDisclosure, retentionReport, subjectReport, type AuditTables } from '@account-ownership/dsgvo'
 import * as E from 'fp-ts/lib/Either.js'
 import type { Kysely } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -84,6 +84,31 @@ export const auditFeatures = (dialect: AuditDialect) =>
       ])
       expect(erika.erasures.map((e) => [e.erasedBy, e.legalGround, e.keysDestroyed, e.source.streamId])).toEqual([['dora', 'art17-1-c-objection', 1, 'subject-stakeholder:erika']])
       expect(E.isLeft(await subjectReport(db, 'erika'))).toBe(true)
+    })
+
+    it('discloses to a contact person all Art. 15 asks: purposes, categories, recipients by role and period, storage, rights, complaint, sources, automated decisions, transfers', async () => {
+      const controller = {
+        controller: { name: 'ACME Vertrieb GmbH', contact: 'datenschutz@acme.example' },
+        supervisoryAuthority: { name: 'BayLDA', contact: 'poststelle@lda.bayern.de' },
+        thirdCountryTransfers: [{ country: 'US', recipient: 'CRM hosting', safeguard: 'EU-US Data Privacy Framework' }],
+      }
+      const erika = right(await subjectDisclosure(db, 'stakeholder:erika', { controller, store: scenario.store }))
+      expect(erika.purposes).toEqual([{ purpose: 'Account map of contact persons at the customer (buying centre)', legalBasis: 'art6-1-f-legitimate-interests' }])
+      expect([...new Set(erika.recipients.map((r) => `${r.principalId}:${r.role}`))].sort()).toEqual(['ada:grantee (read)', 'felix:owner', 'felix:team:finance', 'hanna:owner', 'sven:grantee (read)'])
+      expect(erika.recipients.every((r) => r.accountId === 'kunde-7' && (r.to === null || r.to > r.from))).toBe(true)
+      expect(erika.storagePeriods.map((s) => [s.accountId, s.keptUntil])).toEqual([['kunde-7', '2033-01-01T00:00:00.000Z']])
+      expect(erika.rights).toHaveLength(5)
+      expect(erika.complaint.supervisoryAuthority?.name).toBe('BayLDA')
+      expect(erika.sources).toEqual([{ recordedBy: 'hanna', facts: 1 }])
+      expect(erika.thirdCountryTransfers.map((t) => t.country)).toEqual(['US'])
+      const document = disclosureDocument(erika)
+      for (const heading of ['Art. 15(1)(a)', 'Art. 15(1)(b)', 'Art. 15(1)(c)', 'Art. 15(1)(d)', 'Art. 15(1)(e)', 'Art. 15(1)(f)', 'Art. 15(1)(g)', 'Art. 15(1)(h)', 'Art. 15(2)', 'Empfänger — Recipients']) {
+        expect(document).toContain(heading)
+      }
+      expect(document).toContain('[erased]')
+      const sven = right(await subjectDisclosure(db, 'principal:sven', { controller }))
+      expect(sven.purposes.map((p) => p.purpose)).toEqual(['Support ticket 4711'])
+      expect(E.isLeft(await subjectDisclosure(db, 'erika', { controller }))).toBe(true)
     })
 
     it('keeps the record of processing by purpose and legal basis, with categories of recipients and retention', async () => {
