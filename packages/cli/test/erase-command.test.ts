@@ -7,9 +7,12 @@ import { openSqliteEventStore } from '@account-ownership/store-sqlite'
 import Database from 'better-sqlite3'
 import * as E from 'fp-ts/lib/Either.js'
 import { join } from 'node:path'
-import { beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it, vi } from 'vitest'
 import { runBinary } from './cli-process.js'
 import { scratchDir } from './scratch-dir.js'
+
+// Each test starts the executable a few times; on a shared, loaded machine one start can take 20 s.
+vi.setConfig({ testTimeout: 300_000, hookTimeout: 300_000 })
 
 const dir = scratchDir('erase')
 const log = join(dir, 'kunden.db')

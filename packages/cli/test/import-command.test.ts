@@ -3,12 +3,15 @@
 // file again repeats nothing.
 import { openSqliteEventStore } from '@account-ownership/store-sqlite'
 import * as E from 'fp-ts/lib/Either.js'
-import { writeFileSync } from 'node:fs'
+import { existsSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it, vi } from 'vitest'
 import { writeAuditLog } from './audit-log-fixture.js'
 import { runBinary } from './cli-process.js'
 import { scratchDir } from './scratch-dir.js'
+
+// Each test starts the executable a few times; on a shared, loaded machine one start can take 20 s.
+vi.setConfig({ testTimeout: 300_000, hookTimeout: 300_000 })
 
 const dir = scratchDir('import')
 const log = join(dir, 'kunden.db')
@@ -69,6 +72,14 @@ describe('import', () => {
     expect(run.stdout).not.toContain('max@example.com')
     expect(run.stdout).not.toContain('platinum')
     expect(await head()).toBe(BigInt(events))
+  })
+
+  it('checks a file for a log that does not exist yet, and creates nothing', () => {
+    const missing = join(dir, 'neu.db')
+    const run = runBinary(['--store', `sqlite:${missing}`, '--json', 'import', csv('new.csv', 'account_id,display_name,tier\nkunde-30,Theta,key\n'), '--by', 'dora', '--tenant', 'acme-de'])
+    expect(run.code).toBe(0)
+    expect(JSON.parse(run.stdout)).toMatchObject({ checked: 1, imported: 0 })
+    expect(existsSync(missing)).toBe(false)
   })
 
   it('a header without a required column is reported on line 1', () => {

@@ -5,10 +5,13 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { chromium, type Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { writeAuditLog } from './audit-log-fixture.js'
 import { runBinary } from './cli-process.js'
 import { scratchDir } from './scratch-dir.js'
+
+// Each test starts the executable a few times; on a shared, loaded machine one start can take 20 s.
+vi.setConfig({ testTimeout: 300_000, hookTimeout: 300_000 })
 
 const dir = scratchDir('html')
 const log = join(dir, 'kunden.db')

@@ -2,10 +2,13 @@
 // argument or option — never its value — and writes nothing. The runs wait side by side.
 import { readdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it, vi } from 'vitest'
 import { writeAuditLog } from './audit-log-fixture.js'
 import { runBinary, runBinaryAsync, type CliRun } from './cli-process.js'
 import { scratchDir } from './scratch-dir.js'
+
+// Each test starts the executable a few times; on a shared, loaded machine one start can take 20 s.
+vi.setConfig({ testTimeout: 300_000, hookTimeout: 300_000 })
 
 const dir = scratchDir('usage')
 const log = join(dir, 'kunden.db')
@@ -39,7 +42,7 @@ const cases: ReadonlyArray<readonly [string, ReadonlyArray<string>, string]> = [
   ['erase without --by', ['--store', store, 'erase', 'principal:otto', '--reason', 'art17-1-c-objection', '--tenant', 'acme-de', '--keys', log], "required option '--by <principal>'"],
   ['verify with a head that is not one', ['--store', store, 'verify', '--head', log], '--head: expected the JSON'],
   ['import of a file that is not there', ['--store', store, 'import', join(dir, 'none.csv'), '--by', 'dora', '--tenant', 'acme-de'], '<file>: cannot be read'],
-  ['backup onto an existing file', ['--store', store, 'backup', log], '<to>: the file exists already'],
+  ['backup onto an existing file', ['--store', store, 'backup', log], '<to>: a file of that name exists'],
 ]
 
 describe('usage errors', () => {

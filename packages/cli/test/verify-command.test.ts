@@ -3,10 +3,13 @@
 import Database from 'better-sqlite3'
 import { copyFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it, vi } from 'vitest'
 import { writeAuditLog } from './audit-log-fixture.js'
 import { runBinary } from './cli-process.js'
 import { scratchDir } from './scratch-dir.js'
+
+// Each test starts the executable a few times; on a shared, loaded machine one start can take 20 s.
+vi.setConfig({ testTimeout: 300_000, hookTimeout: 300_000 })
 
 const dir = scratchDir('verify')
 const log = join(dir, 'kunden.db')

@@ -1,37 +1,67 @@
 /**
- * `backup <to>` and `copy <from> <to>`: an online copy of the log into a new file, e.g. for an
- * auditor's offline copy. Between SQLite files this is SQLite's backup API; between kinds of store
- * (SQLite ↔ PostgreSQL ↔ EventStoreDB) it waits for the stores' `copyLog`.
+ * `backup <to>` and `copy <from> <to>`: an auditor's offline copy of the log. `backup` is the
+ * SQLite store's online backup (one consistent snapshot while writers append, into a new file it
+ * never overwrites). `copy` moves a log between any two stores — SQLite and PostgreSQL — with
+ * core's `copyLog`: every row as stored (ids, versions, positions, times, chain hashes), verified
+ * at the end; a copy that stopped resumes when run again. Both only read the source.
  *
  * @module
  */
+import { copyLog } from '@account-ownership/core'
 import type { Command } from 'commander'
 import * as E from 'fp-ts/lib/Either.js'
-import { ExitCode, UsageError } from '../exit-code.js'
-import { backupSqliteLog } from '../store/sqlite-backup.js'
+import { CommandFailedError, ExitCode, UsageError } from '../exit-code.js'
+import { openLog } from '../store/open-log.js'
 import { parseStoreUrl } from '../store/store-url.js'
 import { progressBar } from '../terminal/progress-bar.js'
 import { renderTable } from '../terminal/table.js'
 import type { Terminal } from '../terminal/terminal.js'
 import { action, answer, failWith, type CliSession, type GlobalOptions } from './cli-session.js'
+import { withLog } from './read-session.js'
 
-const copySqlite = async (terminal: Terminal, globals: GlobalOptions, from: string, fromField: string, to: string, toField: string): Promise<ExitCode> => {
-  const source = parseStoreUrl(from, fromField)
+const backup = (terminal: Terminal, globals: GlobalOptions, to: string): Promise<ExitCode> => {
+  const target = parseStoreUrl(to, '<to>')
+  if (E.isLeft(target)) return Promise.resolve(failWith(terminal, globals, target.left))
+  if (target.right.kind !== 'sqlite') return Promise.resolve(failWith(terminal, globals, new UsageError('<to>', 'a backup is a SQLite file (sqlite:<file>); use copy for other stores')))
+  const path = target.right.path
+  return withLog(terminal, globals, async ({ sqlite }) => {
+    if (sqlite === undefined) return failWith(terminal, globals, new UsageError('--store', 'backup takes a SQLite log; use copy for other stores'))
+    const copied = await sqlite.backup(path)
+    if (E.isLeft(copied)) {
+      const e = copied.left
+      return failWith(terminal, globals, e._tag === 'InvalidStoreInputError' ? new UsageError('<to>', e.reason) : new CommandFailedError(`the backup failed: ${e.message}`))
+    }
+    answer(terminal, globals, { to: path, headPosition: copied.right.lastGlobalPosition }, () => renderTable(['backup', 'events (last position)'], [[path, copied.right.lastGlobalPosition]]))
+    return ExitCode.ok
+  })
+}
+
+const copy = async (terminal: Terminal, globals: GlobalOptions, from: string, to: string): Promise<ExitCode> => {
+  const source = await openLog(from, 'read', '<from>')
   if (E.isLeft(source)) return failWith(terminal, globals, source.left)
-  const target = parseStoreUrl(to, toField)
-  if (E.isLeft(target)) return failWith(terminal, globals, target.left)
-  if (source.right.kind !== 'sqlite' || target.right.kind !== 'sqlite') {
-    return failWith(terminal, globals, new UsageError(source.right.kind !== 'sqlite' ? fromField : toField, 'this version copies between SQLite files only (sqlite:<file>)'))
+  try {
+    const target = await openLog(to, 'write', '<to>')
+    if (E.isLeft(target)) return failWith(terminal, globals, target.left)
+    try {
+      const into = target.right.importing
+      if (into === undefined) return failWith(terminal, globals, new UsageError('<to>', 'this store cannot take a copied log'))
+      const bar = progressBar(terminal, 'copy')
+      const copied = await copyLog({ from: source.right.store, to: into, onProgress: (done, total) => bar.update(Number(done), Number(total)) })
+      bar.stop()
+      if (E.isLeft(copied)) {
+        const e = copied.left
+        const finding = e._tag === 'CopyMismatchError' || e._tag === 'CorruptEventError'
+        return failWith(terminal, globals, new CommandFailedError(`the copy stopped: ${e.message}${finding ? '' : '; run the same copy again to resume'}`, finding ? ExitCode.finding : ExitCode.failure, { cause: e }))
+      }
+      const r = copied.right
+      answer(terminal, globals, r, () => renderTable(['copied', 'resumed from', 'head', 'verified'], [[r.copied, r.resumedFrom, r.head, r.verified]]))
+      return ExitCode.ok
+    } finally {
+      await target.right.store.close()
+    }
+  } finally {
+    await source.right.store.close()
   }
-  const [from_, to_] = [source.right, target.right]
-  const bar = progressBar(terminal, 'backup')
-  const copied = await backupSqliteLog(from_.path, to_.path, (done, total) => bar.update(done, total), toField)
-  bar.stop()
-  if (E.isLeft(copied)) return failWith(terminal, globals, copied.left)
-  answer(terminal, globals, { to: to_.path, headPosition: copied.right.headPosition, pages: copied.right.pages }, () =>
-    renderTable(['copy', 'events (last position)', 'pages'], [[to_.path, copied.right.headPosition, copied.right.pages]]),
-  )
-  return ExitCode.ok
 }
 
 /**
@@ -43,13 +73,15 @@ export const registerBackupCommands = (program: Command, session: CliSession): v
   const { terminal } = session
   program
     .command('backup')
-    .description('copy the log (--store) online into a new file; reads the log, writes only <to>')
-    .argument('<to>', 'the new file (sqlite:<file> or a path); must not exist')
-    .action(action<[string], object>(session, (globals, _options, to) => copySqlite(terminal, globals, globals.store, '--store', to, '<to>')))
+    .description('copy the SQLite log (--store) online into a new file; reads the log, writes only <to>, never overwrites')
+    .argument('<to>', 'the new file (sqlite:<file> or a path)')
+    .action(action<[string], object>(session, (globals, _options, to) => backup(terminal, globals, to)))
   program
     .command('copy')
-    .description('copy a log from one store to another; writes only <to>, which must not exist')
-    .argument('<from>', 'the store to copy (sqlite:<file>)')
-    .argument('<to>', 'the new store (sqlite:<file>)')
-    .action(action<[string, string], object>(session, (globals, _options, from, to) => copySqlite(terminal, globals, from, '<from>', to, '<to>')))
+    .description('copy a log between stores (SQLite, PostgreSQL) row by row as stored, verified at the end; writes only <to>, resumes a stopped copy')
+    .argument('<from>', 'the store to copy (sqlite:<file> or postgres://…)')
+    .argument('<to>', 'the store to copy into: new, or a copy that stopped (sqlite:<file> or postgres://…)')
+    .action(
+      action<[string, string], object>(session, (globals, _options, from, to) => copy(terminal, globals, from, to)),
+    )
 }

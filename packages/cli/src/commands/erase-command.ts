@@ -63,7 +63,7 @@ export const registerEraseCommand = (program: Command, session: CliSession): voi
               const erased = await erase({ store, keys }, subject, { by: options.by as never, legalGround: options.reason as ErasureGround, at: at.right, tenantId: options.tenant as never })
               if (E.isLeft(erased)) {
                 const e = erased.left
-                return failWith(terminal, globals, e._tag === 'InvalidStoreInputError' ? new UsageError(e.message.split(':')[0] ?? '<subject>', e.message) : new CommandFailedError(e.message, ExitCode.failure, { cause: e }))
+                return failWith(terminal, globals, e._tag === 'InvalidStoreInputError' ? new UsageError(e.field === 'subjectId' ? '<subject>' : e.field, e.reason) : new CommandFailedError(e.message, ExitCode.failure, { cause: e }))
               }
               const { keysDestroyed } = erased.right.data
               answer(terminal, globals, { subjectId: subject, keysDestroyed, position: erased.right.metadata.globalPosition }, () =>

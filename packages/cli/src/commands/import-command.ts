@@ -6,13 +6,14 @@
  *
  * @module
  */
-import { accountCommandHandler, defaultPolicy, instantOf } from '@account-ownership/core'
+import { accountCommandHandler, defaultPolicy, inMemoryEventStore, instantOf } from '@account-ownership/core'
 import type { Command } from 'commander'
 import * as E from 'fp-ts/lib/Either.js'
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { crmRows, type RowProblem } from '../crm-import/crm-rows.js'
 import { checkPlan, importPlan } from '../crm-import/import-plan.js'
 import { CommandFailedError, ExitCode, UsageError } from '../exit-code.js'
+import { parseStoreUrl } from '../store/store-url.js'
 import { parseInstant } from '../terminal/instant-option.js'
 import { progressBar } from '../terminal/progress-bar.js'
 import { renderTable } from '../terminal/table.js'
@@ -63,6 +64,15 @@ export const registerImportCommand = (program: Command, session: CliSession): vo
         const plan = importPlan(rows.right.rows, text, options.tenant)
         const count = rows.right.rows.length + new Set(rows.right.problems.map((p) => p.line)).size
         const request = { by: options.by, tenantId: options.tenant, at: at.right }
+        // Checking a file for a log that does not exist yet: against an empty log.
+        const url = parseStoreUrl(globals.store, '--store')
+        const noLogYet = options.write !== true && E.isRight(url) && url.right.kind === 'sqlite' && !existsSync(url.right.path)
+        if (noLogYet) {
+          const problems = [...rows.right.problems, ...(await checkPlan(plan, inMemoryEventStore(), request))].sort((a, b) => a.line - b.line)
+          if (problems.length > 0) return reportProblems(terminal, globals, problems)
+          answer(terminal, globals, { checked: count, imported: 0, problems: [] }, () => `${count} row(s) checked, no problem found; run again with --write to import them.\n`)
+          return ExitCode.ok
+        }
         return withLog(
           terminal,
           globals,

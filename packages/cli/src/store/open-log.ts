@@ -10,9 +10,9 @@
  *
  * @module
  */
-import type { EventStore } from '@account-ownership/core'
+import type { EventStore, ImportingEventStore } from '@account-ownership/core'
 import { openPostgresEventStore } from '@account-ownership/store-postgres'
-import { openSqliteEventStore } from '@account-ownership/store-sqlite'
+import { openSqliteEventStore, type SqliteEventStore } from '@account-ownership/store-sqlite'
 import * as E from 'fp-ts/lib/Either.js'
 import { existsSync } from 'node:fs'
 import { CommandFailedError, UsageError, type CliError } from '../exit-code.js'
@@ -33,6 +33,10 @@ export type LogMode = 'read' | 'write'
 export interface OpenedLog {
   readonly store: EventStore
   readonly url: StoreUrl
+  /** The same store where it takes rows as stored (`copy` writes into it); opened for writing only. */
+  readonly importing?: ImportingEventStore
+  /** The SQLite store, which takes an online backup. */
+  readonly sqlite?: SqliteEventStore
 }
 
 const unsupported = (field: string, kind: string): UsageError =>
@@ -52,9 +56,9 @@ const openPostgres = async (text: string, field: string): Promise<E.Either<CliEr
   const opened = await openPostgresEventStore({ connection: { connectionString, connectionTimeoutMillis: 10_000 }, ...(schema === undefined ? {} : { schema }) })
   if (E.isLeft(opened)) {
     const e = opened.left
-    return E.left(e._tag === 'InvalidStoreInputError' ? new UsageError(field, `names a bad schema or connection (${e.message.split(':')[0]})`) : new CommandFailedError(`the PostgreSQL event log could not be opened (${e._tag})`, 3, { cause: e }))
+    return E.left(e._tag === 'InvalidStoreInputError' ? new UsageError(field, `names a bad ${e.field}: ${e.reason}`) : new CommandFailedError(`the PostgreSQL event log could not be opened (${e._tag})`, 3, { cause: e }))
   }
-  return E.right({ store: opened.right, url: { kind: 'postgres', url: text } })
+  return E.right({ store: opened.right, url: { kind: 'postgres', url: text }, importing: opened.right })
 }
 
 /**
@@ -80,7 +84,7 @@ export const openLog = async (text: string, mode: LogMode, field: string): Promi
         const { reason } = opened.left
         return E.left(reason === 'unavailable' ? new CommandFailedError(`the event log could not be opened (${reason})`, 3, { cause: opened.left }) : new UsageError(field, `cannot be opened as an event log (${reason})`))
       }
-      return E.right({ store: opened.right, url: url.right })
+      return E.right({ store: opened.right, url: url.right, sqlite: opened.right, ...(mode === 'write' ? { importing: opened.right } : {}) })
     }
   }
 }

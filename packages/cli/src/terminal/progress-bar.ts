@@ -1,5 +1,5 @@
 /**
- * The progress bar of long work (replay, rebuild, verify, import, backup): events done of the
+ * The progress bar of long work (replay, rebuild, verify, import, copy): events done of the
  * total, the rate and the time left (cli-progress), drawn on standard error only when a person
  * watches; piped or redirected, the command stays quiet.
  *
