@@ -1,7 +1,8 @@
 /**
  * The command handler: load a stream, decide, append with optimistic concurrency. On a
  * conflict it loads again and decides again, a bounded number of times. A command dated before
- * the stream's last event is refused before it is decided (invariant 9). A command whose
+ * the stream's last event is refused before it is decided (invariant 9); without a date, it is
+ * decided at the clock's reading, moved up to the last event where the clock lags behind it. A command whose
  * `commandId` already produced events in the stream is answered with those events and appends
  * nothing (invariant 6). This is the edge where thrown store errors become values.
  *
@@ -150,6 +151,8 @@ export const commandHandler = <C, Ev extends DomainEvent, S, Err extends DomainE
     }
   }
 
+  const notBefore = (now: Instant, last: Instant | null): Instant => (last !== null && now < last ? last : now)
+
   /* An adapter that throws a store error instead of returning it still gives the caller a value. */
   const appendCaught = async (streamId: StreamId, events: ReadonlyArray<NewEvent>, expectedVersion: StreamVersion): Promise<E.Either<StoreError, AppendResult>> => {
     try {
@@ -166,7 +169,9 @@ export const commandHandler = <C, Ev extends DomainEvent, S, Err extends DomainE
     if (E.isLeft(loaded)) return loaded
     const { state, version, earlier, lastOccurredAt } = loaded.right
     if (earlier.length > 0) return E.right({ events: earlier, nextExpectedVersion: version, deduplicated: true })
-    const dated = notBeforeLastEvent(context.occurredAt ?? clock(), lastOccurredAt)
+    // A business time given with the command must not go back; the clock's reading is moved up to the
+    // last event instead, so that writers whose clocks differ by a little do not refuse each other.
+    const dated = context.occurredAt === undefined ? E.right(notBefore(clock(), lastOccurredAt)) : notBeforeLastEvent(context.occurredAt, lastOccurredAt)
     if (E.isLeft(dated)) return dated
     const now = dated.right
     const offboarded = await offboardedFor(command, state)
