@@ -7,8 +7,9 @@
  * replays and rebuilds run unchanged.
  *
  * An event is checked against its codec before it is encrypted (an empty name stays refused),
- * and its envelope must still pass the codec (it is a string; a `NonEmptyText` field takes up to
- * 500 characters, which leaves room for about 330 bytes of text).
+ * and its envelope must still pass the codec: a personal field takes its sealed form in place of
+ * the plain text, up to the length the sealing of the longest plain value allowed takes (core's
+ * `personalText`), so every plain value within its limit fits.
  *
  * @module
  */
