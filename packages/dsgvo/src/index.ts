@@ -10,6 +10,16 @@
  */
 export { parseSubject, principalSubject, stakeholderSubject, subjectOf, type SubjectKind } from './subject/subject-id.js'
 export { KeyStoreUnavailableError, type KeyStore, type SubjectKey } from './keys/key-store.js'
+export {
+  fileKeyEncryptionKeys,
+  keyWrapping,
+  secretKeyEncryptionKey,
+  unwrapKey,
+  wrapKey,
+  type KeyEncryptionKey,
+  type KeyEncryptionKeys,
+  type StoredSubjectKey,
+} from './keys/key-encryption-keys.js'
 export { erasedMarker, open, parseEnvelope, seal, type Envelope, type ValuePlace } from './personal-data/envelope.js'
 export { defaultPersonalFields, personalSubjectOf, type PersonalFields, type PersonalFieldsOf } from './personal-data/personal-fields.js'
 export { encryptingEventStore, type EncryptingEventStoreOptions } from './personal-data/encrypting-event-store.js'

@@ -5,4 +5,4 @@
  *
  * @module
  */
-export { postgresKeyStore } from './keys/postgres-key-store.js'
+export { postgresKeyStore, type PostgresKeyStoreOptions } from './keys/postgres-key-store.js'

@@ -2,11 +2,14 @@
  * The key store in PostgreSQL (pg). Keys sit in their own table, best in a database (or at
  * least a role's grant) apart from the event log.
  *
- * PostgreSQL has no secure delete: a deleted key stays in the table's dead tuples until VACUUM
- * reclaims them, and in the WAL and its archive until they are recycled. `delete` therefore
- * follows the DELETE with `VACUUM FULL` of the small key table, which writes the live keys to a
- * new file and removes the old one; WAL archives and backups keep older copies for as long as
- * they are kept. Where that is not enough, put a KMS behind the `KeyStore` interface.
+ * PostgreSQL has no secure delete, and a DELETE does not destroy bytes: a deleted key stays in
+ * the table's dead tuples until VACUUM reclaims them, and — seen in tests, even after `VACUUM
+ * FULL` and `CHECKPOINT` — in live `pg_wal` segments, in WAL archives and in backups for as long
+ * as they are kept. Plain, a deleted key is therefore NOT destroyed on PostgreSQL. Give the store
+ * `keyEncryptionKeys` held outside the database (`fileKeyEncryptionKeys`, or a KMS behind the same
+ * interface): keys are then stored wrapped, and every erasure rotates the key-encryption key,
+ * re-wraps the remaining keys and destroys the old one — the erased key's lingering bytes can no
+ * longer be unwrapped, whatever the database keeps.
  *
  * @module
  */
@@ -14,6 +17,7 @@ import type { SubjectId } from '@account-ownership/core'
 import { randomBytes } from 'node:crypto'
 import * as E from 'fp-ts/lib/Either.js'
 import type pg from 'pg'
+import { keyWrapping, type KeyEncryptionKeys } from './key-encryption-keys.js'
 import { KeyStoreUnavailableError, type KeyStore, type SubjectKey } from './key-store.js'
 
 // Connection failures and serialisation conflicts can pass; everything else needs a person.
@@ -33,55 +37,116 @@ const attempt = async <A>(f: () => Promise<A>): Promise<E.Either<KeyStoreUnavail
 }
 
 /**
+ * Options of the PostgreSQL key store.
+ * @category keys
+ * @since 0.2.0
+ */
+export interface PostgresKeyStoreOptions {
+  /** Where the keys that wrap subject keys are held, outside the database; without it keys are stored plain. */
+  readonly keyEncryptionKeys?: KeyEncryptionKeys
+}
+
+interface KeyRow {
+  readonly subject_id: string
+  readonly version: number
+  readonly key: Buffer
+  readonly kek_version: number | null
+}
+
+const storedOf = (row: KeyRow) => ({ subjectId: row.subject_id, version: row.version, key: new Uint8Array(row.key), kekVersion: row.kek_version })
+
+// One transaction on one client of the pool.
+const inTransaction = async <A>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<A>): Promise<A> => {
+  const client = await pool.connect()
+  try {
+    await client.query('BEGIN')
+    const result = await work(client)
+    await client.query('COMMIT')
+    return result
+  } catch (e) {
+    await client.query('ROLLBACK').catch(() => undefined)
+    throw e
+  } finally {
+    client.release()
+  }
+}
+
+/**
  * A key store on a pg pool; it creates its tables. The pool stays the caller's to end.
  * @category keys
  * @since 0.1.0
  * @example
- * const keys = await postgresKeyStore(new pg.Pool({ database: 'schluessel' }))
+ * const keys = await postgresKeyStore(new pg.Pool({ database: 'schluessel' }), { keyEncryptionKeys: fileKeyEncryptionKeys('/etc/acme/kek.json') })
  */
-export const postgresKeyStore = async (pool: pg.Pool): Promise<E.Either<KeyStoreUnavailableError, KeyStore>> => {
+export const postgresKeyStore = async (pool: pg.Pool, options: PostgresKeyStoreOptions = {}): Promise<E.Either<KeyStoreUnavailableError, KeyStore>> => {
+  const wrapping = keyWrapping(options.keyEncryptionKeys)
   const created = await attempt(async () => {
     await pool.query(`CREATE TABLE IF NOT EXISTS dsgvo_subject_keys (
       subject_id text NOT NULL, version integer NOT NULL, key bytea NOT NULL, PRIMARY KEY (subject_id, version))`)
+    await pool.query('ALTER TABLE dsgvo_subject_keys ADD COLUMN IF NOT EXISTS kek_version integer')
     await pool.query(`CREATE TABLE IF NOT EXISTS dsgvo_subject_key_versions (subject_id text PRIMARY KEY, last_version integer NOT NULL)`)
   })
   if (E.isLeft(created)) return created
+  // A step that answers an Either inside `attempt`, which turns a thrown driver error into one.
+  const orThrow = <A>(either: E.Either<KeyStoreUnavailableError, A>): A => {
+    if (E.isLeft(either)) throw either.left
+    return either.right
+  }
+  const settle = async <A>(work: () => Promise<A>): Promise<E.Either<KeyStoreUnavailableError, A>> => {
+    try {
+      return E.right(await work())
+    } catch (e) {
+      return E.left(e instanceof KeyStoreUnavailableError ? e : unavailable(e))
+    }
+  }
   const store: KeyStore = {
     keyFor: (subjectId, version) =>
-      attempt(async () => {
-        const { rows } = await pool.query<{ version: number; key: Buffer }>(
+      settle(async () => {
+        const { rows } = await pool.query<KeyRow>(
           version === undefined
-            ? 'SELECT version, key FROM dsgvo_subject_keys WHERE subject_id = $1 ORDER BY version DESC LIMIT 1'
-            : 'SELECT version, key FROM dsgvo_subject_keys WHERE subject_id = $1 AND version = $2',
+            ? 'SELECT subject_id, version, key, kek_version FROM dsgvo_subject_keys WHERE subject_id = $1 ORDER BY version DESC LIMIT 1'
+            : 'SELECT subject_id, version, key, kek_version FROM dsgvo_subject_keys WHERE subject_id = $1 AND version = $2',
           version === undefined ? [subjectId] : [subjectId, version],
         )
         const row = rows[0]
-        return row === undefined ? undefined : { subjectId, version: row.version, key: new Uint8Array(row.key) }
+        return row === undefined ? undefined : { subjectId, version: row.version, key: orThrow(await wrapping.unwrap(storedOf(row))) }
       }),
     create: (subjectId: SubjectId) =>
-      attempt(async (): Promise<SubjectKey> => {
-        const key = randomBytes(32)
-        // One statement: the version counter moves and the key is written atomically.
-        const { rows } = await pool.query<{ version: number }>(
-          `WITH next AS (
-             INSERT INTO dsgvo_subject_key_versions (subject_id, last_version) VALUES ($1, 1)
+      settle(() =>
+        inTransaction(pool, async (client): Promise<SubjectKey> => {
+          const { rows } = await client.query<{ last_version: number }>(
+            `INSERT INTO dsgvo_subject_key_versions (subject_id, last_version) VALUES ($1, 1)
              ON CONFLICT (subject_id) DO UPDATE SET last_version = dsgvo_subject_key_versions.last_version + 1
-             RETURNING last_version)
-           INSERT INTO dsgvo_subject_keys (subject_id, version, key) SELECT $1, last_version, $2 FROM next RETURNING version`,
-          [subjectId, key],
-        )
-        return { subjectId, version: rows[0]!.version, key: new Uint8Array(key) }
-      }),
+             RETURNING last_version`,
+            [subjectId],
+          )
+          const version = rows[0]!.last_version
+          const key = new Uint8Array(randomBytes(32))
+          const stored = orThrow(await wrapping.wrap(subjectId, version, key))
+          await client.query('INSERT INTO dsgvo_subject_keys (subject_id, version, key, kek_version) VALUES ($1, $2, $3, $4)', [subjectId, version, Buffer.from(stored.bytes), stored.kekVersion])
+          return { subjectId, version, key }
+        }),
+      ),
     versionsOf: (subjectId) =>
       attempt(async () => {
         const { rows } = await pool.query<{ last_version: number }>('SELECT last_version FROM dsgvo_subject_key_versions WHERE subject_id = $1', [subjectId])
         return rows[0]?.last_version ?? 0
       }),
     delete: (subjectId) =>
-      attempt(async () => {
-        const result = await pool.query('DELETE FROM dsgvo_subject_keys WHERE subject_id = $1', [subjectId])
+      settle(async () => {
+        const destroyed = await inTransaction(pool, async (client) => {
+          const result = await client.query('DELETE FROM dsgvo_subject_keys WHERE subject_id = $1', [subjectId])
+          // With rotating KEKs, the keys left are re-wrapped under a fresh one before the old goes.
+          const { rows } = await client.query<KeyRow>('SELECT subject_id, version, key, kek_version FROM dsgvo_subject_keys FOR UPDATE')
+          const rewrapped = orThrow(await wrapping.rotate(rows.map(storedOf)))
+          for (const row of rewrapped ?? []) {
+            await client.query('UPDATE dsgvo_subject_keys SET key = $3, kek_version = $4 WHERE subject_id = $1 AND version = $2', [row.subjectId, row.version, Buffer.from(row.key), row.kekVersion])
+          }
+          return result.rowCount ?? 0
+        })
         await pool.query('VACUUM FULL dsgvo_subject_keys')
-        return result.rowCount ?? 0
+        orThrow(await wrapping.retire())
+        return destroyed
       }),
     close: async () => undefined,
   }

@@ -1,17 +1,71 @@
+import type { SubjectId } from '@account-ownership/core'
+import { fileKeyEncryptionKeys, unwrapKey } from '@account-ownership/dsgvo'
 import { postgresKeyStore } from '@account-ownership/dsgvo/postgres'
 import * as E from 'fp-ts/lib/Either.js'
-import { describe } from 'vitest'
-import { keyStoreContract } from './key-store-contract.js'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
 import { postgresDatabase } from '../postgres-database.js'
+import { scratchDir } from '../scratch-dir.js'
+import { keyStoreContract } from './key-store-contract.js'
 
 const server = await postgresDatabase('keys')
+const scratch = scratchDir('pg-keks')
+const skip = server.skip === undefined ? '' : ` (skipped: ${server.skip})`
 
-describe.skipIf(server.skip !== undefined)(`the PostgreSQL key store${server.skip === undefined ? '' : ` (skipped: ${server.skip})`}`, () => {
-  keyStoreContract(async () => {
-    const pool = server.pool()
-    await pool.query('DROP TABLE IF EXISTS dsgvo_subject_keys, dsgvo_subject_key_versions')
-    const opened = await postgresKeyStore(pool)
-    if (E.isLeft(opened)) throw opened.left
-    return opened.right
+const right = <A>(e: E.Either<unknown, A>): A => {
+  if (E.isLeft(e)) throw e.left
+  return e.right
+}
+
+const fresh = async (kekFile?: string) => {
+  const pool = server.pool()
+  await pool.query('DROP TABLE IF EXISTS dsgvo_subject_keys, dsgvo_subject_key_versions')
+  return { pool, keys: right(await postgresKeyStore(pool, kekFile === undefined ? {} : { keyEncryptionKeys: fileKeyEncryptionKeys(kekFile) })) }
+}
+
+describe.skipIf(server.skip !== undefined)(`the PostgreSQL key store${skip}`, () => {
+  keyStoreContract(async () => (await fresh()).keys)
+})
+
+describe.skipIf(server.skip !== undefined)(`the PostgreSQL key store with key-encryption keys in a file${skip}`, () => {
+  keyStoreContract(async () => (await fresh(scratch.file('kek.json'))).keys)
+
+  it('stores keys only wrapped, and after an erasure no key-encryption key left opens the erased key’s bytes', async () => {
+    const kekFile = scratch.file()
+    const { pool, keys } = await fresh(kekFile)
+    const erika = 'stakeholder:erika' as SubjectId
+    const max = 'stakeholder:max' as SubjectId
+    const erikaKey = right(await keys.create(erika))
+    const maxKey = right(await keys.create(max))
+    // What the database holds — and may keep in its WAL, dead tuples and backups — is the wrapped key only.
+    const { rows } = await pool.query<{ key: Buffer; kek_version: number }>("SELECT key, kek_version FROM dsgvo_subject_keys WHERE subject_id = 'stakeholder:erika'")
+    const lingering = rows[0]!
+    expect(lingering.key.includes(Buffer.from(erikaKey.key))).toBe(false)
+    expect(lingering.kek_version).toBe(1)
+    const before = JSON.parse(readFileSync(kekFile, 'utf8')) as { keys: Record<string, string> }
+    expect(unwrapKey(Buffer.from(before.keys['1']!, 'base64'), lingering.key, 'stakeholder:erika~1')).toEqual(erikaKey.key)
+
+    expect(right(await keys.delete(erika))).toBe(1)
+    // The old KEK is gone from the file: the lingering bytes open under none that is left.
+    const after = JSON.parse(readFileSync(kekFile, 'utf8')) as { current: number; keys: Record<string, string> }
+    expect(Object.keys(after.keys)).toEqual([String(after.current)])
+    expect(after.current).toBe(2)
+    for (const kek of Object.values(after.keys)) expect(unwrapKey(Buffer.from(kek, 'base64'), lingering.key, 'stakeholder:erika~1')).toBeUndefined()
+    // The other subject's key was re-wrapped under the new KEK and still opens.
+    expect(right(await keys.keyFor(max))).toEqual(maxKey)
+    expect(right(await keys.keyFor(erika))).toBeUndefined()
+  })
+
+  it('never writes a plain subject key into the server’s WAL (read where the server’s files are on this machine)', async (context) => {
+    const walDir = '/var/lib/postgresql/15/main/pg_wal'
+    if (!existsSync(walDir)) return context.skip(`the server's WAL is not on this machine (${walDir})`)
+    const { pool, keys } = await fresh(scratch.file())
+    const key = right(await keys.create('stakeholder:wal-probe' as SubjectId))
+    await pool.query('CHECKPOINT').catch(() => undefined)
+    const needle = Buffer.from(key.key)
+    const segments = readdirSync(walDir).filter((f) => /^[0-9A-F]{24}$/.test(f))
+    expect(segments.length).toBeGreaterThan(0)
+    expect(segments.filter((f) => readFileSync(join(walDir, f)).includes(needle))).toEqual([])
   })
 })

@@ -1,0 +1,205 @@
+/**
+ * Key-encryption keys (Schlüsselverschlüsselungsschlüssel, KEK): subject keys are stored wrapped
+ * (AES-256-GCM) under a KEK held outside the database — a file, an environment secret, or a KMS
+ * behind this interface. A database keeps deleted bytes where no DELETE reaches them (PostgreSQL's
+ * WAL and dead tuples, SQLite's WAL, backups). Wrapped, those bytes are worthless once their KEK
+ * is gone: on every erasure a rotating KEK source gets a fresh KEK, the remaining subject keys are
+ * re-wrapped under it, and the old KEK is destroyed — so an erased subject's key, wherever its
+ * wrapped bytes linger, can no longer be unwrapped. That needs trust only in the KEK's place, not
+ * in the database.
+ *
+ * @module
+ */
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto'
+import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs'
+import * as E from 'fp-ts/lib/Either.js'
+import { KeyStoreUnavailableError } from './key-store.js'
+
+/**
+ * One key-encryption key.
+ * @category keys
+ * @since 0.2.0
+ */
+export interface KeyEncryptionKey {
+  readonly version: number
+  readonly key: Uint8Array
+}
+
+/**
+ * Where the KEKs are held. `rotate` and `retire` are what make an erasure effective without
+ * trusting the database; a source without them (a fixed secret) protects a stolen database, not
+ * the deleted bytes it keeps.
+ * @category keys
+ * @since 0.2.0
+ */
+export interface KeyEncryptionKeys {
+  /** The KEK new subject keys are wrapped under. */
+  current(): Promise<E.Either<KeyStoreUnavailableError, KeyEncryptionKey>>
+  /** A KEK by version; `undefined` once retired. */
+  byVersion(version: number): Promise<E.Either<KeyStoreUnavailableError, Uint8Array | undefined>>
+  /** Make a fresh KEK current; the older ones stay until retired. */
+  readonly rotate?: () => Promise<E.Either<KeyStoreUnavailableError, KeyEncryptionKey>>
+  /** Destroy every KEK but the current one. */
+  readonly retireAllButCurrent?: () => Promise<E.Either<KeyStoreUnavailableError, number>>
+}
+
+const ivBytes = 12
+const tagBytes = 16
+
+/**
+ * A subject key wrapped under a KEK, bound to the subject and version it belongs to.
+ * @category keys
+ * @since 0.2.0
+ */
+export const wrapKey = (kek: Uint8Array, key: Uint8Array, boundTo: string): Buffer => {
+  const iv = randomBytes(ivBytes)
+  const cipher = createCipheriv('aes-256-gcm', kek, iv).setAAD(Buffer.from(boundTo, 'utf8'))
+  return Buffer.concat([iv, cipher.update(key), cipher.final(), cipher.getAuthTag()])
+}
+
+/**
+ * The subject key in a wrapped blob, or `undefined` when the KEK or the binding is not the right one.
+ * @category keys
+ * @since 0.2.0
+ */
+export const unwrapKey = (kek: Uint8Array, wrapped: Uint8Array, boundTo: string): Uint8Array | undefined => {
+  try {
+    const blob = Buffer.from(wrapped)
+    const decipher = createDecipheriv('aes-256-gcm', kek, blob.subarray(0, ivBytes)).setAAD(Buffer.from(boundTo, 'utf8'))
+    decipher.setAuthTag(blob.subarray(blob.length - tagBytes))
+    return new Uint8Array(Buffer.concat([decipher.update(blob.subarray(ivBytes, blob.length - tagBytes)), decipher.final()]))
+  } catch {
+    return undefined
+  }
+}
+
+interface KeyringFile {
+  readonly current: number
+  readonly keys: Readonly<Record<string, string>>
+}
+
+const unavailable = (e: unknown) => new KeyStoreUnavailableError(`the key-encryption key file: ${e instanceof Error ? e.message : String(e)}`, false, { cause: e })
+
+/**
+ * KEKs in a file of their own (mode 0600), outside the database and its backups; created with a
+ * first KEK when missing. Each change is written to a new file, synced and renamed over the old,
+ * so the file is always whole. Rotating and retiring make erasures effective.
+ * @category keys
+ * @since 0.2.0
+ * @example
+ * const keys = await postgresKeyStore(pool, { keyEncryptionKeys: fileKeyEncryptionKeys('/etc/acme/kek.json') })
+ */
+export const fileKeyEncryptionKeys = (path: string): KeyEncryptionKeys => {
+  const write = (ring: KeyringFile) => {
+    const temporary = `${path}.${process.pid}.tmp`
+    const fd = openSync(temporary, 'w', 0o600)
+    try {
+      writeSync(fd, JSON.stringify(ring))
+      fsyncSync(fd)
+    } finally {
+      closeSync(fd)
+    }
+    renameSync(temporary, path)
+  }
+  const read = (): KeyringFile => {
+    if (!existsSync(path)) write({ current: 1, keys: { 1: randomBytes(32).toString('base64') } })
+    const ring = JSON.parse(readFileSync(path, 'utf8')) as KeyringFile
+    if (!Number.isSafeInteger(ring.current) || typeof ring.keys?.[ring.current] !== 'string') throw new Error('not a key-encryption key file')
+    return ring
+  }
+  const attempt = async <A>(f: () => A): Promise<E.Either<KeyStoreUnavailableError, A>> => {
+    try {
+      return E.right(f())
+    } catch (e) {
+      return E.left(unavailable(e))
+    }
+  }
+  const keyOf = (ring: KeyringFile, version: number) => (ring.keys[version] === undefined ? undefined : new Uint8Array(Buffer.from(ring.keys[version], 'base64')))
+  return {
+    current: () => attempt(() => {
+      const ring = read()
+      return { version: ring.current, key: keyOf(ring, ring.current)! }
+    }),
+    byVersion: (version) => attempt(() => keyOf(read(), version)),
+    rotate: () => attempt(() => {
+      const ring = read()
+      const version = Math.max(...Object.keys(ring.keys).map(Number)) + 1
+      const key = randomBytes(32)
+      write({ current: version, keys: { ...ring.keys, [version]: key.toString('base64') } })
+      return { version, key: new Uint8Array(key) }
+    }),
+    retireAllButCurrent: () => attempt(() => {
+      const ring = read()
+      write({ current: ring.current, keys: { [ring.current]: ring.keys[ring.current]! } })
+      return Object.keys(ring.keys).length - 1
+    }),
+  }
+}
+
+/**
+ * One fixed KEK from a secret (e.g. an environment variable of 32 bytes in base64). It keeps the
+ * keys unreadable in a stolen database, but cannot rotate: deleted keys stay unwrappable from the
+ * bytes a database keeps. Use a rotating source (a file, a KMS) where erasure must not trust the database.
+ * @category keys
+ * @since 0.2.0
+ */
+export const secretKeyEncryptionKey = (base64: string): E.Either<KeyStoreUnavailableError, KeyEncryptionKeys> => {
+  const key = Buffer.from(base64, 'base64')
+  if (key.length !== 32) return E.left(new KeyStoreUnavailableError('the key-encryption key must be 32 bytes in base64', false))
+  const kek = { version: 1, key: new Uint8Array(key) }
+  return E.right({ current: async () => E.right(kek), byVersion: async (version) => E.right(version === 1 ? kek.key : undefined) })
+}
+
+/**
+ * A stored subject key: its bytes as written (wrapped, or plain where no KEK is configured) and
+ * the KEK version that wraps it (`null`: plain).
+ * @category keys
+ * @since 0.2.0
+ */
+export interface StoredSubjectKey {
+  readonly subjectId: string
+  readonly version: number
+  readonly key: Uint8Array
+  readonly kekVersion: number | null
+}
+
+const boundTo = (subjectId: string, version: number) => `${subjectId}~${version}`
+
+/**
+ * What a key store does with its KEKs: wrap on create, unwrap on read, and on an erasure rotate
+ * the KEK, re-wrap the rest and retire the old KEK. Without KEKs every step passes the key through.
+ * @category keys
+ * @since 0.2.0
+ */
+export const keyWrapping = (keks: KeyEncryptionKeys | undefined) => ({
+  /** The bytes to store for a new key, and the KEK version that wraps them. */
+  wrap: async (subjectId: string, version: number, key: Uint8Array): Promise<E.Either<KeyStoreUnavailableError, { bytes: Uint8Array; kekVersion: number | null }>> => {
+    if (keks === undefined) return E.right({ bytes: key, kekVersion: null })
+    const kek = await keks.current()
+    return E.isLeft(kek) ? kek : E.right({ bytes: wrapKey(kek.right.key, key, boundTo(subjectId, version)), kekVersion: kek.right.version })
+  },
+  /** The key of a stored row; an error when its KEK is gone or does not open it. */
+  unwrap: async (row: StoredSubjectKey): Promise<E.Either<KeyStoreUnavailableError, Uint8Array>> => {
+    if (row.kekVersion === null) return E.right(row.key)
+    if (keks === undefined) return E.left(new KeyStoreUnavailableError('the key is wrapped, but no key-encryption keys are configured', false))
+    const kek = await keks.byVersion(row.kekVersion)
+    if (E.isLeft(kek)) return kek
+    const key = kek.right === undefined ? undefined : unwrapKey(kek.right, row.key, boundTo(row.subjectId, row.version))
+    return key === undefined ? E.left(new KeyStoreUnavailableError(`the key-encryption key ${row.kekVersion} does not open the key of ${row.subjectId}`, false)) : E.right(key)
+  },
+  /** After an erasure: the remaining rows re-wrapped under a fresh KEK (nothing to do without a rotating source). */
+  rotate: async (rows: ReadonlyArray<StoredSubjectKey>): Promise<E.Either<KeyStoreUnavailableError, ReadonlyArray<StoredSubjectKey> | undefined>> => {
+    if (keks?.rotate === undefined) return E.right(undefined)
+    const plain: Array<{ row: StoredSubjectKey; key: Uint8Array }> = []
+    for (const row of rows) {
+      const key = await keyWrapping(keks).unwrap(row)
+      if (E.isLeft(key)) return key
+      plain.push({ row, key: key.right })
+    }
+    const fresh = await keks.rotate()
+    if (E.isLeft(fresh)) return fresh
+    return E.right(plain.map(({ row, key }) => ({ ...row, key: wrapKey(fresh.right.key, key, boundTo(row.subjectId, row.version)), kekVersion: fresh.right.version })))
+  },
+  /** Once the re-wrapped rows are committed: destroy the KEKs that wrapped the erased key. */
+  retire: async (): Promise<E.Either<KeyStoreUnavailableError, number>> => (keks?.retireAllButCurrent === undefined ? E.right(0) : keks.retireAllButCurrent()),
+})
