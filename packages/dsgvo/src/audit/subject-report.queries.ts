@@ -47,6 +47,23 @@ export interface SubjectReport {
   /** Account maps naming the subject (contact persons). */
   readonly mentions: ReadonlyArray<HeldMention>
   readonly erasures: ReadonlyArray<Erasure>
+  /**
+   * With `page`: the position to pass as `page.after` for the next page of `actions` and
+   * `namedIn`; absent on the last page.
+   * @since 0.2.0
+   */
+  readonly nextAfter?: bigint
+}
+
+/**
+ * A page of a principal's `actions` and `namedIn` — the lists that grow with every event they
+ * record: at most `size` (10 or more) entries each, of events after global position `after`.
+ * @category audit
+ * @since 0.2.0
+ */
+export interface SubjectReportPage {
+  readonly size: number
+  readonly after?: bigint
 }
 
 const personalDataAt = async (store: EventStore, mention: StakeholderMention, fields: ReadonlyArray<string>): Promise<Record<string, unknown>> => {
@@ -68,15 +85,23 @@ const personalDataAt = async (store: EventStore, mention: StakeholderMention, fi
 export const subjectReport = async (
   db: Kysely<AuditTables>,
   subjectId: string,
-  options: { readonly store?: EventStore; readonly personalFields?: ReadonlyArray<string> } = {},
+  options: { readonly store?: EventStore; readonly personalFields?: ReadonlyArray<string>; readonly page?: SubjectReportPage } = {},
 ): Promise<E.Either<InvalidQueryError, SubjectReport>> => {
+  const page = options.page
+  // One event gives a principal at most a handful of roles: ten rows always hold at least one whole event.
+  if (page !== undefined && !(Number.isSafeInteger(page.size) && page.size >= 10 && page.size <= 100_000)) return E.left(invalidQuery('page.size', 'expected a whole number from 10 to 100000'))
+  if (page?.after !== undefined && !(typeof page.after === 'bigint' && page.after >= 0n)) return E.left(invalidQuery('page.after', 'expected a global position (bigint ≥ 0n)'))
   const parsed = SubjectId.is(subjectId) ? parseSubject(subjectId) : undefined
   if (parsed === undefined) return E.left(invalidQuery('subjectId', `expected stakeholder:<id> or principal:<id>, got ${JSON.stringify(subjectId)}`))
   const subject = subjectId as SubjectId
   const erasures = (await db.selectFrom('dsgvo_erasures').selectAll().where('subject_id', '=', subject).orderBy('source_position').execute()).map(erasureOf)
   if (parsed.kind === 'principal') {
-    const roles = (kind: PrincipalRole['kind']) =>
-      db.selectFrom('dsgvo_principal_roles').selectAll().where('principal_id', '=', parsed.id).where('kind', '=', kind).orderBy('source_position').orderBy('role').execute()
+    // A page takes one row more than it shows, to know whether another page follows.
+    const roles = (kind: PrincipalRole['kind']) => {
+      let query = db.selectFrom('dsgvo_principal_roles').selectAll().where('principal_id', '=', parsed.id).where('kind', '=', kind)
+      if (page?.after !== undefined) query = query.where('source_position', '>', page.after.toString() as never)
+      return query.orderBy('source_position').orderBy('role').$if(page !== undefined, (q) => q.limit(page!.size + 1)).execute()
+    }
     const [accessPeriods, accessGranted, offboardings, actions, namedIn] = await Promise.all([
       db.selectFrom('dsgvo_access_periods').selectAll().where('principal_id', '=', parsed.id).orderBy('source_position').execute(),
       db.selectFrom('dsgvo_access_periods').selectAll().where('granted_by', '=', parsed.id).orderBy('source_position').execute(),
@@ -84,15 +109,22 @@ export const subjectReport = async (
       roles('acted'),
       roles('named'),
     ])
+    const [acted, named] = [actions.map(principalRoleOf), namedIn.map(principalRoleOf)]
+    // A page ends before the first event a full list could not show whole: an event's roles never
+    // split over pages, and every row at or before the cut was fetched.
+    const full = page === undefined ? [] : [acted, named].filter((list) => list.length > page.size)
+    const nextAfter = full.length === 0 ? undefined : full.map((list) => list[page!.size]!.source.globalPosition - 1n).reduce((a, b) => (a < b ? a : b))
+    const within = (list: ReadonlyArray<PrincipalRole>) => (nextAfter === undefined ? list : list.filter((r) => r.source.globalPosition <= nextAfter))
     return E.right({
       subjectId: subject,
       accessPeriods: accessPeriods.map(accessPeriodOf),
       accessGranted: accessGranted.map(accessPeriodOf),
       offboardings: offboardings.map(offboardingOf),
-      actions: actions.map(principalRoleOf),
-      namedIn: namedIn.map(principalRoleOf),
+      actions: within(acted),
+      namedIn: within(named),
       mentions: [],
       erasures,
+      ...(nextAfter === undefined ? {} : { nextAfter }),
     })
   }
   const rows = (await db.selectFrom('dsgvo_stakeholder_mentions').selectAll().where('subject_id', '=', subject).orderBy('source_position').execute()).map(mentionOf)
