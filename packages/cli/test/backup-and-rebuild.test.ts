@@ -1,12 +1,13 @@
 // `backup`, `copy` and `rebuild` on a real log: the copy is a log of the same events, nothing is
 // overwritten, and a rebuild writes its read models into a file of its own with a progress bar
 // (done/total, rate, ETA) that shows only when asked for or on a terminal.
+import { spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it, vi } from 'vitest'
 import { writeAuditLog } from './audit-log-fixture.js'
-import { runBinary } from './cli-process.js'
+import { runBinary, shellCommand } from './cli-process.js'
 import { scratchDir } from './scratch-dir.js'
 
 // Each test starts the executable a few times; on a shared, loaded machine one start can take 20 s.
@@ -46,6 +47,13 @@ describe('backup, copy and rebuild', () => {
     const esdb = runBinary(['copy', store, 'esdb://127.0.0.1:2113'])
     expect(esdb.code).toBe(2)
     expect(esdb.stderr).toContain('<to>: EventStoreDB stores are not available')
+  })
+
+  it.skipIf(!existsSync('/usr/bin/script'))('on a terminal the progress bar shows without being asked for', () => {
+    const models = join(dir, 'tty-read-models.db')
+    const tty = spawnSync('/usr/bin/script', ['-qec', shellCommand(['--store', store, '--read-models', `sqlite:${models}`, 'rebuild', 'all']), '/dev/null'], { encoding: 'utf8', timeout: 120_000 })
+    expect(tty.status).toBe(0)
+    expect(tty.stdout).toMatch(new RegExp(`rebuild all \\[.*\\] ${events}/${events} events \\| \\d+ events/s \\| ETA`))
   })
 
   it('rebuild writes the read models file, shows progress when asked, and later runs answer from it', () => {

@@ -35,3 +35,7 @@ export const runBinaryAsync = (args: ReadonlyArray<string>, options: { readonly 
     child.on('error', reject)
     child.on('close', (code) => resolve({ code, stdout, stderr }))
   })
+
+/** The executable's command line as one shell-quoted string, to run under a pseudo-terminal (`script`). */
+export const shellCommand = (args: ReadonlyArray<string>): string =>
+  [process.execPath, '--import', loader, main, ...args].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ')
