@@ -7,8 +7,12 @@
  * none. So the writers of this store leave a closed log in rollback-journal mode (see
  * `closeConnection`), which a read-only connection reads creating nothing. A live log — a writer
  * is at work, its `-wal` and `-shm` exist — is read through them, so each query sees one
- * consistent snapshot of everything committed. A file left in WAL mode without a `-wal` (by
+ * consistent snapshot of everything committed (like every reader, it marks its snapshot in the
+ * writer's shared-memory index `-shm`; the log and its write-ahead log are not touched). A file left in WAL mode without a `-wal` (by
  * release 0.1.0, or by a connection handed in) is read from an image of the file in memory.
+ * SQLite's own answers to this — `file:…?immutable=1`, `?mode=ro&readonly_shm=1` — are URI
+ * filenames, which better-sqlite3 13 does not enable (built with `SQLITE_USE_URI=0`, opened
+ * without `SQLITE_OPEN_URI`: a `file:` name is taken literally).
  *
  * @module
  */

@@ -22,7 +22,14 @@ export type CheckedSqliteOptions = { readonly readonly: boolean; readonly busyTi
   | { readonly database: Database.Database }
 )
 
-const kindOf = (u: unknown): string => (u === null ? 'null' : Array.isArray(u) ? 'a list' : typeof u === 'string' && u === '' ? 'an empty string' : `a ${typeof u}`)
+// What kind of value was given, never the value itself.
+const kindOf = (u: unknown): string => {
+  if (u === null) return 'null'
+  if (Array.isArray(u)) return 'a list'
+  if (u === '') return 'an empty string'
+  if (u === undefined) return 'nothing'
+  return typeof u === 'object' ? 'an object' : `a ${typeof u}`
+}
 
 const pathProblem = (path: unknown): string | undefined => {
   if (typeof path !== 'string') return `expected the path of a file, got ${kindOf(path)}`
