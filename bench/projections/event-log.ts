@@ -76,6 +76,8 @@ const write = async (path: string, accounts: number): Promise<void> => {
   }
   await opened.right.close()
   db.pragma('wal_checkpoint(TRUNCATE)')
+  // A closed log, as the store's own close() leaves one: the auditor's mode then reads it in place.
+  db.pragma('journal_mode = DELETE')
   db.close()
 }
 
