@@ -18,7 +18,9 @@ describe('the API reference', () => {
   it('builds from every package without a warning', () => {
     rmSync(join(root, 'docs/api'), { recursive: true, force: true })
     const run = typedoc()
-    expect(plain(run.stdout + run.stderr).split('\n').filter((l) => /\[(warning|error)\]/.test(l))).toEqual([])
+    const faults = plain(run.stdout + run.stderr).split('\n').filter((l) => /\[(warning|error)\]/.test(l))
+    // The first few in full, so a failure says what to fix.
+    expect({ count: faults.length, first: faults.slice(0, 10) }).toEqual({ count: 0, first: [] })
     expect(run.status).toBe(0)
     const modules = readFileSync(join(root, 'docs/api/modules.html'), 'utf8')
     const packages = readdirSync(join(root, 'packages')).filter((d) => existsSync(join(root, 'packages', d, 'src/index.ts')))
