@@ -1,9 +1,11 @@
 /**
- * Arbitraries of every event an append accepts, derived from the codecs themselves (a field
+ * Arbitraries of the events an append accepts, derived from the codecs themselves (a field
  * added to an event is generated without a change here, and a codec this module cannot derive
  * fails loudly by name). They reach for the edges on purpose: ids of 128 characters, text of
  * every Unicode plane up to its limit, numbers such as 2^53 and `Number.MIN_VALUE`, empty and
- * full lists, instants from year 0000 to 9999 — what a store must give back unchanged.
+ * full lists, instants from year 0000 to 9999 — what a store must give back unchanged. Now and
+ * then a number no codec takes (`-0`, NaN, a fraction as a count) comes too: an append must
+ * refuse it, or give it back unchanged.
  *
  * @module
  */
@@ -67,8 +69,13 @@ const leaves: Record<string, fc.Arbitrary<unknown>> = {
   NonEmptyText: textArbitrary(maxFreeTextLength),
   EmailAddress: emailArbitrary,
   ReasonCode: fc.stringMatching(/^[a-z][a-z0-9-]{0,63}$/),
-  FiniteNumber: fc.oneof({ weight: 1, arbitrary: fc.double({ noNaN: true, noDefaultInfinity: true }).filter((n) => !Object.is(n, -0)) }, { weight: 2, arbitrary: fc.constantFrom(...numberEdges) }),
-  Count: fc.oneof(fc.nat(), fc.constantFrom(0, 2 ** 31, 2 ** 53 - 1)),
+  // Now and then a number no codec should take: should one ever take it, it must come back as given.
+  FiniteNumber: fc.oneof(
+    { weight: 8, arbitrary: fc.double({ noNaN: true, noDefaultInfinity: true }).filter((n) => !Object.is(n, -0)) },
+    { weight: 16, arbitrary: fc.constantFrom(...numberEdges) },
+    { weight: 3, arbitrary: fc.constantFrom(-0, NaN, Infinity) },
+  ),
+  Count: fc.oneof({ weight: 8, arbitrary: fc.nat() }, { weight: 8, arbitrary: fc.constantFrom(0, 2 ** 31, 2 ** 53 - 1) }, { weight: 2, arbitrary: fc.constantFrom(-0, 1.5, 2 ** 53) }),
 }
 
 /**
