@@ -89,7 +89,8 @@ const hex = (path: ReadonlyArray<Digest>) => path.map((d) => d.toString('hex'))
 export const proveInclusion = async (db: Kysely<MerkleTables>, position: bigint, head: TreeHead): Promise<E.Either<TreeError, InclusionProof>> => {
   if (typeof position !== 'bigint' || position < 1n) return E.left(new InvalidTreeInputError('position', 'expected a global position (bigint ≥ 1n)'))
   try {
-    const leaf = await db.selectFrom('merkle_nodes').select('node_index').where('height', '=', 0).where('position', '=', String(position)).executeTakeFirst()
+    // Only leaves carry a position; asking for the height too lets SQLite pick the wrong index.
+    const leaf = await db.selectFrom('merkle_nodes').select('node_index').where('position', '=', String(position)).executeTakeFirst()
     if (leaf === undefined) return E.left(new InvalidTreeInputError('position', 'no event of the tree is at this position'))
     const leafIndex = Number(leaf.node_index)
     if (leafIndex >= head.treeSize) return E.left(new InvalidTreeInputError('position', `the event came after the head's ${head.treeSize} events`))
