@@ -92,7 +92,7 @@ export const subjectReport = async (
   if (page !== undefined && !(Number.isSafeInteger(page.size) && page.size >= 10 && page.size <= 100_000)) return E.left(invalidQuery('page.size', 'expected a whole number from 10 to 100000'))
   if (page?.after !== undefined && !(typeof page.after === 'bigint' && page.after >= 0n)) return E.left(invalidQuery('page.after', 'expected a global position (bigint ≥ 0n)'))
   const parsed = SubjectId.is(subjectId) ? parseSubject(subjectId) : undefined
-  if (parsed === undefined) return E.left(invalidQuery('subjectId', `expected stakeholder:<id> or principal:<id>, got ${JSON.stringify(subjectId)}`))
+  if (parsed === undefined) return E.left(invalidQuery('subjectId', 'expected stakeholder:<id> or principal:<id> (the value is not shown: it may be a name)'))
   const subject = subjectId as SubjectId
   const erasures = (await db.selectFrom('dsgvo_erasures').selectAll().where('subject_id', '=', subject).orderBy('source_position').execute()).map(erasureOf)
   if (parsed.kind === 'principal') {
