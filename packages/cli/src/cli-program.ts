@@ -18,6 +18,7 @@ import { registerOwnershipCommands } from './commands/ownership-commands.js'
 import { registerRebuildCommand } from './commands/rebuild-command.js'
 import { registerReplayCommand } from './commands/replay-command.js'
 import { registerReportCommands } from './commands/report-commands.js'
+import { registerTreeHeadCommand } from './commands/tree-head-command.js'
 import { registerVerifyCommand } from './commands/verify-command.js'
 import { defaultStoreUrl, storeEnvironmentVariable } from './store/store-url.js'
 import { processTerminal, type Terminal } from './terminal/terminal.js'
@@ -52,6 +53,7 @@ export const runCli = async (args: ReadonlyArray<string>, terminal: Terminal = p
     registerReplayCommand,
     registerBackupCommands,
     registerVerifyCommand,
+    registerTreeHeadCommand,
     registerRebuildCommand,
     registerOwnershipCommands,
     registerHistoryCommand,

@@ -1,6 +1,7 @@
 // `verify` on a real log: an intact chain and a kept head that still matches; a changed byte in a
 // copy and a removed newest event are findings (exit code 1) that name the position.
 import Database from 'better-sqlite3'
+import { generateKeyPairSync } from 'node:crypto'
 import { copyFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it, vi } from 'vitest'
@@ -58,5 +59,29 @@ describe('verify', () => {
     const run = runBinary(['--store', `sqlite:${copy}`, '--json', 'verify', '--head', headFile])
     expect(run.code).toBe(1)
     expect(JSON.parse(run.stdout)).toMatchObject({ ok: false, reason: 'shorter-than-head' })
+  })
+
+  it('a signed tree head kept from tree-head: matches the log, and finds two events of different streams that swapped places, which the chain passes', () => {
+    const keys = generateKeyPairSync('ed25519')
+    const signingKey = join(dir, 'tree-key.pem')
+    const publicKey = join(dir, 'tree-key.pub.pem')
+    writeFileSync(signingKey, keys.privateKey.export({ type: 'pkcs8', format: 'pem' }))
+    writeFileSync(publicKey, keys.publicKey.export({ type: 'spki', format: 'pem' }))
+    const taken = runBinary(['--store', `sqlite:${log}`, 'tree-head', '--signing-key', signingKey])
+    expect(taken.code).toBe(0)
+    const treeHeadFile = join(dir, 'tree-head.json')
+    writeFileSync(treeHeadFile, taken.stdout)
+    expect(JSON.parse(taken.stdout)).toMatchObject({ treeSize: events, lastPosition: String(events) })
+    const holds = runBinary(['--store', `sqlite:${log}`, '--json', 'verify', '--tree-head', treeHeadFile, '--public-key', publicKey])
+    expect([holds.code, JSON.parse(holds.stdout)]).toEqual([0, expect.objectContaining({ ok: true, treeHead: 'matches' })])
+    const swapped = tampered('swapped.db', 'UPDATE ao_events SET global_position = -1 WHERE global_position = 5; UPDATE ao_events SET global_position = 5 WHERE global_position = 6; UPDATE ao_events SET global_position = 6 WHERE global_position = -1;')
+    expect(runBinary(['--store', `sqlite:${swapped}`, 'verify']).code).toBe(0)
+    const found = runBinary(['--store', `sqlite:${swapped}`, '--json', 'verify', '--tree-head', treeHeadFile, '--public-key', publicKey])
+    expect([found.code, JSON.parse(found.stdout)]).toEqual([1, expect.objectContaining({ ok: false, reason: 'root-mismatch' })])
+    const otherKey = join(dir, 'other.pub.pem')
+    writeFileSync(otherKey, generateKeyPairSync('ed25519').publicKey.export({ type: 'spki', format: 'pem' }))
+    const wrongKey = runBinary(['--store', `sqlite:${log}`, 'verify', '--tree-head', treeHeadFile, '--public-key', otherKey])
+    expect([wrongKey.code, wrongKey.stderr]).toEqual([2, expect.stringContaining('--tree-head')])
+    expect(runBinary(['--store', `sqlite:${log}`, 'verify', '--tree-head', treeHeadFile]).code).toBe(2)
   })
 })

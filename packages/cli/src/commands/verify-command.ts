@@ -15,6 +15,7 @@ import { progressBar } from '../terminal/progress-bar.js'
 import { renderTable } from '../terminal/table.js'
 import { action, answer, failWith, type CliSession } from './cli-session.js'
 import { withLog } from './read-session.js'
+import { keptTreeHead, verifyAgainstTreeHead } from './tree-head-command.js'
 
 /**
  * The head an auditor keeps: `verify --json` prints it as `head`.
@@ -46,8 +47,12 @@ export const registerVerifyCommand = (program: Command, session: CliSession): vo
     .command('verify')
     .description("recompute the log's hash chain; with --head, check a head kept from an earlier run; exit code 1 when broken")
     .option('--head <file>', 'a file with the JSON an earlier `verify --json` printed')
+    .option('--tree-head <file>', 'a signed tree head kept from `tree-head` (needs --public-key): the log must still hold exactly its events, in order')
+    .option('--public-key <file>', 'the Ed25519 public key (SPKI PEM) the tree head was signed with')
     .action(
-      action<[], { head?: string }>(session, async (globals, options) => {
+      action<[], { head?: string; treeHead?: string; publicKey?: string }>(session, async (globals, options) => {
+        const treeHead = options.treeHead === undefined ? undefined : keptTreeHead(options.treeHead, options.publicKey)
+        if (treeHead !== undefined && E.isLeft(treeHead)) return failWith(terminal, globals, treeHead.left)
         let seals: Seal[] = []
         if (options.head !== undefined) {
           let text: string
@@ -89,6 +94,7 @@ export const registerVerifyCommand = (program: Command, session: CliSession): vo
             )
             return ExitCode.finding
           }
+          if (treeHead !== undefined && E.isRight(treeHead)) return verifyAgainstTreeHead(terminal, globals, store, treeHead.right)
           const { events, lastPosition, heads } = verified.right
           const head = sealOf(heads, lastPosition)
           answer(terminal, globals, { ok: true, events, lastPosition, streams: heads.size, keptHeadChecked: seals.length > 0, head }, () =>
