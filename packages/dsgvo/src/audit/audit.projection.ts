@@ -58,7 +58,7 @@ export const auditProjection = (options: AuditProjectionOptions = {}) => {
   const retention = options.retention ?? defaultRetentionPolicy
   return defineProjection<AuditTables, Handled>({
     name: 'dsgvo-audit',
-    version: 2,
+    version: 3,
     handles: everyEventType,
     tables: [...auditTableNames],
     createTables: createAuditTables,

@@ -80,7 +80,7 @@ export interface ErasureTable extends SourceColumns {
   readonly erased_at: string
   readonly erased_by: string
   readonly legal_ground: string
-  readonly keys_destroyed: number
+  readonly keys_destroyed: number | string
 }
 
 /**
@@ -206,7 +206,8 @@ export const createAuditTables = async (db: Kysely<any>): Promise<void> => {
       .addColumn('erased_at', 'text', (c) => c.notNull())
       .addColumn('erased_by', 'text', (c) => c.notNull())
       .addColumn('legal_ground', 'text', (c) => c.notNull())
-      .addColumn('keys_destroyed', 'integer', (c) => c.notNull()),
+      // A count up to 2^53 − 1, as the codec allows: more than PostgreSQL's integer holds.
+      .addColumn('keys_destroyed', 'bigint', (c) => c.notNull()),
   )
     .addPrimaryKeyConstraint('dsgvo_erasures_pk', ['source_position'])
     .execute()
