@@ -169,7 +169,9 @@ export const createAuditTables = async (db: Kysely<any>): Promise<void> => {
     .execute()
   await db.schema.createIndex('dsgvo_access_periods_by_principal').ifNotExists().on('dsgvo_access_periods').columns(['principal_id', 'from_at']).execute()
   await db.schema.createIndex('dsgvo_access_periods_by_account').ifNotExists().on('dsgvo_access_periods').columns(['account_id', 'kind', 'principal_id']).execute()
-  await db.schema.createIndex('dsgvo_access_periods_by_granter').ifNotExists().on('dsgvo_access_periods').columns(['granted_by']).execute()
+  // The Art. 15 report pages a principal's periods, held and granted, in log order.
+  await db.schema.createIndex('dsgvo_access_periods_by_granter').ifNotExists().on('dsgvo_access_periods').columns(['granted_by', 'source_position']).execute()
+  await db.schema.createIndex('dsgvo_access_periods_by_holder').ifNotExists().on('dsgvo_access_periods').columns(['principal_id', 'source_position']).execute()
   await source(
     db.schema
       .createTable('dsgvo_stakeholder_mentions')

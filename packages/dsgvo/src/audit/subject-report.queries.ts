@@ -48,16 +48,17 @@ export interface SubjectReport {
   readonly mentions: ReadonlyArray<HeldMention>
   readonly erasures: ReadonlyArray<Erasure>
   /**
-   * With `page`: the position to pass as `page.after` for the next page of `actions` and
-   * `namedIn`; absent on the last page.
+   * With `page`: the position to pass as `page.after` for the next page of the access periods,
+   * `actions` and `namedIn`; absent on the last page.
    * @since 0.2.0
    */
   readonly nextAfter?: bigint
 }
 
 /**
- * A page of a principal's `actions` and `namedIn` — the lists that grow with every event they
- * record: at most `size` (10 or more) entries each, of events after global position `after`.
+ * A page of a principal's access periods (held and granted), `actions` and `namedIn` — the lists
+ * that grow with every event they record or are named in: at most `size` (10 or more) entries
+ * each, of events after global position `after`.
  * @category audit
  * @since 0.2.0
  */
@@ -97,31 +98,47 @@ export const subjectReport = async (
   const erasures = (await db.selectFrom('dsgvo_erasures').selectAll().where('subject_id', '=', subject).orderBy('source_position').execute()).map(erasureOf)
   if (parsed.kind === 'principal') {
     // A page takes one row more than it shows, to know whether another page follows.
-    const roles = (kind: PrincipalRole['kind']) => {
-      let query = db.selectFrom('dsgvo_principal_roles').selectAll().where('principal_id', '=', parsed.id).where('kind', '=', kind)
-      if (page?.after !== undefined) query = query.where('source_position', '>', page.after.toString() as never)
-      return query.orderBy('source_position').orderBy('role').$if(page !== undefined, (q) => q.limit(page!.size + 1)).execute()
-    }
-    const [accessPeriods, accessGranted, offboardings, actions, namedIn] = await Promise.all([
-      db.selectFrom('dsgvo_access_periods').selectAll().where('principal_id', '=', parsed.id).orderBy('source_position').execute(),
-      db.selectFrom('dsgvo_access_periods').selectAll().where('granted_by', '=', parsed.id).orderBy('source_position').execute(),
+    const after = page?.after?.toString() as never
+    const periods = (column: 'principal_id' | 'granted_by') =>
+      db
+        .selectFrom('dsgvo_access_periods')
+        .selectAll()
+        .where(column, '=', parsed.id)
+        .$if(page?.after !== undefined, (q) => q.where('source_position', '>', after))
+        .orderBy('source_position')
+        .$if(page !== undefined, (q) => q.limit(page!.size + 1))
+        .execute()
+    const roles = (kind: PrincipalRole['kind']) =>
+      db
+        .selectFrom('dsgvo_principal_roles')
+        .selectAll()
+        .where('principal_id', '=', parsed.id)
+        .where('kind', '=', kind)
+        .$if(page?.after !== undefined, (q) => q.where('source_position', '>', after))
+        .orderBy('source_position')
+        .orderBy('role')
+        .$if(page !== undefined, (q) => q.limit(page!.size + 1))
+        .execute()
+    const [held, granted, offboardings, actions, namedIn] = await Promise.all([
+      periods('principal_id'),
+      periods('granted_by'),
       db.selectFrom('dsgvo_offboardings').selectAll().where('principal_id', '=', parsed.id).orderBy('source_position').execute(),
       roles('acted'),
       roles('named'),
     ])
-    const [acted, named] = [actions.map(principalRoleOf), namedIn.map(principalRoleOf)]
-    // A page ends before the first event a full list could not show whole: an event's roles never
+    const lists = [held.map(accessPeriodOf), granted.map(accessPeriodOf), actions.map(principalRoleOf), namedIn.map(principalRoleOf)] as const
+    // A page ends before the first event a full list could not show whole: an event's rows never
     // split over pages, and every row at or before the cut was fetched.
-    const full = page === undefined ? [] : [acted, named].filter((list) => list.length > page.size)
+    const full = page === undefined ? [] : lists.filter((list) => list.length > page.size)
     const nextAfter = full.length === 0 ? undefined : full.map((list) => list[page!.size]!.source.globalPosition - 1n).reduce((a, b) => (a < b ? a : b))
-    const within = (list: ReadonlyArray<PrincipalRole>) => (nextAfter === undefined ? list : list.filter((r) => r.source.globalPosition <= nextAfter))
+    const within = <A extends { readonly source: { readonly globalPosition: bigint } }>(list: ReadonlyArray<A>) => (nextAfter === undefined ? list : list.filter((r) => r.source.globalPosition <= nextAfter))
     return E.right({
       subjectId: subject,
-      accessPeriods: accessPeriods.map(accessPeriodOf),
-      accessGranted: accessGranted.map(accessPeriodOf),
+      accessPeriods: within(lists[0]),
+      accessGranted: within(lists[1]),
       offboardings: offboardings.map(offboardingOf),
-      actions: within(acted),
-      namedIn: within(named),
+      actions: within(lists[2]),
+      namedIn: within(lists[3]),
       mentions: [],
       erasures,
       ...(nextAfter === undefined ? {} : { nextAfter }),

@@ -76,18 +76,20 @@ describe('the Art. 15 subject report', () => {
             const report = await subjectReport(db, `principal:${p}`)
             if (E.isLeft(report)) throw new Error(report.left.message)
             // Read in pages of ten, the report is the same, each event's roles whole on one page.
-            const paged: { actions: unknown[]; namedIn: unknown[] } = { actions: [], namedIn: [] }
+            const paged: { accessPeriods: unknown[]; accessGranted: unknown[]; actions: unknown[]; namedIn: unknown[] } = { accessPeriods: [], accessGranted: [], actions: [], namedIn: [] }
             let after: bigint | undefined
             for (;;) {
               const page = await subjectReport(db, `principal:${p}`, { page: { size: 10, ...(after === undefined ? {} : { after }) } })
               if (E.isLeft(page)) throw new Error(page.left.message)
+              paged.accessPeriods.push(...page.right.accessPeriods)
+              paged.accessGranted.push(...page.right.accessGranted)
               paged.actions.push(...page.right.actions)
               paged.namedIn.push(...page.right.namedIn)
               if (page.right.nextAfter === undefined) break
               expect(page.right.nextAfter > (after ?? 0n)).toBe(true)
               after = page.right.nextAfter
             }
-            expect(paged).toEqual({ actions: report.right.actions, namedIn: report.right.namedIn })
+            expect(paged).toEqual({ accessPeriods: report.right.accessPeriods, accessGranted: report.right.accessGranted, actions: report.right.actions, namedIn: report.right.namedIn })
             const reported = [...report.right.actions, ...report.right.namedIn].map((r): Role => [r.source.globalPosition, r.role])
             expect(byPosition(reported)).toEqual(byPosition(inLog.filter((r) => r[0] === p).map(([, ...role]) => role)))
             for (const r of [...report.right.actions, ...report.right.namedIn]) {
