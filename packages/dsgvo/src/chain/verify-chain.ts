@@ -15,8 +15,9 @@
  *
  * @module
  */
-import { chainHash, genesisHash, isStoreError, StoreUnavailableError, TaggedError, type ReadError } from '@account-ownership/core'
+import { chainHash, genesisHash, TaggedError, type ReadError } from '@account-ownership/core'
 import * as E from 'fp-ts/lib/Either.js'
+import { readErrorOf } from './read-error.js'
 import { sealOf, type Seal } from './seal.js'
 
 /**
@@ -117,7 +118,7 @@ export const verifyChain = async (rows: AsyncIterable<RawStoredRow> | Iterable<R
   try {
     return await verifyRows(rows, options)
   } catch (e) {
-    return E.left(isStoreError(e) && e._tag !== 'ConcurrencyError' && e._tag !== 'DuplicateEventError' ? e : new StoreUnavailableError(`the log could not be read to the end: ${e instanceof Error ? e.message : String(e)}`, false, { cause: e }))
+    return E.left(readErrorOf(e, 'the log'))
   }
 }
 

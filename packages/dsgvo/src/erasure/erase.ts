@@ -15,8 +15,6 @@
 import {
   checkEvents,
   InvalidStoreInputError,
-  isStoreError,
-  StoreUnavailableError,
   type ReadError,
   StreamId,
   subjectStream,
@@ -37,6 +35,7 @@ import {
 } from '@account-ownership/core'
 import * as E from 'fp-ts/lib/Either.js'
 import { randomUUID } from 'node:crypto'
+import { readErrorOf } from '../chain/read-error.js'
 import type { KeyStore, KeyStoreUnavailableError } from '../keys/key-store.js'
 
 /**
@@ -123,7 +122,7 @@ const recordedErasures = async (store: EventStore, stream: StreamId): Promise<E.
       last = event.metadata.occurredAt
     }
   } catch (e) {
-    return E.left(isStoreError(e) && (e._tag === 'CorruptEventError' || e._tag === 'InvalidStoreInputError' || e._tag === 'StoreUnavailableError') ? e : new StoreUnavailableError(e instanceof Error ? e.message : String(e), false, { cause: e }))
+    return E.left(readErrorOf(e, 'the erasures recorded for the subject'))
   }
   return E.right({ keys, last })
 }

@@ -4,7 +4,8 @@
  *
  * @module
  */
-import { isStoreError, StoreUnavailableError, TaggedError, type ReadError } from '@account-ownership/core'
+import { TaggedError, type ReadError } from '@account-ownership/core'
+import { readErrorOf } from '../chain/read-error.js'
 
 /**
  * An option or argument of a tree operation is not what it must be.
@@ -53,7 +54,4 @@ export class TreeMismatchError extends TaggedError('TreeMismatchError') {
  * @category errors
  * @since 0.2.0
  */
-export const treeUnavailable = (e: unknown): ReadError =>
-  isStoreError(e) && e._tag !== 'ConcurrencyError' && e._tag !== 'DuplicateEventError'
-    ? e
-    : new StoreUnavailableError(`the Merkle tree could not be read or written: ${e instanceof Error ? e.message : String(e)}`, false, { cause: e })
+export const treeUnavailable = (e: unknown): ReadError => readErrorOf(e, 'the log or the Merkle tree')
