@@ -45,7 +45,8 @@ export { ClassifyAccount } from './account/classification/classification-command
 export { AccountCommand, decodeAccountCommand } from './account/account-command.js'
 
 export type { AccountError, AccountErrorTag } from './account/account-errors.js'
-export { hasAccess, initialAccountState, ownerOf, type AccountState, type Grant, type OpenedAccount, type Ownership, type PendingTransfer } from './account/account-state.js'
+export { accessibleParts, hasAccess, spanHolds, type AccessiblePart, type Span } from './account/access/could-access.js'
+export { initialAccountState, ownerOf, type AccountState, type Grant, type OpenedAccount, type Ownership, type PendingTransfer } from './account/account-state.js'
 export type { DecisionContext } from './account/decision-context.js'
 export { isAdmin, notOffboarded } from './account/account-guards.js'
 export { principalsNamed } from './account/principals-named.js'

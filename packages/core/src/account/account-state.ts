@@ -90,17 +90,3 @@ export const initialAccountState: AccountState = { status: 'unopened' }
  */
 export const ownerOf = (state: AccountState): PrincipalId | null =>
   state.status !== 'unopened' && state.ownership.kind === 'owned' ? state.ownership.ownerId : null
-
-/**
- * Whether `principalId` may access the account's data at `at`: as its owner, or through an
- * active grant that has not expired by then (invariant 5).
- * @category state
- * @since 0.1.0
- */
-export const hasAccess = (state: AccountState, principalId: PrincipalId, at: Instant): boolean => {
-  if (state.status !== 'open') return false
-  if (ownerOf(state) === principalId) return true
-  return Object.values(state.grants).some(
-    (g) => g.granteeId === principalId && g.status === 'active' && g.validFrom <= at && (g.expiresAt === null || at < g.expiresAt),
-  )
-}

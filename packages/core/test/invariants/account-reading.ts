@@ -28,6 +28,8 @@ export interface AccountReading {
   /** Every transfer request ever recorded, by id, the latest one winning. */
   readonly requests: ReadonlyMap<TransferId, RequestReading>
   readonly grants: ReadonlyMap<GrantId, GrantReading>
+  /** The account team beside the owner; a transfer that does not keep the team empties it. */
+  readonly team: ReadonlySet<PrincipalId>
 }
 
 export const unread: AccountReading = {
@@ -39,6 +41,7 @@ export const unread: AccountReading = {
   orphaned: false,
   requests: new Map(),
   grants: new Map(),
+  team: new Set(),
 }
 
 const withOwners = (r: AccountReading, remove: PrincipalId | null, add: PrincipalId | null): AccountReading => {
@@ -61,7 +64,14 @@ export const read = (r: AccountReading, e: AccountEvent): AccountReading => {
     case 'OwnershipAssigned':
       return withOwners(r, null, e.data.ownerId)
     case 'OwnershipTransferred':
-      return withOwners(r, e.data.fromOwnerId, e.data.toOwnerId)
+      return { ...withOwners(r, e.data.fromOwnerId, e.data.toOwnerId), team: e.data.keepsTeam ? r.team : new Set() }
+    case 'TeamMemberAdded':
+      return { ...r, team: new Set(r.team).add(e.data.principalId) }
+    case 'TeamMemberRemoved': {
+      const team = new Set(r.team)
+      team.delete(e.data.principalId)
+      return { ...r, team }
+    }
     case 'AccountOrphaned':
       return withOwners(r, e.data.previousOwnerId, null)
     case 'OwnershipTransferRequested': {
@@ -84,9 +94,10 @@ export const read = (r: AccountReading, e: AccountEvent): AccountReading => {
 
 export const readAll = (events: ReadonlyArray<AccountEvent>, from: AccountReading = unread): AccountReading => events.reduce(read, from)
 
-/** Who may see the account's data at `at`, by this reading: its owner, and grantees of grants not ended and in their validity. */
+/** Who may see the account's data at `at`, by this reading: while it is open, its owner, its team, and grantees of grants not ended and in their validity. */
 export const mayAccess = (r: AccountReading, principalId: PrincipalId, at: Instant): boolean =>
   r.opened &&
   !r.archived &&
   (r.owners.has(principalId) ||
+    r.team.has(principalId) ||
     [...r.grants.values()].some((g) => g.granteeId === principalId && !g.ended && g.validFrom <= at && (g.expiresAt === null || at < g.expiresAt)))
