@@ -64,8 +64,8 @@ export const runQuickstart = async (store: EventStore, db: Kysely<ReadModels>, d
     : `On ${day} ${accountId} was owned by ${period.ownerId} (since ${period.from}, ${period.beganWith} by ${period.actorId}${period.reasonCode === null ? '' : `, reason ${period.reasonCode}`}).`)
   log('Who could access its data then, and why:')
   for (const reason of access.right) {
-    log(reason.via === 'owner'
-      ? `  ${reason.principalId.padEnd(6)} as owner since ${reason.since}`
+    log(reason.via === 'owner' ? `  ${reason.principalId.padEnd(6)} as owner since ${reason.since}`
+      : reason.via === 'team' ? `  ${reason.principalId.padEnd(6)} on the team (${reason.role}) since ${reason.since}`
       : `  ${reason.principalId.padEnd(6)} through ${reason.grant.grantId}: "${reason.grant.purpose}", ${reason.grant.legalBasis}, granted by ${reason.grant.grantedBy}, until ${reason.grant.expiresAt ?? 'revoked'}`)
   }
   return E.right(undefined)

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import type { AccessGrantTable, ArchivePeriodTable } from './access/access.table.js'
+import type { AccessGrantTable, ArchivePeriodTable, TeamPeriodTable } from './access/access.table.js'
 import type { CurrentOwnerTable } from './current-owner/current-owner.table.js'
 import type { OrphanSpellTable, TransferRequestTable } from './kpis/kpi.table.js'
 import type { OwnershipPeriodTable } from './ownership-history/ownership-history.table.js'
@@ -26,6 +26,7 @@ export interface ReadModels {
   readonly ownership_periods: OwnershipPeriodTable
   readonly access_grants: AccessGrantTable
   readonly archive_periods: ArchivePeriodTable
+  readonly team_periods: TeamPeriodTable
   readonly transfer_requests: TransferRequestTable
   readonly orphan_spells: OrphanSpellTable
 }

@@ -28,7 +28,7 @@ export { createOwnershipHistoryTable, type OwnershipPeriodTable } from './owners
 export { ownershipHistoryProjection } from './ownership-history/ownership-history.projection.js'
 export { ownerAt, ownershipHistory, type OwnershipPeriod } from './ownership-history/ownership-history.queries.js'
 
-export { createAccessTables, type AccessGrantTable, type ArchivePeriodTable } from './access/access.table.js'
+export { createAccessTables, type AccessGrantTable, type ArchivePeriodTable, type TeamPeriodTable } from './access/access.table.js'
 export { accessProjection } from './access/access.projection.js'
 export { accessAt, grantsDueForReview, grantsOf, grantsWithoutExpiry, type AccessGrant, type AccessReason } from './access/access.queries.js'
 

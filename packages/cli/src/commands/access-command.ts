@@ -42,7 +42,9 @@ export const registerAccessCommand = (program: Command, session: CliSession): vo
                   reasons.right.map((r) =>
                     r.via === 'owner'
                       ? [r.principalId, 'owner', r.since, null, null, null, null]
-                      : [r.principalId, `grant ${r.grant.grantId}`, r.grant.validFrom, r.grant.endedAt ?? r.grant.expiresAt, r.grant.purpose, r.grant.legalBasis, r.grant.grantedBy],
+                      : r.via === 'team'
+                        ? [r.principalId, `team (${r.role})`, r.since, null, null, null, null]
+                        : [r.principalId, `grant ${r.grant.grantId}`, r.grant.validFrom, r.grant.endedAt ?? r.grant.expiresAt, r.grant.purpose, r.grant.legalBasis, r.grant.grantedBy],
                   ),
                 ),
           )

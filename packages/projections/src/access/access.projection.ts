@@ -1,19 +1,22 @@
 /**
  * The access projection: a grant is inserted when granted and ended by the first revocation or
- * recorded expiry; archiving opens a period without access, restoring closes it.
+ * recorded expiry; a team member's period runs from joining to leaving, a change of role, or a
+ * transfer that does not keep the team; archiving opens a period without access, restoring
+ * closes it.
  *
  * @module
  */
 import { loadBatchRows, type BatchTable } from '../runtime/batch-rows.js'
 import { defineProjection } from '../runtime/projection.js'
-import { createAccessTables, type AccessGrantTable, type ArchivePeriodTable } from './access.table.js'
+import { createAccessTables, type AccessGrantTable, type ArchivePeriodTable, type TeamPeriodTable } from './access.table.js'
 
 // Typed on its own tables only: it runs on any database that has them, beside other projections.
-type Tables = { readonly access_grants: AccessGrantTable; readonly archive_periods: ArchivePeriodTable }
-type Handled = 'AccessGranted' | 'AccessRevoked' | 'AccessExpired' | 'AccountArchived' | 'AccountRestored'
+type Tables = { readonly access_grants: AccessGrantTable; readonly archive_periods: ArchivePeriodTable; readonly team_periods: TeamPeriodTable }
+type Handled = 'AccessGranted' | 'AccessRevoked' | 'AccessExpired' | 'AccountArchived' | 'AccountRestored' | 'TeamMemberAdded' | 'TeamMemberRemoved' | 'OwnershipTransferred'
 
 const accessGrants: BatchTable<AccessGrantTable> = { table: 'access_grants', key: ['account_id', 'grant_id'], positions: ['position'], open: 'ended_at' }
 const archivePeriods: BatchTable<ArchivePeriodTable> = { table: 'archive_periods', key: ['account_id', 'archived_at_position'], positions: ['archived_at_position'], open: 'restored_at' }
+const teamPeriods: BatchTable<TeamPeriodTable> = { table: 'team_periods', key: ['account_id', 'joined_at_position', 'principal_id'], positions: ['joined_at_position'], open: 'left_at' }
 
 /**
  * The projection of the `access_grants` and `archive_periods` tables.
@@ -22,14 +25,18 @@ const archivePeriods: BatchTable<ArchivePeriodTable> = { table: 'archive_periods
  */
 export const accessProjection = defineProjection<Tables, Handled>({
   name: 'access',
-  version: 1,
-  handles: ['AccessGranted', 'AccessRevoked', 'AccessExpired', 'AccountArchived', 'AccountRestored'],
-  tables: ['access_grants', 'archive_periods'],
+  version: 2,
+  handles: ['AccessGranted', 'AccessRevoked', 'AccessExpired', 'AccountArchived', 'AccountRestored', 'TeamMemberAdded', 'TeamMemberRemoved', 'OwnershipTransferred'],
+  tables: ['access_grants', 'archive_periods', 'team_periods'],
   createTables: createAccessTables,
   async load(events, tx) {
     const accountIds = new Set(events.map((event) => event.data.accountId))
     const grants = await loadBatchRows(tx, accessGrants, accountIds)
     const archives = await loadBatchRows(tx, archivePeriods, accountIds)
+    const team = await loadBatchRows(tx, teamPeriods, accountIds)
+    const leaveTeam = (accountId: string, at: string, principalId?: string) => {
+      for (const member of team.openOf(accountId)) if (principalId === undefined || member.principal_id === principalId) team.update(member, { left_at: at })
+    }
     const endGrant = (accountId: string, grantId: string, values: Pick<AccessGrantTable, 'ended_at' | 'ended_how' | 'ended_by' | 'revocation_reason'>) => {
       const grant = grants.openOf(accountId).find((row) => row.grant_id === grantId)
       if (grant !== undefined) grants.update(grant, values)
@@ -67,11 +74,19 @@ export const accessProjection = defineProjection<Tables, Handled>({
           case 'AccountRestored':
             for (const period of archives.openOf(event.data.accountId)) archives.update(period, { restored_at: at })
             return
+          case 'TeamMemberAdded':
+            leaveTeam(event.data.accountId, at, event.data.principalId)
+            return team.insert({ account_id: event.data.accountId, principal_id: event.data.principalId, role: event.data.role, joined_at: at, joined_at_position: event.metadata.globalPosition.toString(), left_at: null })
+          case 'TeamMemberRemoved':
+            return leaveTeam(event.data.accountId, at, event.data.principalId)
+          case 'OwnershipTransferred':
+            return event.data.keepsTeam ? undefined : leaveTeam(event.data.accountId, at)
         }
       },
       async save() {
         await grants.save(tx)
         await archives.save(tx)
+        await team.save(tx)
       },
     }
   },

@@ -1,21 +1,23 @@
 /**
  * Queries of access (Zugriffsberechtigung): who could access an account's data at a point in
- * business time and why — as its owner, or through a grant with a purpose and a legal basis —
- * the grants a principal holds, and the grants an access review should look at.
+ * business time and why — as its owner, as a member of its team, or through a grant with a
+ * purpose and a legal basis — the grants a principal holds with the parts of time in which each
+ * gave access, and the grants an access review should look at. "Could access" is core's one
+ * definition (`hasAccess`, `accessibleParts`): nobody while the account is archived.
  * `accessAt` also reads the ownership history, so run both projections.
  *
  * @module
  */
-import type { AccountId, GrantId, Instant, LegalBasis, PrincipalId } from '@account-ownership/core'
+import { accessibleParts, type AccountId, type GrantId, type Instant, type LegalBasis, type PrincipalId, type Span, type TeamRole } from '@account-ownership/core'
 import * as E from 'fp-ts/lib/Either.js'
 import type { Kysely, Selectable } from 'kysely'
 import type { OwnershipPeriodTable } from '../ownership-history/ownership-history.table.js'
 import { ownerAt } from '../ownership-history/ownership-history.queries.js'
 import type { InvalidQueryError } from '../query/invalid-query-error.js'
 import { accountIdArgument, instantArgument, principalIdArgument } from '../query/query-input.js'
-import type { AccessGrantTable, ArchivePeriodTable } from './access.table.js'
+import type { AccessGrantTable, ArchivePeriodTable, TeamPeriodTable } from './access.table.js'
 
-type Tables = { readonly access_grants: AccessGrantTable; readonly archive_periods: ArchivePeriodTable; readonly ownership_periods: OwnershipPeriodTable }
+type Tables = { readonly access_grants: AccessGrantTable; readonly archive_periods: ArchivePeriodTable; readonly team_periods: TeamPeriodTable; readonly ownership_periods: OwnershipPeriodTable }
 
 /**
  * A grant as the access read model has it.
@@ -35,18 +37,44 @@ export interface AccessGrant {
   /** When a revocation or expiry was recorded; `null` while none is. */
   readonly endedAt: Instant | null
   readonly endedHow: 'revoked' | 'expired' | null
+  /**
+   * The parts of time in which the grant gave access: from `validFrom` to its expiry or recorded
+   * end, outside the account's archives; empty for a grant that ended before it began.
+   * @since 0.3.0
+   */
+  readonly accessible: ReadonlyArray<Span>
 }
 
 /**
- * Why a principal could access an account: as its owner, or through a grant.
+ * Why a principal could access an account: as its owner, as a member of its team (since 0.3.0),
+ * or through a grant.
  * @category queries
  * @since 0.1.0
  */
 export type AccessReason =
   | { readonly via: 'owner'; readonly principalId: PrincipalId; readonly since: Instant }
+  | { readonly via: 'team'; readonly principalId: PrincipalId; readonly role: TeamRole; readonly since: Instant }
   | { readonly via: 'grant'; readonly principalId: PrincipalId; readonly grant: AccessGrant }
 
-const grantOf = (row: Selectable<AccessGrantTable>): AccessGrant => ({
+const endOf = (row: Selectable<AccessGrantTable>): Instant | null => {
+  const ends = [row.expires_at, row.ended_at].filter((end): end is string => end !== null).sort()
+  return (ends[0] ?? null) as Instant | null
+}
+
+// The grants of the rows, each with its accessible parts: one query for the archives of their accounts.
+const withAccessibleParts = async (db: Kysely<Tables>, rows: ReadonlyArray<Selectable<AccessGrantTable>>): Promise<ReadonlyArray<AccessGrant>> => {
+  const accountIds = [...new Set(rows.map((row) => row.account_id))]
+  const archives = new Map<string, Span[]>()
+  for (let i = 0; i < accountIds.length; i += 10_000) {
+    const chunk = accountIds.slice(i, i + 10_000)
+    for (const a of await db.selectFrom('archive_periods').select(['account_id', 'archived_at', 'restored_at']).where('account_id', 'in', chunk).execute()) {
+      archives.set(a.account_id, [...(archives.get(a.account_id) ?? []), { from: a.archived_at as Instant, to: a.restored_at as Instant | null }])
+    }
+  }
+  return rows.map((row) => grantOf(row, accessibleParts({ from: row.valid_from as Instant, to: endOf(row) }, archives.get(row.account_id) ?? []).map(({ from, to }) => ({ from, to }))))
+}
+
+const grantOf = (row: Selectable<AccessGrantTable>, accessible: ReadonlyArray<Span>): AccessGrant => ({
   accountId: row.account_id as AccountId,
   grantId: row.grant_id as GrantId,
   granteeId: row.grantee_id as PrincipalId,
@@ -58,11 +86,13 @@ const grantOf = (row: Selectable<AccessGrantTable>): AccessGrant => ({
   expiresAt: row.expires_at as Instant | null,
   endedAt: row.ended_at as Instant | null,
   endedHow: row.ended_how,
+  accessible,
 })
 
 /**
- * Everyone who could access the account's data at `at`, each with the reason; nobody while
- * the account was archived. Agrees with `hasAccess` on a replay of the log up to `at`.
+ * Everyone who could access the account's data at `at`, each with the reason — the owner first,
+ * then team members and grantees; nobody while the account was archived. Agrees with core's
+ * `hasAccess` on a replay of the log up to `at`.
  * @category queries
  * @since 0.1.0
  */
@@ -91,12 +121,23 @@ export const accessAt = async (db: Kysely<Tables>, accountId: string, at: string
     .where((eb) => eb.and([eb.or([eb('ended_at', 'is', null), eb('ended_at', '>', t)]), eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', t)])]))
     .orderBy('grant_id')
     .execute()
+  const team = await db
+    .selectFrom('team_periods')
+    .selectAll()
+    .where('account_id', '=', id.right)
+    .where('joined_at', '<=', t)
+    .where((eb) => eb.or([eb('left_at', 'is', null), eb('left_at', '>', t)]))
+    .orderBy('principal_id')
+    .execute()
   const byOwner: ReadonlyArray<AccessReason> = owner.right === null ? [] : [{ via: 'owner', principalId: owner.right.ownerId, since: owner.right.from }]
-  return E.right([...byOwner, ...grants.map((row): AccessReason => ({ via: 'grant', principalId: row.grantee_id as PrincipalId, grant: grantOf(row) }))])
+  const byTeam = team.map((row): AccessReason => ({ via: 'team', principalId: row.principal_id as PrincipalId, role: row.role as TeamRole, since: row.joined_at as Instant }))
+  const byGrant = (await withAccessibleParts(db, grants)).map((grant): AccessReason => ({ via: 'grant', principalId: grant.granteeId, grant }))
+  return E.right([...byOwner, ...byTeam, ...byGrant])
 }
 
 /**
- * Every grant a principal has held, newest first.
+ * Every grant a principal has held, newest first, each with the parts of time in which it gave
+ * access.
  * @category queries
  * @since 0.1.0
  */
@@ -104,7 +145,7 @@ export const grantsOf = async (db: Kysely<Tables>, principalId: string): Promise
   const id = principalIdArgument('principalId', principalId)
   if (E.isLeft(id)) return id
   const rows = await db.selectFrom('access_grants').selectAll().where('grantee_id', '=', id.right).orderBy('granted_at', 'desc').orderBy('grant_id').execute()
-  return E.right(rows.map(grantOf))
+  return E.right(await withAccessibleParts(db, rows))
 }
 
 /**
@@ -113,7 +154,7 @@ export const grantsOf = async (db: Kysely<Tables>, principalId: string): Promise
  * @since 0.1.0
  */
 export const grantsWithoutExpiry = async (db: Kysely<Tables>): Promise<ReadonlyArray<AccessGrant>> =>
-  (await db.selectFrom('access_grants').selectAll().where('expires_at', 'is', null).where('ended_at', 'is', null).orderBy('granted_at').orderBy('grant_id').execute()).map(grantOf)
+  withAccessibleParts(db, await db.selectFrom('access_grants').selectAll().where('expires_at', 'is', null).where('ended_at', 'is', null).orderBy('granted_at').orderBy('grant_id').execute())
 
 /**
  * Grants granted on or before `reviewDate` with no recorded end: due for review. Grants whose
@@ -125,5 +166,5 @@ export const grantsDueForReview = async (db: Kysely<Tables>, reviewDate: string)
   const date = instantArgument('reviewDate', reviewDate)
   if (E.isLeft(date)) return date
   const rows = await db.selectFrom('access_grants').selectAll().where('ended_at', 'is', null).where('granted_at', '<=', date.right).orderBy('granted_at').orderBy('grant_id').execute()
-  return E.right(rows.map(grantOf))
+  return E.right(await withAccessibleParts(db, rows))
 }

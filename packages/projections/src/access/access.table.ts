@@ -1,7 +1,7 @@
 /**
  * The access tables (Zugriffsberechtigungen): each grant with its validity interval — granted,
- * expiring, and ended by revocation or recorded expiry — and the periods in which an account
- * was archived, when nobody may access it.
+ * expiring, and ended by revocation or recorded expiry — each membership of the account team,
+ * and the periods in which an account was archived, when nobody may access it.
  *
  * @module
  */
@@ -49,6 +49,21 @@ export interface ArchivePeriodTable {
 }
 
 /**
+ * One membership of an account's team in one role, `[joined_at, left_at)`: ended by leaving, a
+ * change of role, or a transfer that does not keep the team.
+ * @category tables
+ * @since 0.3.0
+ */
+export interface TeamPeriodTable {
+  readonly account_id: string
+  readonly principal_id: string
+  readonly role: string
+  readonly joined_at: string
+  readonly joined_at_position: PositionColumn
+  readonly left_at: string | null
+}
+
+/**
  * Create the access tables and their indexes.
  * @category tables
  * @since 0.1.0
@@ -84,5 +99,16 @@ export const createAccessTables = async (db: Kysely<any>): Promise<void> => {
     .addColumn('restored_at', 'text')
     .addColumn('reason', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('archive_periods_pk', ['account_id', 'archived_at_position'])
+    .execute()
+  await db.schema
+    .createTable('team_periods')
+    .ifNotExists()
+    .addColumn('account_id', 'text', (c) => c.notNull())
+    .addColumn('principal_id', 'text', (c) => c.notNull())
+    .addColumn('role', 'text', (c) => c.notNull())
+    .addColumn('joined_at', 'text', (c) => c.notNull())
+    .addColumn('joined_at_position', 'bigint', (c) => c.notNull())
+    .addColumn('left_at', 'text')
+    .addPrimaryKeyConstraint('team_periods_pk', ['account_id', 'joined_at_position', 'principal_id'])
     .execute()
 }

@@ -1,5 +1,5 @@
 // Invariants 7 and 8 of DESIGN.md as properties over generated histories.
-import { hasAccess, ownerOf, plusMillis, type Instant } from '@account-ownership/core'
+import { hasAccess, ownerOf, plusMillis, spanHolds, type Instant } from '@account-ownership/core'
 import { epoch } from '@account-ownership/core/testing'
 import { accessAt, grantsOf, ownerAt, ownershipHistory, projectionRuntime, ProjectionFailedError, readModelProjections, type AccessReason } from '@account-ownership/projections'
 import fc from 'fast-check'
@@ -15,11 +15,11 @@ const right = <A>(e: E.Either<unknown, A>): A => {
   return e.right
 }
 
-const reasonKey = (r: AccessReason): string => (r.via === 'owner' ? `owner:${r.principalId}` : `grant:${r.grant.grantId}:${r.principalId}`)
+const reasonKey = (r: AccessReason): string => (r.via === 'grant' ? `grant:${r.grant.grantId}:${r.principalId}` : `${r.via}:${r.principalId}`)
 
 export const invariantFeatures = (dialect: TestDialect, options: { readonly runs: number }): void => {
   describe(`invariants (${dialect.name})`, () => {
-    it('invariant 8: ownerAt and accessAt agree with a replay of the stream up to t', async () => {
+    it('invariant 8: ownerAt, accessAt and the accessible parts of grantsOf agree with a replay of the stream up to t', async () => {
       const picks = fc.array(fc.tuple(fc.nat(), fc.constantFrom(-1, 0, 1, 3_600_000)), { minLength: 1, maxLength: 8 })
       await fc.assert(
         fc.asyncProperty(historyArbitrary(), picks, async (history, timePicks) => {
@@ -30,9 +30,11 @@ export const invariantFeatures = (dialect: TestDialect, options: { readonly runs
           const times = events.map((e) => e.metadata.occurredAt)
           // Every instant where something happened, and a millisecond either side, catch the
           // boundaries of the intervals; the drawn ones land anywhere in between.
-          const boundaries = [...new Set(times)].flatMap((t) => [plusMillis(t, -1), t, plusMillis(t, 1)])
+          const grantTimes = events.flatMap((e) => (e.type === 'AccessGranted' ? [e.data.validFrom, ...(e.data.expiresAt === null ? [] : [e.data.expiresAt])] : []))
+          const boundaries = [...new Set([...times, ...grantTimes])].flatMap((t) => [plusMillis(t, -1), t, plusMillis(t, 1)])
           const instants: Instant[] = [plusMillis(epoch, -1), ...boundaries, ...timePicks.map(([i, d]) => plusMillis(times[i % Math.max(times.length, 1)] ?? epoch, d))]
           const accountIds = [...new Set(events.map((e) => e.metadata.streamId.replace(/^account-/, '')))]
+          const grantsByPrincipal = new Map(await Promise.all(principals.map(async (p) => [p, right(await grantsOf(db, p))] as const)))
           for (const t of instants) {
             for (const accountId of accountIds) {
               const state = replayUpTo(events, accountId, t)
@@ -44,13 +46,21 @@ export const invariantFeatures = (dialect: TestDialect, options: { readonly runs
                   ? []
                   : [
                       ...(owner === null ? [] : [`owner:${owner}`]),
+                      ...Object.keys(state.team)
+                        .sort()
+                        .map((p) => `team:${p}`),
                       ...Object.values(state.grants)
                         .filter((g) => g.status === 'active' && g.validFrom <= t && (g.expiresAt === null || t < g.expiresAt))
                         .map((g) => `grant:${g.grantId}:${g.granteeId}`)
                         .sort(),
                     ]
               expect(reasons.map(reasonKey), `accessAt(${accountId}, ${t})`).toEqual(expected)
-              for (const p of principals) expect(reasons.some((r) => r.principalId === p)).toBe(hasAccess(state, p, t))
+              for (const p of principals) {
+                expect(reasons.some((r) => r.principalId === p)).toBe(hasAccess(state, p, t))
+                const inForce = grantsByPrincipal.get(p)!.filter((g) => g.accountId === accountId && g.accessible.some((part) => spanHolds(part, t))).map((g) => `grant:${g.grantId}:${p}`)
+                  .sort()
+                expect(inForce, `grantsOf(${p}) in force on ${accountId} at ${t}`).toEqual(reasons.filter((r) => r.via === 'grant' && r.principalId === p).map(reasonKey))
+              }
             }
           }
           await db.destroy()
