@@ -4,7 +4,10 @@
  * never for a rolled-back append, with the last position as payload. A subscriber holds one
  * connection of its own that `LISTEN`s; a live projection reads at once instead of polling.
  * Notifications are a hint, not the log: one lost with a dropped connection is made good by the
- * reader's next poll.
+ * reader's next poll. A dropped listening connection (a server restart, a terminated backend, a
+ * network cut) is opened again with exponential backoff — 100 ms doubling to 5 s, each wait
+ * jittered so that many processes do not reconnect in step — and once it listens again the
+ * subscriber is told once, with position `0n`, since commits made meanwhile were not announced.
  *
  * @module
  */
@@ -21,8 +24,16 @@ import { storeErrorOfPostgres } from './postgres-errors.js'
 export type Unsubscribe = () => Promise<void>
 
 /**
+ * The waits before reopening a dropped listening connection: the first, and the most it grows to.
+ * @category store
+ * @since 0.3.0
+ */
+export const listenBackoff = { firstMs: 100, maxMs: 5_000 } as const
+
+/**
  * Listen on `channel` with a connection of its own, opened with `pool`'s settings; `onCommit` gets
- * the last position of each commit.
+ * the last position of each commit (`0n` after the connection was reopened). Only the first
+ * connection's failure is answered; later ones are retried until `unsubscribe`.
  * @category store
  * @since 0.2.0
  * @example
@@ -33,21 +44,58 @@ export const subscribeToChannel = async (
   channel: string,
   onCommit: (position: bigint) => void,
 ): Promise<E.Either<StoreUnavailableError, Unsubscribe>> => {
-  const client = new pg.Client(pool.options)
-  // A lost connection ends the notifications; the reader's polling carries on without them.
-  client.on('error', () => undefined)
-  client.on('notification', (message) => {
-    if (message.channel !== channel) return
-    const position = /^\d+$/.test(message.payload ?? '') ? BigInt(message.payload!) : 0n
-    onCommit(position)
-  })
+  let ended = false
+  let client: pg.Client | undefined
+  let retry: NodeJS.Timeout | undefined
+  let waitMs: number = listenBackoff.firstMs
+
+  const listen = async (): Promise<pg.Client> => {
+    const connection = new pg.Client(pool.options)
+    // A lost connection also ends it ('end'), which is where it is reopened.
+    connection.on('error', () => undefined)
+    connection.on('notification', (message) => {
+      if (message.channel !== channel) return
+      onCommit(/^\d+$/.test(message.payload ?? '') ? BigInt(message.payload!) : 0n)
+    })
+    try {
+      await connection.connect()
+      // `channel` is built from a checked identifier (see commitChannelOf), so quoting it suffices.
+      await connection.query(`LISTEN "${channel}"`)
+    } catch (e) {
+      await connection.end().catch(() => undefined)
+      throw e
+    }
+    connection.once('end', () => {
+      if (!ended) reopenLater()
+    })
+    return connection
+  }
+
+  const reopenLater = (): void => {
+    client = undefined
+    retry = setTimeout(async () => {
+      retry = undefined
+      try {
+        const reopened = await listen()
+        if (ended) return void (await reopened.end().catch(() => undefined))
+        client = reopened
+        waitMs = listenBackoff.firstMs
+        onCommit(0n)
+      } catch {
+        waitMs = Math.min(waitMs * 2, listenBackoff.maxMs)
+        if (!ended) reopenLater()
+      }
+    }, waitMs * (0.5 + Math.random() / 2))
+  }
+
   try {
-    await client.connect()
-    // `channel` is built from a checked identifier (see commitChannelOf), so quoting it suffices.
-    await client.query(`LISTEN "${channel}"`)
+    client = await listen()
   } catch (e) {
-    await client.end().catch(() => undefined)
     return E.left(storeErrorOfPostgres(e))
   }
-  return E.right(() => client.end().catch(() => undefined))
+  return E.right(async () => {
+    ended = true
+    clearTimeout(retry)
+    await client?.end().catch(() => undefined)
+  })
 }

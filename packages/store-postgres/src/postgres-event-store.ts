@@ -74,7 +74,9 @@ export interface PostgresEventStore extends ImportingEventStore {
   readonly pool: PostgresConnection['pool']
   /**
    * Call `onCommit` with the last position of every append, as soon as its commit is visible
-   * (LISTEN on a connection of its own) — e.g. as a projection runtime's `commits`.
+   * (LISTEN on a connection of its own) — e.g. as a projection runtime's `commits`. A dropped
+   * connection is reopened with backoff (`listenBackoff`), and then `onCommit(0n)` says that
+   * commits may have gone unannounced meanwhile.
    * @since 0.2.0
    */
   subscribeToCommits(onCommit: (position: bigint) => void): Promise<E.Either<StoreUnavailableError, Unsubscribe>>

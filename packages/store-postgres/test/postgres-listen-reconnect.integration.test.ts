@@ -1,0 +1,61 @@
+// The connection that LISTENs for commits is a single TCP session; when it drops (a server
+// restart, a terminated backend), the store opens it again with backoff, so a live projection is
+// woken by commits again — shown with a poll an hour away, where only a notification can wake it.
+import { currentOwner, projectionRuntime, readModelProjections } from '@account-ownership/projections'
+import * as E from 'fp-ts/lib/Either.js'
+import { describe, expect, it } from 'vitest'
+import { eventually, openedAccount, readModelDatabase } from './live-read-model.js'
+import { postgresDatabase } from './postgres-database.js'
+
+const database = await postgresDatabase('listen')
+
+describe.skipIf(database.skip !== undefined)(`commit notifications after a dropped connection${database.skip ? ` — skipped: ${database.skip}` : ''}`, () => {
+  it('the listener is reopened after its backend is terminated, twice, and the live projection and a subscriber hear every later commit', async () => {
+    const store = await database.store({ schema: 'reconnect' })
+    const admin = database.pool(1)
+    const listeners = async (): Promise<number[]> =>
+      (await admin.query<{ pid: number }>(`SELECT pid FROM pg_stat_activity WHERE datname = $1 AND query = $2`, [database.name, `LISTEN "${store.commitChannel}"`])).rows.map((r) => r.pid)
+
+    const heard: bigint[] = []
+    const subscribed = await store.subscribeToCommits((position) => heard.push(position))
+    if (E.isLeft(subscribed)) throw subscribed.left
+    const db = readModelDatabase()
+    let projected = 0n
+    const runtime = projectionRuntime({ store, db, projections: readModelProjections, commits: store, onProgress: (p) => (projected = p.position) })
+    const live = runtime.runLive({ pollIntervalMs: 3_600_000 })
+
+    const append = async (id: string) => {
+      const account = openedAccount(id)
+      const appended = await store.append(account.stream, account.events, { expectedVersion: 'no-stream' })
+      if (E.isLeft(appended)) throw appended.left
+      return appended.right.lastGlobalPosition
+    }
+    await eventually(async () => (await listeners()).length === 2)
+    const first = await append('eins')
+    await eventually(() => projected >= first && heard.includes(first))
+
+    for (const id of ['zwei', 'drei']) {
+      const before = await listeners()
+      // Given both listening backends are terminated, as by an administrator or a failover,
+      await admin.query('SELECT pg_terminate_backend(pid) FROM unnest($1::int[]) AS pid', [before])
+      // when two new ones listen again (the old ones gone),
+      await eventually(async () => {
+        const now = await listeners()
+        return now.length === 2 && now.every((pid) => !before.includes(pid))
+      })
+      // then a commit reaches the subscriber with its position, and the projection without a poll.
+      const position = await append(id)
+      await eventually(() => projected >= position && heard.includes(position))
+    }
+
+    await runtime.stop()
+    expect(await live).toEqual(E.right(expect.objectContaining({ position: 12n, stopped: true })))
+    expect(await currentOwner(db, 'drei')).toEqual(E.right(expect.objectContaining({ ownerId: 'hanna' })))
+    // Each reopening was announced once, with 0n, beside the three commits.
+    expect(heard.filter((p) => p !== 0n)).toEqual([4n, 8n, 12n])
+    expect(heard.filter((p) => p === 0n)).toHaveLength(2)
+    await subscribed.right()
+    await store.close()
+    await eventually(async () => (await listeners()).length === 0)
+  })
+})
