@@ -44,9 +44,6 @@ describe('backup, copy and rebuild', () => {
     expect(JSON.parse(run.stdout)).toEqual({ resumedFrom: '0', copied: events, head: String(events), verified: events })
     const again = runBinary(['--json', 'copy', store, `sqlite:${to}`])
     expect(JSON.parse(again.stdout)).toEqual({ resumedFrom: String(events), copied: 0, head: String(events), verified: events })
-    const esdb = runBinary(['copy', store, 'esdb://127.0.0.1:2113'])
-    expect(esdb.code).toBe(2)
-    expect(esdb.stderr).toContain('<to>: EventStoreDB stores are not available')
   })
 
   it.skipIf(!existsSync('/usr/bin/script'))('on a terminal the progress bar shows without being asked for', () => {

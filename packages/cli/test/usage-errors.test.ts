@@ -33,7 +33,7 @@ const cases: ReadonlyArray<readonly [string, ReadonlyArray<string>, string]> = [
   ['a subject id that is not one', ['--store', store, 'report', 'subject', 'max mustermann'], '<subject>:'],
   ['a log that is not there', ['--store', `sqlite:${join(dir, 'missing.db')}`, 'orphans'], '--store: there is no event log'],
   ['an unknown kind of store', ['--store', 'mysql://db/x', 'orphans'], '--store: names an unknown kind of store'],
-  ['an EventStoreDB store, not in this version', ['--store', 'esdb://127.0.0.1:2113', 'orphans'], '--store: EventStoreDB stores are not available'],
+  ['an EventStoreDB connection string the client cannot parse', ['--store', 'esdb://127.0.0.1:2113?tls=vielleicht', 'orphans'], '--store: names a bad connectionString'],
   ['read models in the log itself', ['--store', store, '--read-models', store, 'orphans'], '--read-models: must not be the event log itself'],
   ['rebuild without --read-models', ['--store', store, 'rebuild', 'all'], '--read-models: is required'],
   ['rebuild of an unknown projection', ['--store', store, 'rebuild', 'owners'], 'projection: unknown; expected one of current-owner'],

@@ -93,6 +93,7 @@ export {
   type AppendOptions,
   type AppendResult,
   type EventStore,
+  type PositionModel,
   type ReadAllOptions,
   type ReadStreamOptions,
 } from './store/event-store.js'

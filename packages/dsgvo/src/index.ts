@@ -47,7 +47,7 @@ export { subjectDisclosure, type Recipient, type SubjectDisclosure } from './aud
 export { disclosureDocument } from './audit/disclosure-document.js'
 export { recordOfProcessing, type ProcessingActivity, type RecordOfProcessing } from './audit/record-of-processing.queries.js'
 export { accessReview, type AccessReview } from './audit/access-review.queries.js'
-export { ChainBrokenError, verifyChain, type ChainBreakReason, type RawStoredRow, type StreamHead, type VerifiedChain, type VerifyOptions } from './chain/verify-chain.js'
+export { ChainBrokenError, verifyChain, type ChainBreakReason, type ChainLog, type ChainSource, type RawStoredRow, type StreamHead, type VerifiedChain, type VerifyOptions } from './chain/verify-chain.js'
 export { sealOf, type Seal } from './chain/seal.js'
 export { emptyRoot, leafHash, MerkleRoot, nodeHash, rightEdgeOf, splitPoint, type Digest, type MerkleNode } from './transparency/merkle-hash.js'
 export { consistencyPath, inclusionPath, verifyConsistency, verifyInclusion, type SubtreeRoot } from './transparency/merkle-proofs.js'

@@ -75,6 +75,8 @@ export const openEventStoreDbEventStore = (options: EventStoreDbEventStoreOption
   }
 
   const store: EventStore = {
+    positions: 'increasing',
+
     async append(streamId, events, appendOptions) {
       if (closed) return E.left(unavailable())
       return appendToStream(context, streamId, events, appendOptions)

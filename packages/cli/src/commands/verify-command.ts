@@ -81,7 +81,7 @@ export const registerVerifyCommand = (program: Command, session: CliSession): vo
               yield row
             }
           }
-          const verified = await verifyChain(counted(store.readStoredAll()), { seals })
+          const verified = await verifyChain({ positions: store.positions, readStoredAll: () => counted(store.readStoredAll()) }, { seals })
           bar.stop()
           if (E.isLeft(verified)) {
             const broken = verified.left

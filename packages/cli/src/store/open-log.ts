@@ -1,16 +1,20 @@
 /**
  * Opening the event log a command works on, in one place so that every kind of store plugs in
  * here: reading commands open it in the auditor's mode (nothing written, no file created),
- * writing commands (`import`, `erase`) open it for appends. SQLite and PostgreSQL are built in;
- * EventStoreDB is answered with a usage error until its store package is part of the CLI.
+ * writing commands (`import`, `erase`) open it for appends. SQLite, PostgreSQL and
+ * EventStoreDB/KurrentDB are built in.
  *
  * PostgreSQL has no auditor mode of its own: the store creates its schema where it is missing.
  * An auditor connects with a role that may only read (then a database without the log's schema is
  * refused, not changed); `?schema=<name>` in the URL names the schema (`account_ownership` by default).
+ * EventStoreDB has none either: reading commands only read, and an auditor's user may only read
+ * `$all`. `kurrentdb://` is the same protocol under KurrentDB's name; the log is asked for its head
+ * once on opening, so a node that cannot be reached fails here (exit code 3), before any work.
  *
  * @module
  */
 import type { EventStore, ImportingEventStore } from '@account-ownership/core'
+import { openEventStoreDbEventStore } from '@account-ownership/store-eventstoredb'
 import { openPostgresEventStore } from '@account-ownership/store-postgres'
 import { openSqliteEventStore, type SqliteEventStore } from '@account-ownership/store-sqlite'
 import * as E from 'fp-ts/lib/Either.js'
@@ -39,9 +43,6 @@ export interface OpenedLog {
   readonly sqlite?: SqliteEventStore
 }
 
-const unsupported = (field: string, kind: string): UsageError =>
-  new UsageError(field, `${kind} stores are not available in this version of the CLI yet; use a SQLite file (sqlite:<file>)`)
-
 const openPostgres = async (text: string, field: string): Promise<E.Either<CliError, OpenedLog>> => {
   let connectionString: string
   let schema: string | undefined
@@ -61,6 +62,20 @@ const openPostgres = async (text: string, field: string): Promise<E.Either<CliEr
   return E.right({ store: opened.right, url: { kind: 'postgres', url: text }, importing: opened.right })
 }
 
+// The client of EventStoreDB 6 knows only its own scheme; KurrentDB's is the same protocol.
+const esdbConnectionString = (text: string): string => text.replace(/^kurrentdb(\+discover)?:/, 'esdb$1:')
+
+const openEventStoreDb = async (text: string, field: string): Promise<E.Either<CliError, OpenedLog>> => {
+  const opened = openEventStoreDbEventStore({ connectionString: esdbConnectionString(text), readTimeoutMs: 10_000 })
+  if (E.isLeft(opened)) return E.left(new UsageError(field, `names a bad ${opened.left.field}: ${opened.left.reason}`))
+  const head = await opened.right.headPosition()
+  if (E.isLeft(head)) {
+    await opened.right.close()
+    return E.left(new CommandFailedError(`the EventStoreDB event log could not be opened (${head.left._tag})`, 3, { cause: head.left }))
+  }
+  return E.right({ store: opened.right, url: { kind: 'esdb', url: text } })
+}
+
 /**
  * Open the log a store URL names; in `'read'` mode a missing file is a usage error, not a new log.
  * @category store
@@ -75,7 +90,7 @@ export const openLog = async (text: string, mode: LogMode, field: string): Promi
     case 'postgres':
       return openPostgres(url.right.url, field)
     case 'esdb':
-      return E.left(unsupported(field, 'EventStoreDB'))
+      return openEventStoreDb(url.right.url, field)
     case 'sqlite': {
       const { path } = url.right
       if (mode === 'read' && !existsSync(path)) return E.left(new UsageError(field, 'there is no event log at that path (reading commands never create one)'))

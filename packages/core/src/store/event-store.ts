@@ -64,7 +64,26 @@ export interface ReadAllOptions {
    * @since 0.2.0
    */
   readonly verifyHashes?: boolean
+  /**
+   * Only events of these types, filtered where the events are stored, so that the others are
+   * neither sent nor decoded: what a projection reads when it handles a few types of a long log.
+   * A row of a type this library does not know is still answered, and fails as corrupt, as it
+   * would unfiltered. Positions keep their meaning; the events in between are simply not
+   * answered, so a reader that accounts for every position (a checkpoint) counts up to the
+   * `toPosition` it asked for, not to the last event it got. All types where absent.
+   * @since 0.3.0
+   */
+  readonly types?: ReadonlyArray<DomainEventType>
 }
+
+/**
+ * How a store numbers its log: `'contiguous'` — 1, 2, 3 … without gaps (in-memory, SQLite,
+ * PostgreSQL) — or `'increasing'` — larger each time, with gaps (EventStoreDB's log offsets). In a
+ * contiguous log a missing position is a removed event; in an increasing one it says nothing.
+ * @category store
+ * @since 0.3.0
+ */
+export type PositionModel = 'contiguous' | 'increasing'
 
 /**
  * The event store port.
@@ -72,6 +91,12 @@ export interface ReadAllOptions {
  * @since 0.1.0
  */
 export interface EventStore {
+  /**
+   * How this store numbers its log, so that a verifier knows whether a gap is a finding;
+   * `'contiguous'` where absent.
+   * @since 0.3.0
+   */
+  readonly positions?: PositionModel
   /**
    * Append events to one stream, all or nothing, if the stream is at `expectedVersion`. An append
    * whose event ids are all recorded already, in this stream and order, is a repeat: it writes

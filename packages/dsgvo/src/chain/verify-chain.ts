@@ -15,7 +15,7 @@
  *
  * @module
  */
-import { chainHash, genesisHash, TaggedError, type ReadError } from '@account-ownership/core'
+import { chainHash, genesisHash, TaggedError, type PositionModel, type ReadError } from '@account-ownership/core'
 import * as E from 'fp-ts/lib/Either.js'
 import { readErrorOf } from './read-error.js'
 import { sealOf, type Seal } from './seal.js'
@@ -94,7 +94,10 @@ export interface VerifiedChain {
  * @since 0.1.0
  */
 export interface VerifyOptions {
-  /** Whether positions run 1, 2, 3 … without gaps (SQLite and in-memory stores); `true` by default. */
+  /**
+   * Whether positions run 1, 2, 3 … without gaps. For a store, what its `positions` says (so an
+   * EventStoreDB log is not held to it); for rows read some other way, `true` by default.
+   */
   readonly contiguousPositions?: boolean
   /** Seals taken earlier, kept outside the database; each is checked when the log passes its position. */
   readonly seals?: ReadonlyArray<Seal>
@@ -106,17 +109,38 @@ const integer = (u: unknown): u is bigint => typeof u === 'bigint'
 const schemaVersionOf = (u: unknown): number | undefined => (typeof u === 'bigint' ? Number(u) : typeof u === 'number' && Number.isSafeInteger(u) ? u : undefined)
 
 /**
- * Verify rows read in global order — any store's `readStoredAll()` — the first break is the
- * answer; a log that cannot be read at all answers with the store's error.
+ * What a chain is verified over: a store (which says how it numbers its log) or rows read in
+ * global order some other way.
+ * @category tamper evidence
+ * @since 0.3.0
+ */
+export type ChainSource = ChainLog | AsyncIterable<RawStoredRow> | Iterable<RawStoredRow>
+
+/**
+ * The part of a store the verifier reads: its rows as stored and how it numbers them.
+ * @category tamper evidence
+ * @since 0.3.0
+ */
+export interface ChainLog {
+  readonly positions?: PositionModel | undefined
+  readStoredAll(): AsyncIterable<RawStoredRow>
+}
+
+const isLog = (source: ChainSource): source is ChainLog => 'readStoredAll' in source
+
+/**
+ * Verify a store's log — or rows read in global order — the first break is the answer; a log
+ * that cannot be read at all answers with the store's error.
  * @category tamper evidence
  * @since 0.1.0
  * @example
- * const verified = await verifyChain(store.readStoredAll())
+ * const verified = await verifyChain(store)
  * if (E.isLeft(verified)) console.error(verified.left.message)
  */
-export const verifyChain = async (rows: AsyncIterable<RawStoredRow> | Iterable<RawStoredRow>, options: VerifyOptions = {}): Promise<E.Either<ChainBrokenError | ReadError, VerifiedChain>> => {
+export const verifyChain = async (source: ChainSource, options: VerifyOptions = {}): Promise<E.Either<ChainBrokenError | ReadError, VerifiedChain>> => {
   try {
-    return await verifyRows(rows, options)
+    if (!isLog(source)) return await verifyRows(source, options)
+    return await verifyRows(source.readStoredAll(), { ...options, contiguousPositions: options.contiguousPositions ?? (source.positions ?? 'contiguous') === 'contiguous' })
   } catch (e) {
     return E.left(readErrorOf(e, 'the log'))
   }

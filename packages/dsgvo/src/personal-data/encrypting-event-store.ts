@@ -128,6 +128,8 @@ export const encryptingEventStore = (options: EncryptingEventStoreOptions): Even
   }
 
   return {
+    // The log underneath numbers the events; a verifier must hear how.
+    ...(store.positions === undefined ? {} : { positions: store.positions }),
     async append(streamId, events, appendOptions) {
       if (!Array.isArray(events)) return store.append(streamId, events, appendOptions)
       const sealed: NewEvent[] = []

@@ -55,3 +55,40 @@ describe('the hash chain of a SQLite log', () => {
     expect(E.isRight(verified) && verified.right.events).toBe(15)
   })
 })
+
+describe('a store tells the verifier how it numbers its log', () => {
+  // The SQLite log's rows at doubled positions — 2, 4, 6 … — as EventStoreDB's log offsets leave gaps.
+  const sparse = async (path: string) => {
+    const rows = []
+    for await (const row of storedRows(path)) rows.push({ ...row, globalPosition: (row.globalPosition as bigint) * 2n })
+    return rows
+  }
+
+  it('a store without `positions` is held to 1, 2, 3 …, and one that says `increasing` is not', async () => {
+    const path = scratch.file()
+    await (await chainedLog(path, scratch.file())).close()
+    const rows = await sparse(path)
+    const held = await verifyChain({ readStoredAll: async function* () { yield* rows } })
+    expect(E.isLeft(held) && held.left._tag === 'ChainBrokenError' && [held.left.reason, held.left.globalPosition]).toEqual(['position-gap', 1n])
+    const increasing = await verifyChain({ positions: 'increasing', readStoredAll: async function* () { yield* rows } })
+    expect(E.isRight(increasing) && [increasing.right.events, increasing.right.lastPosition]).toEqual([15, 30n])
+    // The caller's option still wins over what the store says.
+    const strict = await verifyChain({ positions: 'increasing', readStoredAll: async function* () { yield* rows } }, { contiguousPositions: true })
+    expect(E.isLeft(strict)).toBe(true)
+  })
+
+  it('the SQLite store is verified as itself, contiguous, so a removed newest event of a stream is found', async () => {
+    const path = scratch.file()
+    await (await chainedLog(path, scratch.file())).close()
+    const db = new Database(path)
+    // kunde-1's newest event (version 4) sits at position 5, between kunde-1's and kunde-2's.
+    db.prepare("DELETE FROM ao_events WHERE stream_id = 'account-kunde-1' AND stream_version = 4").run()
+    db.close()
+    const opened = openSqliteEventStore({ path, readonly: true })
+    if (E.isLeft(opened)) throw opened.left
+    const verified = await verifyChain(opened.right)
+    expect(E.isLeft(verified) && verified.left._tag === 'ChainBrokenError' && [verified.left.reason, verified.left.globalPosition]).toEqual(['position-gap', 5n])
+    await opened.right.close()
+  })
+})
+
