@@ -9,6 +9,7 @@
  * @module
  */
 import type * as E from 'fp-ts/lib/Either.js'
+import type { DomainEventType } from '../domain-event.js'
 import type { ExpectedVersion, StreamVersion } from './expected-version.js'
 import type { NewEvent, RecordedEvent } from './recorded-event.js'
 import type { StoredEvent } from './stored-event.js'
