@@ -22,4 +22,8 @@ const projects = ['packages', 'examples'].flatMap((dir) =>
 // the API reference builds from TSDoc without a warning.
 const docs = { test: { name: 'docs', root: 'docs', include: ['test/**/*.test.ts'], testTimeout: 600_000, hookTimeout: 60_000 } }
 
-export default defineConfig({ test: { projects: [...projects, docs] } })
+// The benchmarks' smoke test: the comparison with Emmett and the raw drivers in small, without
+// the peers (installed only by `pnpm bench`), so that the benchmark cannot rot between runs.
+const bench = { test: { name: 'bench', root: 'bench', include: ['test/**/*.test.ts'], testTimeout: 180_000, hookTimeout: 60_000 } }
+
+export default defineConfig({ test: { projects: [...projects, docs, bench] } })
