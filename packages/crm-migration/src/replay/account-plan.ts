@@ -84,6 +84,34 @@ const ownerStep = (accountId: string, current: OwnerRef, to: OwnerRef, c: Owners
       ? { type: 'TransferOwnership', data: { accountId, transferId: commandId, toOwnerId: to.id, reasonCode: c.reason ?? migratedReasonCode } }
       : { type: 'AssignOwner', data: { accountId, ownerId: to.id } }
 
+/*
+ * Changes at the same instant (Salesforce stores seconds; a flow can change an owner twice in one)
+ * are put in the order their old and new values chain up — the first whose old value is the
+ * owner so far, or, at the first instant, whose old value no other change there sets; where
+ * that leaves a choice (A→B and B→A in one second), the staged order decides.
+ */
+const inChainOrder = (changes: ReadonlyArray<OwnershipChange>): ReadonlyArray<OwnershipChange> => {
+  const ordered: OwnershipChange[] = []
+  let owner: OwnerRef | null = null
+  for (let i = 0; i < changes.length; ) {
+    let end = i
+    while (end < changes.length && changes[end]!.at === changes[i]!.at) end++
+    const rest = changes.slice(i, end)
+    while (rest.length > 0) {
+      const known = owner
+      const next =
+        known === null
+          ? rest.findIndex((c) => c.from === null || !rest.some((o) => o !== c && sameOwner(o.to, c.from!)))
+          : rest.findIndex((c) => c.from !== null && sameOwner(c.from, known))
+      const [c] = rest.splice(Math.max(next, 0), 1)
+      ordered.push(c!)
+      owner = c!.to
+    }
+    i = end
+  }
+  return ordered
+}
+
 /**
  * The plan of `account` from its `changes` (sorted: business time, creation first, reading order).
  * @category migration
@@ -99,7 +127,7 @@ export const planAccount = (account: SourceAccount, changes: ReadonlyArray<Owner
     return plan([], changes.map((c) => rowProblem('unknown-account', c.place, sourceFields(c.key).accountId, 'names an account that no account file lists')))
   }
   const created = changes.find((c) => c.kind === 'created')
-  const ownerChanges = changes.filter((c) => c.kind === 'owner')
+  const ownerChanges = inChainOrder(changes.filter((c) => c.kind === 'owner'))
   const openedAt = created?.at ?? account.createdAt ?? ownerChanges[0]?.at
   if (openedAt === undefined) return plan([], [])
   const openKey = commandIdOf(created?.key ?? `${account.system}:account:${accountId}:opened`)

@@ -1,8 +1,9 @@
 /**
  * The staging area (Zwischenlager) of an import: a scratch SQLite file that every row is written
  * to as it is read, so that a history of millions of rows arriving in any order can be replayed
- * per account in business-time order with flat memory. Ties in time keep the order the rows were
- * read in (an account's creation first). The file is deleted when the import ends.
+ * per account in business-time order with flat memory. Ties in time are broken stably: an
+ * account's creation first, then Salesforce's record ids (handed out in creation order), then the
+ * order the rows were read in. The file is deleted when the import ends.
  *
  * @module
  */
@@ -29,7 +30,10 @@ export interface StagingArea {
   readonly accountCount: () => number
   /** The accounts in id order, a page at a time. */
   readonly accounts: () => Iterable<SourceAccount>
-  /** One account's changes in business-time order, creation first, ties in reading order. */
+  /**
+   * One account's changes in business-time order, creation first; ties in Salesforce's record id
+   * order (ids are handed out in creation order), elsewhere in reading order.
+   */
   readonly changesOf: (accountId: string) => ReadonlyArray<OwnershipChange>
   /** Salesforce's rows of names that no row of ids pairs with. */
   readonly unpairedNameRows: () => Iterable<RowPlace>
@@ -124,7 +128,7 @@ export const openStagingArea = (dir: string = tmpdir()): StagingArea => {
   const insertChange = db.prepare('INSERT OR IGNORE INTO change (account, kind, at, from_kind, from_id, to_kind, to_id, by, reason, key, pair_key, file, line) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
   const firstOfKey = db.prepare<[string], { file: string; line: number }>('SELECT file, line FROM change WHERE key = ?')
   const insertNames = db.prepare('INSERT INTO names_row VALUES (?, ?, ?)')
-  const changesOf = db.prepare<[string], ChangeRow>('SELECT * FROM change WHERE account = ? ORDER BY at, kind, seq')
+  const changesOf = db.prepare<[string], ChangeRow>("SELECT * FROM change WHERE account = ? ORDER BY at, kind, CASE WHEN key LIKE 'salesforce:%' THEN key END, seq")
   let pending = 0
   let open = false
   const inBatch = (): void => {

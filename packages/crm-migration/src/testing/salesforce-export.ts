@@ -1,0 +1,81 @@
+/**
+ * Salesforce exports made from a known ownership history, for tests and benchmarks: the Account
+ * file (owner of today) and the AccountHistory file (a `created` row per account and, per owner
+ * change, Salesforce's two rows — the names, then the ids), with ids shaped like Salesforce's
+ * (`001…` accounts, `005…` users, `00G…` queues, `017…` history rows). Rows are written in the
+ * order given; a caller that wants them shuffled shuffles the rows it is given.
+ *
+ * @module
+ */
+
+/**
+ * An owner in a generated history: a user's id (`005…`) or a queue's (`00G…`).
+ * @category testing
+ * @since 0.3.0
+ */
+export type GeneratedOwner = string
+
+/**
+ * One account's generated history; instants in ms since the epoch, changes in time order.
+ * @category testing
+ * @since 0.3.0
+ */
+export interface GeneratedAccount {
+  readonly id: string
+  readonly name: string
+  readonly createdAt: number
+  readonly initialOwner: GeneratedOwner
+  readonly changes: ReadonlyArray<{ readonly at: number; readonly to: GeneratedOwner; readonly by: string }>
+}
+
+/**
+ * An 18-character Salesforce-shaped id with `prefix` (3 characters) for the number `n`.
+ * @category testing
+ * @since 0.3.0
+ */
+export const salesforceIdOf = (prefix: string, n: number): string => `${prefix}${n.toString(36).toUpperCase().padStart(12, '0')}AAA`
+
+/**
+ * The Account export's header.
+ * @category testing
+ * @since 0.3.0
+ */
+export const accountHeader = 'Id,Name,OwnerId,Type,CreatedDate'
+
+/**
+ * The AccountHistory export's header.
+ * @category testing
+ * @since 0.3.0
+ */
+export const historyHeader = 'Id,IsDeleted,AccountId,CreatedById,CreatedDate,Field,DataType,OldValue,NewValue'
+
+/* Salesforce's Data Loader writes +0000 offsets and quotes only where needed. */
+const sfDate = (ms: number): string => new Date(ms).toISOString().replace('Z', '+0000')
+const quoted = (s: string): string => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s)
+const ownerName = (o: GeneratedOwner): string => (o.startsWith('00G') ? `Queue ${o.slice(-6)}` : `User, ${o.slice(-6)}`)
+
+/**
+ * The Account row of `account` (its owner today is the last change's, or the initial owner).
+ * @category testing
+ * @since 0.3.0
+ */
+export const accountRow = (account: GeneratedAccount): string =>
+  [account.id, quoted(account.name), account.changes.at(-1)?.to ?? account.initialOwner, 'Customer - Direct', sfDate(account.createdAt)].join(',')
+
+/**
+ * The AccountHistory rows of `account`, numbered from `firstRowNumber` (each row id is unique).
+ * @category testing
+ * @since 0.3.0
+ */
+export const historyRows = (account: GeneratedAccount, firstRowNumber: number): ReadonlyArray<string> => {
+  let n = firstRowNumber
+  const rows = [[salesforceIdOf('017', n++), 'false', account.id, account.changes[0]?.by ?? salesforceIdOf('005', 0), sfDate(account.createdAt), 'created', '', '', ''].join(',')]
+  let owner = account.initialOwner
+  for (const change of account.changes) {
+    const common = [account.id, change.by, sfDate(change.at), 'Owner']
+    rows.push([salesforceIdOf('017', n++), 'false', ...common, 'Text', quoted(ownerName(owner)), quoted(ownerName(change.to))].join(','))
+    rows.push([salesforceIdOf('017', n++), 'false', ...common, 'EntityId', owner, change.to].join(','))
+    owner = change.to
+  }
+  return rows
+}
