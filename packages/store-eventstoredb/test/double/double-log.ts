@@ -75,6 +75,15 @@ export class DoubleLog {
     this.streams.get(record.streamId)![Number(record.revision)] = record
   }
 
+  /**
+   * Take a whole stream out of every read, as the server's delete (and a later scavenge) does: its
+   * records vanish from `$all`, the others keep their offsets.
+   */
+  deleteStream(streamId: string): void {
+    this.streams.delete(streamId)
+    for (let i = this.records.length - 1; i >= 0; i--) if (this.records[i]!.streamId === streamId) this.records.splice(i, 1)
+  }
+
   readStream(streamId: string, from: bigint | 'start' | 'end', backwards: boolean, count: number): DoubleRecord[] | undefined {
     const stream = this.streams.get(streamId)
     if (stream === undefined) return undefined
