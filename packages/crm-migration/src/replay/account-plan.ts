@@ -98,14 +98,14 @@ const inChainOrder = (changes: ReadonlyArray<OwnershipChange>): ReadonlyArray<Ow
     while (end < changes.length && changes[end]!.at === changes[i]!.at) end++
     const rest = changes.slice(i, end)
     while (rest.length > 0) {
-      const known = owner
-      const next =
+      const known: OwnerRef | null = owner
+      const next: number =
         known === null
           ? rest.findIndex((c) => c.from === null || !rest.some((o) => o !== c && sameOwner(o.to, c.from!)))
           : rest.findIndex((c) => c.from !== null && sameOwner(c.from, known))
-      const [c] = rest.splice(Math.max(next, 0), 1)
-      ordered.push(c!)
-      owner = c!.to
+      const c: OwnershipChange = rest.splice(Math.max(next, 0), 1)[0]!
+      ordered.push(c)
+      owner = c.to
     }
     i = end
   }
