@@ -60,6 +60,7 @@ export { PrincipalOffboarded, PrincipalEvent } from './offboarding/principal-eve
 export { OffboardPrincipal, PrincipalCommand } from './offboarding/principal-commands.js'
 export { principalDecider, type PrincipalError, type PrincipalState } from './offboarding/principal-decider.js'
 export { PersonalDataErased, SubjectEvent } from './subject/subject-events.js'
+export { AccessAction, AccessAlertRaised, AccessControlEvent, AccessDecided, AccessDecisionReason, AlertKind, GrantReviewed } from './access-log/access-log-events.js'
 export { scanAccountIndex, type AccountIndex } from './offboarding/account-index.js'
 export {
   activeSuccessor,

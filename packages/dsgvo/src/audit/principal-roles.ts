@@ -55,6 +55,9 @@ const fieldsOf: { readonly [T in DomainEventType]: { readonly acted: ReadonlyArr
   AccountRestored: { acted: ['restoredBy'], named: [] },
   PrincipalOffboarded: { acted: ['offboardedBy'], named: ['successorId'] },
   PersonalDataErased: { acted: ['erasedBy'], named: [] },
+  AccessDecided: { acted: ['principalId'], named: [] },
+  AccessAlertRaised: { acted: [], named: ['principalId'] },
+  GrantReviewed: { acted: ['reviewedBy'], named: [] },
 }
 
 /**
