@@ -1,0 +1,22 @@
+/**
+ * Purpose limitation (Zweckbindung, Art. 5(1)(b) DSGVO): a grant covers a request only for the
+ * purpose it was given for. The one place purposes are compared.
+ *
+ * @module
+ */
+import type { AccessAction, AccessScope } from '@account-ownership/core'
+
+/**
+ * Whether a grant given for `granted` covers a request for `requested`. Purposes are compared
+ * whole and exactly; when grants carry purpose codes from the policy, this compares the codes.
+ * @category decisions
+ * @since 0.3.0
+ */
+export const purposeCovers = (granted: string, requested: string): boolean => granted === requested
+
+/**
+ * Whether a grant of `scope` lets its grantee do `action`: a read grant reads only.
+ * @category decisions
+ * @since 0.3.0
+ */
+export const scopeCovers = (scope: AccessScope, action: AccessAction): boolean => scope === 'read-write' || action === 'read'
