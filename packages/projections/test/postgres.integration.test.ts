@@ -3,6 +3,7 @@
 import { afterAll } from 'vitest'
 import { acceptedEventFeatures } from './features/accepted-events.js'
 import { invariantFeatures } from './features/invariants.js'
+import { readByTypeFeatures } from './features/read-by-type.js'
 import { readModelFeatures } from './features/read-models.js'
 import { runtimeFeatures } from './features/runtime.js'
 import { postgresTestDialect } from './support/test-dialect.js'
@@ -11,6 +12,7 @@ const dialect = postgresTestDialect()
 afterAll(() => dialect.close())
 
 runtimeFeatures(dialect)
+readByTypeFeatures(dialect)
 readModelFeatures(dialect)
 invariantFeatures(dialect, { runs: 20 })
 acceptedEventFeatures(dialect, { runs: 15 })

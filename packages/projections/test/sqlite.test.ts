@@ -2,6 +2,7 @@
 import { afterAll } from 'vitest'
 import { acceptedEventFeatures } from './features/accepted-events.js'
 import { invariantFeatures } from './features/invariants.js'
+import { readByTypeFeatures } from './features/read-by-type.js'
 import { readModelFeatures } from './features/read-models.js'
 import { runtimeFeatures } from './features/runtime.js'
 import { sqliteTestDialect } from './support/test-dialect.js'
@@ -10,6 +11,7 @@ const dialect = sqliteTestDialect()
 afterAll(() => dialect.close())
 
 runtimeFeatures(dialect)
+readByTypeFeatures(dialect)
 readModelFeatures(dialect)
 invariantFeatures(dialect, { runs: 60 })
 acceptedEventFeatures(dialect, { runs: 40 })

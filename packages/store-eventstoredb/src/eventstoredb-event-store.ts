@@ -64,7 +64,7 @@ export const openEventStoreDbEventStore = (options: EventStoreDbEventStoreOption
     if (closed) throw unavailable()
     const read = checkReadAll(readOptions)
     if (E.isLeft(read)) throw read.left
-    yield* logRows(driver, naming, read.right.fromPosition, read.right.toPosition, read.right.batchSize)
+    yield* logRows(driver, naming, read.right.fromPosition, read.right.toPosition, read.right.batchSize, new Set(read.right.skippedTypes))
   }
   const answer = async <A>(work: () => Promise<A>): Promise<E.Either<ReadError, A>> => {
     try {
@@ -95,7 +95,7 @@ export const openEventStoreDbEventStore = (options: EventStoreDbEventStoreOption
 
     readAll(readOptions) {
       const rows = storedRows(readOptions)
-      return readOptions?.verifyHashes === true ? verifiedEvents(rows, schema) : decoded(rows)
+      return readOptions?.verifyHashes === true ? verifiedEvents(rows, schema, readOptions.types !== undefined) : decoded(rows)
     },
 
     readStoredAll: storedRows,

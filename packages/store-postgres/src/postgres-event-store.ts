@@ -173,9 +173,9 @@ const postgresEventStore = (connection: PostgresConnection, clock: Clock, schema
   const storedRows = (options: Parameters<EventStore['readAll']>[0], text: string) => {
     const checked = checkReadAll(options)
     if (E.isLeft(checked)) return E.left(checked.left)
-    const { fromPosition, toPosition, batchSize } = checked.right
+    const { fromPosition, toPosition, batchSize, skippedTypes } = checked.right
     const to = capped(toPosition)
-    return E.right(pages(text, (key) => [String(key), String(to)], (row) => row.globalPosition, fromPosition, to, batchSize))
+    return E.right(pages(text, (key) => [String(key), String(to), skippedTypes ?? null], (row) => row.globalPosition, fromPosition, to, batchSize))
   }
 
   return {
@@ -207,7 +207,7 @@ const postgresEventStore = (connection: PostgresConnection, clock: Clock, schema
       if (closed) return rejecting(closedError())
       const rows = storedRows(options, options?.verifyHashes === true ? sql.storedPage : sql.logPage)
       if (E.isLeft(rows)) return rejecting(rows.left)
-      return options?.verifyHashes === true ? verifiedEvents(rows.right, schema) : decoded(rows.right)
+      return options?.verifyHashes === true ? verifiedEvents(rows.right, schema, options.types !== undefined) : decoded(rows.right)
     },
 
     readStoredAll(options) {

@@ -87,13 +87,18 @@ export const statementsOf = (s: string) => ({
   /** At most `$4` events of stream `$1` from version `$2` to `$3`. */
   streamPage: `SELECT ${columns('e')} FROM ${s}.ao_events e
     WHERE e.stream_id = $1 AND e.stream_version >= $2::bigint AND e.stream_version <= $3::bigint ORDER BY e.stream_version LIMIT $4`,
-  /** At most `$3` events from position `$1` to `$2`. */
+  /**
+   * At most `$4` events from position `$1` to `$2`, none of the types `$3` (every type where `$3`
+   * is null): the filter runs in the server, so the rows it leaves out never cross the wire.
+   */
   logPage: `SELECT ${columns('e')} FROM ${s}.ao_events e
-    WHERE e.global_position >= $1::bigint AND e.global_position <= $2::bigint ORDER BY e.global_position LIMIT $3`,
+    WHERE e.global_position >= $1::bigint AND e.global_position <= $2::bigint AND ($3::text[] IS NULL OR e.type <> ALL($3::text[]))
+    ORDER BY e.global_position LIMIT $4`,
   /** As `logPage`, each row with the hash of its predecessor in its stream. */
   storedPage: `SELECT ${columns('e')}, p.hash AS previous_hash FROM ${s}.ao_events e
     LEFT JOIN ${s}.ao_events p ON p.stream_id = e.stream_id AND p.stream_version = e.stream_version - 1
-    WHERE e.global_position >= $1::bigint AND e.global_position <= $2::bigint ORDER BY e.global_position LIMIT $3`,
+    WHERE e.global_position >= $1::bigint AND e.global_position <= $2::bigint AND ($3::text[] IS NULL OR e.type <> ALL($3::text[]))
+    ORDER BY e.global_position LIMIT $4`,
   /** The head of the log, locked until commit: no append commits while an import holds it. */
   lockHead: `SELECT position::text AS p FROM ${s}.ao_log_head FOR UPDATE`,
   /** The last version and hash of each of the given streams. */

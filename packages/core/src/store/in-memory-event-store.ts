@@ -63,11 +63,13 @@ export const inMemoryEventStore = (options: InMemoryEventStoreOptions = {}): Eve
     if (closed) throw unavailable()
     const checked = checkReadAll(readOptions)
     if (E.isLeft(checked)) throw checked.left
-    const { fromPosition, toPosition } = checked.right
+    const { fromPosition, toPosition, skippedTypes } = checked.right
+    const skipped: ReadonlySet<string> = new Set(skippedTypes)
     const head = BigInt(log.length)
     const last = toPosition === undefined || toPosition > head ? head : toPosition
     for (let p = fromPosition < 1n ? 1n : fromPosition; p <= last; p++) {
       const row = log[Number(p) - 1]!
+      if (skipped.has(row.type)) continue
       const before = streams.get(row.streamId)![Number(row.streamVersion) - 1]
       yield { ...row, previousHash: before?.hash ?? genesisHash }
     }
@@ -124,7 +126,7 @@ export const inMemoryEventStore = (options: InMemoryEventStoreOptions = {}): Eve
 
     readAll(readOptions?: ReadAllOptions) {
       const rows = storedRows(readOptions)
-      return readOptions?.verifyHashes === true ? verifiedEvents(rows, schema) : decoded(rows)
+      return readOptions?.verifyHashes === true ? verifiedEvents(rows, schema, readOptions.types !== undefined) : decoded(rows)
     },
 
     readStoredAll: storedRows,

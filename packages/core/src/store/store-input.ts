@@ -5,6 +5,7 @@
  * @module
  */
 import * as E from 'fp-ts/lib/Either.js'
+import { domainEventCodecs, type DomainEventType } from '../domain-event.js'
 import type { EventSchema } from './event-schema.js'
 import { defaultBatchSize, type AppendOptions, type ReadAllOptions, type ReadStreamOptions } from './event-store.js'
 import type { ExpectedVersion } from './expected-version.js'
@@ -26,6 +27,22 @@ const checkBatchSize = (n: unknown): E.Either<InvalidStoreInputError, number> =>
     : typeof n === 'number' && Number.isInteger(n) && n > 0 && n <= 100_000
       ? E.right(n)
       : E.left(new InvalidStoreInputError('batchSize', `expected an integer from 1 to 100000, got ${describeValue(n)}`))
+
+const knownTypes: ReadonlyArray<DomainEventType> = domainEventCodecs.map((codec) => codec.name as DomainEventType)
+
+// A filter that names no type would read nothing, and one with a misspelt type would silently
+// read less: both are mistakes, so both are refused. What the adapters get is the complement —
+// the known types to leave out — so that a row of a type this library does not know (a damaged
+// row, or one a newer release wrote) is still read, and fails to decode as it would unfiltered,
+// instead of vanishing from a filtered read.
+const checkTypes = (types: unknown): E.Either<InvalidStoreInputError, ReadonlyArray<DomainEventType> | undefined> => {
+  if (types === undefined) return E.right(undefined)
+  if (!Array.isArray(types) || types.length === 0) return E.left(new InvalidStoreInputError('types', `expected a non-empty array of event types, got ${describeValue(types)}`))
+  const unknown = types.findIndex((type) => typeof type !== 'string' || !knownTypes.includes(type as DomainEventType))
+  if (unknown >= 0) return E.left(new InvalidStoreInputError(`types[${unknown}]`, `expected an event type such as AccountOpened, got ${describeValue(types[unknown])}`))
+  const skipped = knownTypes.filter((type) => !types.includes(type))
+  return E.right(skipped.length === 0 ? undefined : skipped)
+}
 
 const checkPosition = (field: string, n: unknown, fallback: bigint): E.Either<InvalidStoreInputError, bigint> =>
   n === undefined
@@ -83,13 +100,17 @@ export const checkReadStream = (
 }
 
 /**
- * A read of the whole log checked: inclusive position bounds (positions start at 1) and a batch size.
+ * A read of the whole log checked: inclusive position bounds (positions start at 1), a batch size
+ * and, for a read by type, the known event types it leaves out (`skippedTypes`; `undefined`: none).
  * @category store
  * @since 0.1.0
  */
 export const checkReadAll = (
   options: ReadAllOptions = {},
-): E.Either<InvalidStoreInputError, { fromPosition: bigint; toPosition: bigint | undefined; batchSize: number; verifyHashes: boolean }> => {
+): E.Either<
+  InvalidStoreInputError,
+  { fromPosition: bigint; toPosition: bigint | undefined; batchSize: number; verifyHashes: boolean; skippedTypes: ReadonlyArray<DomainEventType> | undefined }
+> => {
   if (typeof options !== 'object' || options === null) return E.left(new InvalidStoreInputError('options', 'expected an object of read options'))
   const verifyHashes: unknown = options.verifyHashes
   if (verifyHashes !== undefined && typeof verifyHashes !== 'boolean') return E.left(new InvalidStoreInputError('verifyHashes', 'expected true or false'))
@@ -99,5 +120,7 @@ export const checkReadAll = (
   if (E.isLeft(to)) return to
   const batchSize = checkBatchSize(options.batchSize)
   if (E.isLeft(batchSize)) return batchSize
-  return E.right({ fromPosition: from.right, toPosition: to.right, batchSize: batchSize.right, verifyHashes: verifyHashes === true })
+  const types = checkTypes(options.types)
+  if (E.isLeft(types)) return types
+  return E.right({ fromPosition: from.right, toPosition: to.right, batchSize: batchSize.right, verifyHashes: verifyHashes === true, skippedTypes: types.right })
 }

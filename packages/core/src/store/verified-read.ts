@@ -31,17 +31,20 @@ export const checkLink = (row: StoredEvent): E.Either<CorruptEventError, StoredE
 /**
  * The events of stored rows, each checked by `checkLink` and, where the read saw its
  * predecessor, against that predecessor's hash; rejects with a `CorruptEventError` at the first
- * row that fails.
+ * row that fails. `byType`: the rows are those of a read by type (`ReadAllOptions.types`), where a
+ * stream's versions may skip the events of the other types — each row's own link is still checked.
  * @category store
  * @since 0.2.0
  */
-export async function* verifiedEvents(rows: AsyncIterable<StoredEvent>, schema: EventSchema): AsyncGenerator<RecordedEvent> {
+export async function* verifiedEvents(rows: AsyncIterable<StoredEvent>, schema: EventSchema, byType = false): AsyncGenerator<RecordedEvent> {
   const heads = new Map<string, { version: bigint; hash: string }>()
+  const follows = (row: StoredEvent, head: { version: bigint; hash: string }) =>
+    head.version + 1n === row.streamVersion ? head.hash === row.previousHash : byType && head.version < row.streamVersion
   for await (const row of rows) {
     const linked = checkLink(row)
     if (E.isLeft(linked)) throw linked.left
     const head = heads.get(row.streamId)
-    if (head !== undefined && (head.version + 1n !== row.streamVersion || head.hash !== row.previousHash)) {
+    if (head !== undefined && !follows(row, head)) {
       throw new CorruptEventError(row, `the event does not follow version ${head.version} of its stream`)
     }
     heads.set(row.streamId, { version: row.streamVersion, hash: row.hash! })

@@ -30,7 +30,9 @@ const fold = async <DB>(projection: Projection<DB>, events: ReadonlyArray<Record
 }
 
 /**
- * Apply `batch` to every projection and return the checkpoints after commit.
+ * Apply `batch` to every projection and return the checkpoints after commit, moved to `through`:
+ * the last position the read went past, which is the batch's last event's or, for a read by
+ * type, a later one up to which no projection handles anything (then `batch` may be empty).
  * @category runtime
  * @since 0.1.0
  */
@@ -39,18 +41,18 @@ export const applyBatch = async <DB>(
   projections: ReadonlyArray<Projection<DB>>,
   checkpoints: ReadonlyMap<string, bigint>,
   batch: ReadonlyArray<RecordedEvent>,
+  through: bigint = batch[batch.length - 1]!.metadata.globalPosition,
 ): Promise<ReadonlyMap<string, bigint>> => {
-  const last = batch[batch.length - 1]!.metadata.globalPosition
   const moved = new Map(checkpoints)
   await db.transaction().execute(async (tx) => {
     for (const projection of projections) {
       const from = checkpoints.get(projection.name) ?? 0n
-      if (from >= last) continue
+      if (from >= through) continue
       const handles: ReadonlySet<string> = new Set(projection.handles)
       const events = batch.filter((event) => event.metadata.globalPosition > from && handles.has(event.type))
-      if (events.length > 0) await fold(projection, events, last, tx)
-      await moveCheckpoint(tx, projection, from, last)
-      moved.set(projection.name, last)
+      if (events.length > 0) await fold(projection, events, batch[batch.length - 1]!.metadata.globalPosition, tx)
+      await moveCheckpoint(tx, projection, from, through)
+      moved.set(projection.name, through)
     }
   })
   return moved

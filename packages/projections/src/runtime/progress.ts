@@ -11,7 +11,7 @@
  * @since 0.1.0
  */
 export interface Progress {
-  /** Events read and committed by this run. */
+  /** Positions of the log this run went past and committed, handled or not: events, where positions are contiguous. */
   readonly done: number
   /** Events between the run's start position and the head it was asked to reach. */
   readonly total: number

@@ -6,7 +6,7 @@
  *
  * @module
  */
-import { defaultBatchSize, isStoreError, type EventStore } from '@account-ownership/core'
+import { defaultBatchSize, isStoreError, type DomainEventType, type EventStore } from '@account-ownership/core'
 import * as E from 'fp-ts/lib/Either.js'
 import type { Kysely } from 'kysely'
 import { applyBatch } from './apply-batch.js'
@@ -55,7 +55,10 @@ export interface ProjectionRuntimeConfig<DB> {
 export interface RunOutcome {
   /** The lowest checkpoint of the runtime's projections. */
   readonly position: bigint
-  /** Events read and committed in this run. */
+  /**
+   * How far this run went through the log, in positions: every event it went past, handled or
+   * not (on a log with contiguous positions, the number of events).
+   */
   readonly done: number
   /** `true` when `stop()` ended the run before it reached the head. */
   readonly stopped: boolean
@@ -80,6 +83,9 @@ export interface ProjectionRuntime {
   stop(): Promise<void>
 }
 
+// Every type some projection handles, each once.
+const handledTypes = (projections: ReadonlyArray<Projection<any>>): ReadonlyArray<DomainEventType> => [...new Set(projections.flatMap((p) => p.handles as ReadonlyArray<DomainEventType>))]
+
 const lowest = (checkpoints: ReadonlyMap<string, bigint>): bigint => [...checkpoints.values()].reduce((a, b) => (b < a ? b : a))
 
 /**
@@ -98,6 +104,7 @@ export const projectionRuntime = <DB>(config: ProjectionRuntimeConfig<DB>): Proj
   const { store, db, projections } = config
   const batchSize = config.batchSize ?? defaultBatchSize
   const stopwatch = config.stopwatch ?? (() => performance.now())
+  const types = handledTypes(projections)
   const sleep = interruptibleSleep()
   let stopRequested = false
   let running: Promise<unknown> = Promise.resolve()
@@ -120,15 +127,29 @@ export const projectionRuntime = <DB>(config: ProjectionRuntimeConfig<DB>): Proj
       const total = head.right > start ? Number(head.right - start) : 0
       const began = stopwatch()
       let done = 0
+      const committed = (through: bigint) => {
+        position = lowest(checkpoints)
+        done = Number(through - start)
+        config.onProgress?.(progressOf(done, total, position, stopwatch() - began))
+      }
       if (total > 0 && !stopRequested) {
-        const events = store.readAll({ fromPosition: start + 1n, toPosition: head.right, batchSize })
-        for await (const batch of batchesOf(events, batchSize)) {
-          failingAt = batch[batch.length - 1]!.metadata.globalPosition
-          checkpoints = await applyBatch(db, projections, checkpoints, batch)
-          position = lowest(checkpoints)
-          done += batch.length
-          config.onProgress?.(progressOf(done, total, position, stopwatch() - began))
-          if (stopRequested) break
+        // Read only what some projection handles: the log's other events are neither sent nor decoded.
+        let through = start
+        if (types.length > 0) {
+          const events = store.readAll({ fromPosition: start + 1n, toPosition: head.right, batchSize, types })
+          for await (const batch of batchesOf(events, batchSize)) {
+            through = failingAt = batch[batch.length - 1]!.metadata.globalPosition
+            checkpoints = await applyBatch(db, projections, checkpoints, batch)
+            committed(through)
+            if (stopRequested) break
+          }
+        }
+        // The read went past every event up to the head, handled or not, so the checkpoints go
+        // there too; left at the last handled event, they would make every run read the tail again.
+        if (!stopRequested && through < head.right) {
+          failingAt = head.right
+          checkpoints = await applyBatch(db, projections, checkpoints, [], head.right)
+          committed(head.right)
         }
       }
       kept = keep ? checkpoints : undefined
