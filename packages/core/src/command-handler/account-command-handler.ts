@@ -20,6 +20,7 @@ import type { Policy } from '../policy.js'
 import type { EventStore } from '../store/event-store.js'
 import { accountStream, principalStream } from '../store/stream-id.js'
 import { commandHandler, type CommandHandler } from './command-handler.js'
+import type { StateCacheOptions } from './stream-state-cache.js'
 
 /**
  * What both handlers are built from.
@@ -35,6 +36,8 @@ export interface DomainHandlerConfig {
   readonly maxRetries?: number
   /** Where offboardings are read from; by default the principal streams of `store`. @since 0.2.0 */
   readonly directory?: PrincipalDirectory
+  /** The folded state of how many streams to keep (see `StateCacheOptions`); `false` reads every stream anew. @since 0.3.0 */
+  readonly stateCache?: StateCacheOptions | false
 }
 
 /**

@@ -6,6 +6,12 @@
  * `commandId` already produced events in the stream is answered with those events and appends
  * nothing (invariant 6). This is the edge where thrown store errors become values.
  *
+ * The handler keeps the folded state of the streams it used lately (`stream-state-cache.ts`) and
+ * decides a command on one of them without reading it; the append's expected-version check
+ * confirms that nothing followed, and when something did, the handler reads just that and
+ * decides again. An answer that appends nothing — a refusal, an empty decision — is given only on
+ * a state read from the store, never on the cache alone.
+ *
  * @module
  */
 import { randomUUID } from 'node:crypto'
@@ -27,6 +33,8 @@ import type { StreamId } from '../store/stream-id.js'
 import { nobodyOffboarded, offboardedAmong, offboardingsWithSuccessors, type OffboardingLookup, type PrincipalDirectory } from '../offboarding/principal-directory.js'
 import { notBeforeLastEvent, type OccurredBeforeLastEventError } from './business-time.js'
 import { CommandContext } from './command-context.js'
+import { stateCacheSizeOf } from './handler-config-error.js'
+import { streamStateCache, type CachedStream, type StateCacheOptions } from './stream-state-cache.js'
 
 /**
  * What a handled command recorded, or had recorded the first time its id was seen.
@@ -93,17 +101,22 @@ export interface CommandHandlerConfig<C, Ev extends DomainEvent, S, Err extends 
   readonly directory?: PrincipalDirectory
   /** The principals a decision must know the offboarding of: those the command names or the state holds. @since 0.2.0 */
   readonly principalsOf?: (command: C, state: S) => ReadonlyArray<PrincipalId>
+  /**
+   * Keep the folded state of recently used streams, so a command on one is decided without
+   * reading it again (see `StateCacheOptions`); on by default, `false` reads every stream anew.
+   * @since 0.3.0
+   */
+  readonly stateCache?: StateCacheOptions | false
 }
 
 /* A decoder given in the config may answer one problem or a list of them. */
 const problemsOfDecoding = (p: FieldProblem | FieldProblems): ReadonlyArray<FieldProblem> => ('problems' in p ? p.problems : [p])
 
-interface Loaded<S, Ev extends DomainEvent> {
-  readonly state: S
-  readonly version: StreamVersion
+interface Loaded<S, Ev extends DomainEvent> extends CachedStream<S> {
+  /** The events the command id recorded before, among those read now. */
   readonly earlier: ReadonlyArray<RecordedEvent<Ev>>
-  /** Business time of the stream's last event; `null` for an empty stream. */
-  readonly lastOccurredAt: Instant | null
+  /** Taken from the cache without asking the store: an answer that appends nothing must ask it. */
+  readonly unread: boolean
 }
 
 /**
@@ -119,24 +132,53 @@ export const commandHandler = <C, Ev extends DomainEvent, S, Err extends DomainE
   const newEventId = config.newEventId ?? randomUUID
   const maxRetries = config.maxRetries ?? 3
 
-  const load = async (streamId: StreamId, commandId: string): Promise<E.Either<StoreError, Loaded<S, Ev>>> => {
+  const cacheSize = stateCacheSizeOf(config.stateCache, 1000)
+  if (typeof cacheSize !== 'number') throw cacheSize
+  const cache = cacheSize === 0 ? undefined : streamStateCache<S>(cacheSize)
+
+  /* Fold the stream onto what `since` knows of it (from the start without it), reading only the events after it. */
+  const load = async (streamId: StreamId, commandId: string, since: CachedStream<S> | undefined): Promise<E.Either<StoreError, Loaded<S, Ev>>> => {
     try {
-      let state = decider.initialState
-      let version: StreamVersion = 'no-stream'
-      let lastOccurredAt: Instant | null = null
+      let state = since?.state ?? decider.initialState
+      let version: StreamVersion = since?.version ?? 'no-stream'
+      let lastOccurredAt = since?.lastOccurredAt ?? null
+      const commandIds = since?.commandIds ?? new Set<string>()
       const earlier: RecordedEvent<Ev>[] = []
-      for await (const event of store.readStream(streamId)) {
+      const from = since === undefined ? undefined : { from: version === 'no-stream' ? 0n : version + 1n }
+      for await (const event of store.readStream(streamId, from)) {
         const own = event as RecordedEvent<Ev>
         state = decider.evolve(state, own)
         version = event.metadata.streamVersion
         lastOccurredAt = event.metadata.occurredAt
+        commandIds.add(event.metadata.commandId)
         if (event.metadata.commandId === commandId) earlier.push(own)
       }
-      return E.right({ state, version, earlier, lastOccurredAt })
+      const loaded = { state, version, lastOccurredAt, commandIds, earlier, unread: false }
+      cache?.set(streamId, loaded)
+      return E.right(loaded)
     } catch (e) {
       if (isStoreError(e)) return E.left(e)
       throw e
     }
+  }
+
+  /* The cached state where there is one; `trust` takes it without reading the events that may have followed it. A command id recorded before needs its events, so the whole stream. */
+  const loadState = async (streamId: StreamId, commandId: string, trust: boolean): Promise<E.Either<StoreError, Loaded<S, Ev>>> => {
+    const cached = cache?.get(streamId)
+    if (cached === undefined || cached.commandIds.has(commandId)) return load(streamId, commandId, undefined)
+    return trust ? E.right({ ...cached, earlier: [], unread: true }) : load(streamId, commandId, cached)
+  }
+
+  /* What the stream is after `appended`, which the store recorded at the version `loaded` stood at. */
+  const remember = (streamId: StreamId, loaded: Loaded<S, Ev>, commandId: string, appended: AppendResult): void => {
+    const events = appended.events as ReadonlyArray<RecordedEvent<Ev>>
+    loaded.commandIds.add(commandId)
+    cache?.set(streamId, {
+      state: events.reduce(decider.evolve, loaded.state),
+      version: appended.nextExpectedVersion,
+      lastOccurredAt: events[events.length - 1]?.metadata.occurredAt ?? loaded.lastOccurredAt,
+      commandIds: loaded.commandIds,
+    })
   }
 
   /* Who among the principals this decision names was offboarded, and their successors; a directory that throws a store error gives a value too. */
@@ -163,22 +205,26 @@ export const commandHandler = <C, Ev extends DomainEvent, S, Err extends DomainE
     }
   }
 
-  const attempt = async (command: C, context: CommandContext, retriesLeft: number): Promise<E.Either<HandleError<Err>, Handled<Ev>>> => {
+  // `trust`: decide on a cached state without reading the stream. The append's expected-version
+  // check confirms it; a conflict then costs no retry, and an answer that appends nothing (a
+  // refusal, a decision without events) is given only after the stream was read.
+  const attempt = async (command: C, context: CommandContext, retriesLeft: number, trust = true): Promise<E.Either<HandleError<Err>, Handled<Ev>>> => {
     const streamId = config.streamOf(command)
-    const loaded = await load(streamId, context.commandId)
+    const loaded = await loadState(streamId, context.commandId, trust)
     if (E.isLeft(loaded)) return loaded
-    const { state, version, earlier, lastOccurredAt } = loaded.right
+    const { state, version, earlier, lastOccurredAt, unread } = loaded.right
+    const confirmed = (answer: E.Either<HandleError<Err>, Handled<Ev>>) => (unread ? attempt(command, context, retriesLeft, false) : answer)
     if (earlier.length > 0) return E.right({ events: earlier, nextExpectedVersion: version, deduplicated: true })
     // A business time given with the command must not go back; the clock's reading is moved up to the
     // last event instead, so that writers whose clocks differ by a little do not refuse each other.
     const dated = context.occurredAt === undefined ? E.right(notBefore(clock(), lastOccurredAt)) : notBeforeLastEvent(context.occurredAt, lastOccurredAt)
-    if (E.isLeft(dated)) return dated
+    if (E.isLeft(dated)) return confirmed(dated)
     const now = dated.right
     const offboarded = await offboardedFor(command, state)
     if (E.isLeft(offboarded)) return offboarded
     const decided = decider.decide(command, state, { actor: context.actor, now, policy, offboarded: offboarded.right })
-    if (E.isLeft(decided)) return decided
-    if (decided.right.length === 0) return E.right({ events: [], nextExpectedVersion: version, deduplicated: false })
+    if (E.isLeft(decided)) return confirmed(decided)
+    if (decided.right.length === 0) return confirmed(E.right({ events: [], nextExpectedVersion: version, deduplicated: false }))
     const correlationId = context.correlationId ?? (context.commandId as string as CorrelationId)
     const metadata = {
       occurredAt: now,
@@ -191,8 +237,11 @@ export const commandHandler = <C, Ev extends DomainEvent, S, Err extends DomainE
     const events = decided.right.map((e): NewEvent => ({ ...e, metadata: { ...metadata, eventId: newEventId() as EventId } }) as NewEvent)
     const appended = await appendCaught(streamId, events, version)
     if (E.isLeft(appended)) {
-      return appended.left._tag === 'ConcurrencyError' && retriesLeft > 0 ? attempt(command, context, retriesLeft - 1) : appended
+      if (appended.left._tag !== 'ConcurrencyError') return appended
+      if (unread) return attempt(command, context, retriesLeft, false)
+      return retriesLeft > 0 ? attempt(command, context, retriesLeft - 1, false) : appended
     }
+    remember(streamId, loaded.right, context.commandId, appended.right)
     return E.right({
       events: appended.right.events as ReadonlyArray<RecordedEvent<Ev>>,
       nextExpectedVersion: appended.right.nextExpectedVersion,
