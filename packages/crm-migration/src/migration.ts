@@ -18,7 +18,7 @@ import { hubspotCompanyExport } from './hubspot/hubspot-company-export.js'
 import type { MigrationSummary } from './migration-summary.js'
 import type { SourceItem } from './owner-change.js'
 import { planAccount } from './replay/account-plan.js'
-import { recordAccount } from './replay/record-account.js'
+import { recordAccount, type AccountOutcome } from './replay/record-account.js'
 import type { ProblemCode, RowProblem } from './row-problem.js'
 import { salesforceAccounts } from './salesforce/salesforce-accounts.js'
 import { salesforceHistory } from './salesforce/salesforce-history.js'
@@ -94,6 +94,9 @@ export class MigrationOptionError extends Error {
  * @since 0.3.0
  */
 export type MigrationError = MigrationOptionError | StoreError
+
+/* How many accounts are recorded at once. */
+const accountsAtOnce = 64
 
 const readers: Readonly<Record<SourceFormat, (path: string, file: string, observer: ReadObserver) => AsyncGenerator<SourceItem>>> = {
   'salesforce-accounts': salesforceAccounts,
@@ -175,21 +178,35 @@ export const migrate = async (sources: ReadonlyArray<MigrationSource>, options: 
     let events = 0
     let unchanged = 0
     let done = 0
-    for (const account of staging.accounts()) {
-      const plan = planAccount(account, staging.changesOf(account.accountId), { tenantId: options.tenantId, tier: tier.right, accountsListed })
-      plan.problems.forEach(problem)
-      unchanged += plan.unchanged
-      const outcome = await recordAccount(options.store, plan, { importedBy: options.importedBy, tenantId: options.tenantId, dryRun: options.dryRun === true }, problem)
-      if (E.isLeft(outcome)) return outcome
-      const o = outcome.right
-      if (o._tag === 'recorded') {
+    const settings = { importedBy: options.importedBy, tenantId: options.tenantId, dryRun: options.dryRun === true }
+    const count = (outcome: AccountOutcome): void => {
+      if (outcome._tag === 'recorded') {
         counts.recorded++
-        if (o.resumed) counts.resumed++
-        events += o.events
-      } else if (o._tag === 'already-imported') counts.alreadyImported++
+        if (outcome.resumed) counts.resumed++
+        events += outcome.events
+      } else if (outcome._tag === 'already-imported') counts.alreadyImported++
       else counts.skipped++
       options.onProgress?.({ phase: 'record', done: ++done, total: accountCount })
     }
+    // Accounts are separate streams: several are recorded at once, so that a store that commits
+    // concurrent appends together (SQLite's group commit) syncs once for many accounts.
+    const inFlight: Array<Promise<E.Either<StoreError, AccountOutcome>>> = []
+    let failure: StoreError | null = null
+    const settleOldest = async (): Promise<void> => {
+      const outcome = await inFlight.shift()!
+      if (E.isLeft(outcome)) failure ??= outcome.left
+      else count(outcome.right)
+    }
+    for (const account of staging.accounts()) {
+      if (failure !== null) break
+      const plan = planAccount(account, staging.changesOf(account.accountId), { tenantId: options.tenantId, tier: tier.right, accountsListed })
+      plan.problems.forEach(problem)
+      unchanged += plan.unchanged
+      inFlight.push(recordAccount(options.store, plan, settings, problem))
+      if (inFlight.length >= accountsAtOnce) await settleOldest()
+    }
+    while (inFlight.length > 0) await settleOldest()
+    if (failure !== null) return E.left(failure)
     return E.right({ dryRun: options.dryRun === true, rowsRead, ignored, problems, accounts: counts, events, unchanged })
   } finally {
     staging.close()

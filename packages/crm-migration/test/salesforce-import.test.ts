@@ -127,6 +127,7 @@ describe('a Salesforce export', () => {
     const dry = await importInto(empty, true)
     expect(await empty.headPosition()).toEqual(E.right(0n))
     expect(dry.summary).toEqual({ ...first.summary, dryRun: true })
-    expect(dry.problems).toEqual(first.problems)
+    expect(dry.problems).toEqual(expect.arrayContaining(first.problems))
+    expect(dry.problems.length).toBe(first.problems.length)
   })
 })
