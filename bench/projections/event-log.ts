@@ -43,7 +43,7 @@ const accountEvents = (a: number): NewEvent[] => {
       { type: 'OwnershipTransferred', data: { accountId, fromOwnerId: owner(a, r - 1), toOwnerId: owner(a, r), reasonCode: reasons[r % reasons.length], transferredBy: 'dora', keepsTeam: true } },
       {
         type: 'AccessGranted',
-        data: { accountId, grantId, granteeId: `p-${(a + r) % principals}`, scope: 'read', purpose: 'Support', legalBasis: 'art6-1-b-contract', grantedBy: 'dora', validFrom: occurredAt(a, k + 1), expiresAt: occurredAt(a, k + 1 + 24 * 30) },
+        data: { accountId, grantId, granteeId: `p-${(a + r) % principals}`, scope: 'read', purpose: 'customer-support', legalBasis: 'art6-1-b-contract', grantedBy: 'dora', validFrom: occurredAt(a, k + 1), expiresAt: occurredAt(a, k + 1 + 24 * 30) },
       },
       { type: 'AccountClassified', data: { accountId, tier: r % 2 === 0 ? 'standard' : 'high-value', score: r, criteria: ['umsatz'], classifiedBy: 'dora' } },
       { type: 'AccessRevoked', data: { accountId, grantId, revokedBy: 'dora', reason: 'no-longer-needed' } },

@@ -38,7 +38,7 @@ const before: ReadonlyArray<readonly [actor: string, occurredAt: string, command
   ['petra', '2026-01-08T10:00:00Z', { type: 'AddTeamMember', data: { accountId: 'kunde-300', principalId: 'klaus', role: 'sales' } }],
   ['petra', '2026-03-02T10:00:00Z', {
     type: 'GrantAccess',
-    data: { accountId: 'kunde-300', grantId: 'g-klaus-300', granteeId: 'klaus', scope: 'read', purpose: 'Angebot Rahmenvertrag 2027', legalBasis: 'art6-1-b-contract', expiresAt: '2026-05-31T00:00:00Z' },
+    data: { accountId: 'kunde-300', grantId: 'g-klaus-300', granteeId: 'klaus', scope: 'read', purpose: 'sales-cover', purposeNote: 'Angebot Rahmenvertrag 2027', legalBasis: 'art6-1-b-contract', expiresAt: '2026-05-31T00:00:00Z' },
   }],
 ]
 

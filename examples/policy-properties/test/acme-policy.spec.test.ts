@@ -24,7 +24,7 @@ const keyAccountOfHanna = [
   event({ type: 'OwnershipAssigned', data: { accountId, ownerId: 'hanna', assignedBy: 'dora' } }),
 ]
 const grantUntil = (expiresAt: string) =>
-  command({ type: 'GrantAccess', data: { accountId, grantId: 'g-1', granteeId: 'sven', scope: 'read', purpose: 'Reklamation 2026-118', legalBasis: 'art6-1-b-contract', expiresAt } })
+  command({ type: 'GrantAccess', data: { accountId, grantId: 'g-1', granteeId: 'sven', scope: 'read', purpose: 'customer-support', purposeNote: 'Reklamation 2026-118', legalBasis: 'art6-1-b-contract', expiresAt } })
 const transferTo = (toOwnerId: string, reasonCode: string) => command({ type: 'TransferOwnership', data: { accountId, transferId: 't-1', toOwnerId, reasonCode } })
 
 describe("Acme's policy", () => {
@@ -41,7 +41,7 @@ describe("Acme's policy", () => {
       .then([
         event({
           type: 'AccessGranted',
-          data: { accountId, grantId: 'g-1', granteeId: 'sven', scope: 'read', purpose: 'Reklamation 2026-118', legalBasis: 'art6-1-b-contract', grantedBy: 'hanna', validFrom: now, expiresAt: '2026-06-03T08:00:00.000Z' },
+          data: { accountId, grantId: 'g-1', granteeId: 'sven', scope: 'read', purpose: 'customer-support', purposeNote: 'Reklamation 2026-118', legalBasis: 'art6-1-b-contract', grantedBy: 'hanna', validFrom: now, expiresAt: '2026-06-03T08:00:00.000Z' },
         }),
       ]))
 

@@ -24,7 +24,7 @@ const story: ReadonlyArray<readonly [actor: string, occurredAt: string, command:
   [dora, '2026-01-12T09:05:00Z', { type: 'AssignOwner', data: { accountId, ownerId: hanna } }],
   [hanna, '2026-01-20T10:00:00Z', {
     type: 'GrantAccess',
-    data: { accountId, grantId: 'grant-1', granteeId: sven, scope: 'read', purpose: 'Support-Ticket 4711', legalBasis: 'art6-1-b-contract', expiresAt: '2026-02-19T10:00:00Z' },
+    data: { accountId, grantId: 'grant-1', granteeId: sven, scope: 'read', purpose: 'customer-support', purposeNote: 'Support-Ticket 4711', legalBasis: 'art6-1-b-contract', expiresAt: '2026-02-19T10:00:00Z' },
   }],
   [hanna, '2026-02-02T08:00:00Z', { type: 'TransferOwnership', data: { accountId, transferId: 'transfer-1', toOwnerId: felix, reasonCode: 'hunter-to-farmer' } }],
   [dora, '2026-02-03T14:00:00Z', { type: 'ApproveTransfer', data: { accountId, transferId: 'transfer-1' } }],

@@ -29,7 +29,7 @@ it('runs as `pnpm quickstart` does, on SQLite files: the story, then who owned a
   expect(typesIn(out.split('\n'))).toEqual(story)
   expect(out).toContain('On 2026-01-28T12:00:00Z kunde-4711 was owned by hanna (since 2026-01-12T09:05:00.000Z, assigned by dora).')
   expect(out).toMatch(/^ {2}hanna +as owner since 2026-01-12T09:05:00.000Z$/m)
-  expect(out).toMatch(/^ {2}sven +through grant-1: "Support-Ticket 4711", art6-1-b-contract, granted by hanna, until 2026-02-19T10:00:00.000Z$/m)
+  expect(out).toMatch(/^ {2}sven +through grant-1: "customer-support", art6-1-b-contract, granted by hanna, until 2026-02-19T10:00:00.000Z$/m)
   expect(out).toContain(join(dir, 'kunden.db'))
 })
 
@@ -77,6 +77,6 @@ it('runs on the in-memory store alike', async () => {
   const lines: string[] = []
   expect(await runQuickstart(inMemoryEventStore(), db, '2026-01-28T12:00:00Z', (l) => lines.push(l))).toEqual(E.right(undefined))
   expect(typesIn(lines)).toEqual(story)
-  expect(lines).toContain('  sven   through grant-1: "Support-Ticket 4711", art6-1-b-contract, granted by hanna, until 2026-02-19T10:00:00.000Z')
+  expect(lines).toContain('  sven   through grant-1: "customer-support", art6-1-b-contract, granted by hanna, until 2026-02-19T10:00:00.000Z')
   await db.destroy()
 })

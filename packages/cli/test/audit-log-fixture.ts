@@ -51,7 +51,7 @@ export const writeAuditHistory = async (store: EventStore): Promise<number> => {
   await send(t.opened, 'dora', { type: 'OpenAccount', data: { accountId: 'kunde-3', tenantId: 'acme-de', displayName: 'Weber KG', tier: 'standard' } })
   await send(t.granted, 'hanna', {
     type: 'GrantAccess',
-    data: { accountId: 'kunde-1', grantId: 'grant-1', granteeId: 'sven', scope: 'read', purpose: 'support', legalBasis: 'art6-1-b-contract', expiresAt: t.grantExpires },
+    data: { accountId: 'kunde-1', grantId: 'grant-1', granteeId: 'sven', scope: 'read', purpose: 'customer-support', legalBasis: 'art6-1-b-contract', expiresAt: t.grantExpires },
   })
   await send(t.granted, 'hanna', { type: 'AddTeamMember', data: { accountId: 'kunde-1', principalId: 'petra', role: 'finance' } })
   await send(t.granted, 'hanna', { type: 'TransferOwnership', data: { accountId: 'kunde-1', transferId: 'transfer-1', toOwnerId: 'felix', reasonCode: 'hunter-to-farmer' } })

@@ -90,7 +90,7 @@ describe('reading commands', () => {
 
   it('report subject answers the Art. 15 report of an employee in JSON and CSV', () => {
     const body = json(['report', 'subject', 'principal:sven']).body as { accessPeriods: Array<{ accountId: string; kind: string; purpose: string }> }
-    expect(body.accessPeriods).toEqual([expect.objectContaining({ accountId: 'kunde-1', kind: 'grant', purpose: 'support' })])
+    expect(body.accessPeriods).toEqual([expect.objectContaining({ accountId: 'kunde-1', kind: 'grant', purpose: 'customer-support' })])
     const csv = runBinary(['--store', store, 'report', 'subject', 'principal:sven', '--format', 'csv'])
     expect(csv.code).toBe(0)
     expect(csv.stdout).toContain('access,kunde-1,sven,grant,grant-1')

@@ -9,6 +9,14 @@
  */
 import * as t from 'io-ts'
 
+/**
+ * What a personal value reads as once its subject is erased: the key is destroyed, the value is
+ * gone for good. Read models that copied the value overwrite it with this marker too.
+ * @category personal data
+ * @since 0.1.0
+ */
+export const erasedMarker = '[erased]'
+
 const sealedShape = /^[a-z0-9]{1,16}~[A-Za-z0-9._:-]{1,160}~[1-9][0-9]{0,8}~[A-Za-z0-9_-]+$/
 
 /**

@@ -26,6 +26,8 @@ export const noOwner = domainError('NoOwnerError')
 export const sameOwner = domainError('SameOwnerError')
 /** The reason code is not in the policy (invariant 3). @category errors @since 0.1.0 */
 export const unknownReasonCode = domainError('UnknownReasonCodeError')
+/** The grant's purpose code is not in the policy. @category errors @since 0.3.0 */
+export const unknownPurposeCode = domainError('UnknownPurposeCodeError')
 /** The transfer id was used by an earlier transfer. @category errors @since 0.1.0 */
 export const transferAlreadyExists = domainError('TransferAlreadyExistsError')
 /** Another transfer awaits its decision. @category errors @since 0.1.0 */
@@ -79,6 +81,7 @@ export type AccountError =
       | typeof noOwner
       | typeof sameOwner
       | typeof unknownReasonCode
+      | typeof unknownPurposeCode
       | typeof transferAlreadyExists
       | typeof transferAlreadyPending
       | typeof transferNotPending

@@ -7,6 +7,7 @@
  * @module
  */
 import * as E from 'fp-ts/lib/Either.js'
+import { upcastFreeTextPurpose } from '../account/access/free-text-purpose.js'
 
 /**
  * Lifts a payload of one schema version to the next.
@@ -66,8 +67,9 @@ export const eventSchema = (upcasters: Upcasters = {}): EventSchema => {
 }
 
 /**
- * The schema of this release: every event type is at version 1.
+ * The schema of this release: `AccessGranted` is at version 2 (a purpose code and a note in
+ * place of free text, since 0.3.0), every other event type at version 1.
  * @category store
  * @since 0.1.0
  */
-export const currentSchema: EventSchema = eventSchema()
+export const currentSchema: EventSchema = eventSchema({ AccessGranted: { 1: upcastFreeTextPurpose } })

@@ -63,12 +63,13 @@ const leaves: Record<string, fc.Arbitrary<unknown>> = {
   StakeholderId: idArbitrary(),
   EventId: idArbitrary(),
   CorrelationId: idArbitrary(),
-  SubjectId: fc.tuple(fc.constantFrom('stakeholder', 'principal'), idArbitrary()).map(([kind, id]) => `${kind}:${id}`),
+  SubjectId: fc.tuple(fc.constantFrom('stakeholder', 'principal', 'account'), idArbitrary()).map(([kind, id]) => `${kind}:${id}`),
   Instant: instantArbitrary,
   Name: textArbitrary(maxNameLength),
   NonEmptyText: textArbitrary(maxFreeTextLength),
   EmailAddress: emailArbitrary,
   ReasonCode: fc.stringMatching(/^[a-z][a-z0-9-]{0,63}$/),
+  PurposeCode: fc.stringMatching(/^[a-z][a-z0-9-]{0,63}$/),
   // Now and then a number no codec should take: should one ever take it, it must come back as given.
   FiniteNumber: fc.oneof(
     { weight: 8, arbitrary: fc.double({ noNaN: true, noDefaultInfinity: true }).filter((n) => !Object.is(n, -0)) },

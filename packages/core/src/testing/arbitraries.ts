@@ -11,7 +11,7 @@ import type * as t from 'io-ts'
 import type { AccountCommand } from '../account/account-command.js'
 import { AccountId, GrantId, PrincipalId, StakeholderId, TenantId, TransferId } from '../ids.js'
 import { instantOf, type Instant } from '../instant.js'
-import { knownReasonCodes, ReasonCode, type Policy } from '../policy.js'
+import { knownReasonCodes, ReasonCode, type Policy, type PurposeCode } from '../policy.js'
 import { AccessScope, ArchiveReason, LegalBasis, NonEmptyText, OrphanReason, RevocationReason, StakeholderRole, TeamRole, Tier } from '../vocabulary.js'
 import { epoch, testPolicy } from './fixtures.js'
 
@@ -91,6 +91,13 @@ export const textArbitrary: fc.Arbitrary<string> = fc.string({ minLength: 1, max
 export const reasonCodeArbitrary = (policy: Policy = testPolicy): fc.Arbitrary<ReasonCode> => fc.constantFrom(...knownReasonCodes(policy))
 
 /**
+ * A purpose code the policy lists for grants.
+ * @category testing
+ * @since 0.3.0
+ */
+export const purposeCodeArbitrary = (policy: Policy = testPolicy): fc.Arbitrary<PurposeCode> => fc.constantFrom(...policy.purposeCodes)
+
+/**
  * A reason code that is well-formed but unknown to every policy of the kit.
  * @category testing
  * @since 0.1.0
@@ -99,7 +106,7 @@ export const unknownReasonCodeArbitrary: fc.Arbitrary<ReasonCode> = fc.constantF
 
 /**
  * A policy: four eyes per tier at random, grants of at most 30 or 90 days or without limit, the
- * default reason codes, and the given admins.
+ * default reason and purpose codes, and the given admins.
  * @category testing
  * @since 0.1.0
  */
@@ -108,6 +115,7 @@ export const policyArbitrary = (admins: Policy['admins'] = testPolicy.admins): f
     fourEyes: fc.record({ key: fc.boolean(), 'high-value': fc.boolean(), standard: fc.boolean() }),
     maxGrantDays: fc.constantFrom<number | null>(30, 90, null),
     reasonCodes: fc.constant<ReadonlyArray<ReasonCode>>(testPolicy.reasonCodes),
+    purposeCodes: fc.constant<ReadonlyArray<PurposeCode>>(testPolicy.purposeCodes),
     admins: fc.constant(admins),
   })
 
@@ -126,6 +134,8 @@ export interface CommandPools {
   readonly stakeholderId: fc.Arbitrary<StakeholderId>
   readonly reasonCode: fc.Arbitrary<ReasonCode>
   readonly expiresAt: fc.Arbitrary<Instant | null>
+  /** The purpose codes grants name; the test policy's by default. @since 0.3.0 */
+  readonly purpose?: fc.Arbitrary<PurposeCode>
   /** Where a scheduled grant's `validFrom` comes from; any instant by default. */
   readonly validFrom?: fc.Arbitrary<Instant>
 }
@@ -161,8 +171,12 @@ export const accountCommandArbitraries = (pools: CommandPools = anyPools()): { r
   const command = <T extends AccountCommand['type']>(type: T, data: { [K in keyof CommandOf<T>['data']]: fc.Arbitrary<CommandOf<T>['data'][K]> }) =>
     fc.record({ type: fc.constant(type), data: fc.record(data) }) as unknown as fc.Arbitrary<CommandOf<T>>
   const { accountId, principalId, grantId, transferId, stakeholderId, reasonCode } = pools
+  const purpose = pools.purpose ?? purposeCodeArbitrary()
   return {
-    OpenAccount: command('OpenAccount', { accountId, tenantId: pools.tenantId, displayName: textArbitrary, tier: tierArbitrary }),
+    OpenAccount: fc.oneof(
+      command('OpenAccount', { accountId, tenantId: pools.tenantId, displayName: textArbitrary, tier: tierArbitrary }),
+      command('OpenAccount', { accountId, tenantId: pools.tenantId, displayName: textArbitrary, tier: tierArbitrary, soleTrader: fc.boolean() }),
+    ),
     AssignOwner: command('AssignOwner', { accountId, ownerId: principalId }),
     TransferOwnership: fc.oneof(
       command('TransferOwnership', { accountId, transferId, toOwnerId: principalId, reasonCode }),
@@ -175,13 +189,14 @@ export const accountCommandArbitraries = (pools: CommandPools = anyPools()): { r
     AddTeamMember: command('AddTeamMember', { accountId, principalId, role: teamRoleArbitrary }),
     RemoveTeamMember: command('RemoveTeamMember', { accountId, principalId }),
     GrantAccess: fc.oneof(
-      command('GrantAccess', { accountId, grantId, granteeId: principalId, scope: accessScopeArbitrary, purpose: textArbitrary, legalBasis: legalBasisArbitrary, expiresAt: pools.expiresAt }),
+      command('GrantAccess', { accountId, grantId, granteeId: principalId, scope: accessScopeArbitrary, purpose, legalBasis: legalBasisArbitrary, expiresAt: pools.expiresAt }),
       command('GrantAccess', {
         accountId,
         grantId,
         granteeId: principalId,
         scope: accessScopeArbitrary,
-        purpose: textArbitrary,
+        purpose,
+        purposeNote: textArbitrary,
         legalBasis: legalBasisArbitrary,
         expiresAt: pools.expiresAt,
         validFrom: pools.validFrom ?? instantArbitrary(),

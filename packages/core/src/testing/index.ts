@@ -24,6 +24,7 @@ export {
   policyArbitrary,
   principalIdArbitrary,
   reasonCodeArbitrary,
+  purposeCodeArbitrary,
   revocationReasonArbitrary,
   stakeholderIdArbitrary,
   stakeholderRoleArbitrary,

@@ -18,7 +18,7 @@ const withAccount = async () => {
 
 const grant = (expiresAt: unknown) => ({
   type: 'GrantAccess',
-  data: { accountId, grantId: 'grant-1', granteeId: sven, scope: 'read', purpose: 'Support ticket 4711', legalBasis: 'art6-1-b-contract', expiresAt },
+  data: { accountId, grantId: 'grant-1', granteeId: sven, scope: 'read', purpose: 'customer-support', purposeNote: 'Support ticket 4711', legalBasis: 'art6-1-b-contract', expiresAt },
 })
 const transfer = (reasonCode: string) => ({ type: 'TransferOwnership', data: { accountId, transferId: 'transfer-1', toOwnerId: 'felix', reasonCode } })
 

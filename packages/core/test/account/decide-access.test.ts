@@ -7,10 +7,10 @@ const account = spec(accountDecider)
 
 describe('GrantAccess', () => {
   const grant = (expiresAt: string | null = inDays(7), grantId = grant1) =>
-    ({ type: 'GrantAccess', data: { accountId, grantId, granteeId: sven, scope: 'read', purpose: 'Support ticket 4711', legalBasis: 'art6-1-b-contract', expiresAt } }) as never
+    ({ type: 'GrantAccess', data: { accountId, grantId, granteeId: sven, scope: 'read', purpose: 'customer-support', purposeNote: 'Support ticket 4711', legalBasis: 'art6-1-b-contract', expiresAt } }) as never
   const accessGranted = (grantedBy = hanna, expiresAt: string | null = inDays(7)) => ({
     type: 'AccessGranted',
-    data: { accountId, grantId: grant1, granteeId: sven, scope: 'read', purpose: 'Support ticket 4711', legalBasis: 'art6-1-b-contract', expiresAt, grantedBy, validFrom: epoch },
+    data: { accountId, grantId: grant1, granteeId: sven, scope: 'read', purpose: 'customer-support', purposeNote: 'Support ticket 4711', legalBasis: 'art6-1-b-contract', expiresAt, grantedBy, validFrom: epoch },
   }) as never
 
   it('lets the owner grant access for a purpose, on a legal basis, valid from now until the expiry', () =>
@@ -25,6 +25,21 @@ describe('GrantAccess', () => {
 
   it('is refused for anyone but the owner or an admin (invariant 5)', () => account.given(ownedByHanna()).when(grant(), { actor: felix }).thenFails('NotAuthorizedError'))
 
+  it("is refused for a purpose code the policy does not list, naming data.purpose", () =>
+    account.given(ownedByHanna()).when(grant(), { actor: hanna, policy: { ...testPolicy, purposeCodes: ['audit'] } }).thenFails('UnknownPurposeCodeError', 'data.purpose'))
+
+  it('is refused for the code that marks grants recorded as free text: no policy lists it', () =>
+    account
+      .given(ownedByHanna())
+      .when({ type: 'GrantAccess', data: { accountId, grantId: grant1, granteeId: sven, scope: 'read', purpose: 'recorded-as-text', legalBasis: 'art6-1-b-contract', expiresAt: inDays(7) } } as never, { actor: hanna })
+      .thenFails('UnknownPurposeCodeError', 'data.purpose'))
+
+  it('needs no note: the purpose code alone is a purpose', () =>
+    account
+      .given(ownedByHanna())
+      .when({ type: 'GrantAccess', data: { accountId, grantId: grant1, granteeId: sven, scope: 'read', purpose: 'audit', legalBasis: 'art6-1-c-legal-obligation', expiresAt: inDays(7) } } as never, { actor: hanna })
+      .then([{ type: 'AccessGranted', data: { accountId, grantId: grant1, granteeId: sven, scope: 'read', purpose: 'audit', legalBasis: 'art6-1-c-legal-obligation', expiresAt: inDays(7), grantedBy: hanna, validFrom: epoch } } as never]))
+
   it('is refused without an expiry where the policy has a maximum (invariant 5)', () =>
     account.given(ownedByHanna()).when(grant(null)).thenFails('MissingExpiryError', 'data.expiresAt'))
 
@@ -37,7 +52,7 @@ describe('GrantAccess', () => {
 
   describe('a scheduled grant (validFrom later than now)', () => {
     const scheduled = (validFrom: string, expiresAt: string | null = inDays(97)) =>
-      ({ type: 'GrantAccess', data: { accountId, grantId: grant1, granteeId: sven, scope: 'read', purpose: 'Support ticket 4711', legalBasis: 'art6-1-b-contract', validFrom, expiresAt } }) as never
+      ({ type: 'GrantAccess', data: { accountId, grantId: grant1, granteeId: sven, scope: 'read', purpose: 'customer-support', purposeNote: 'Support ticket 4711', legalBasis: 'art6-1-b-contract', validFrom, expiresAt } }) as never
 
     it('starts at validFrom, and the policy counts its maximum from there', () =>
       account
@@ -46,7 +61,7 @@ describe('GrantAccess', () => {
         .then([
           {
             type: 'AccessGranted',
-            data: { accountId, grantId: grant1, granteeId: sven, scope: 'read', purpose: 'Support ticket 4711', legalBasis: 'art6-1-b-contract', expiresAt: inDays(97), grantedBy: hanna, validFrom: inDays(7) },
+            data: { accountId, grantId: grant1, granteeId: sven, scope: 'read', purpose: 'customer-support', purposeNote: 'Support ticket 4711', legalBasis: 'art6-1-b-contract', expiresAt: inDays(97), grantedBy: hanna, validFrom: inDays(7) },
           } as never,
         ]))
 
@@ -103,8 +118,8 @@ describe('grants whose ids are names of Object.prototype', () => {
   it('are granted', () =>
     account
       .given(ownedByHanna())
-      .when({ type: 'GrantAccess', data: { accountId, grantId, granteeId: sven, scope: 'read', purpose: 'Support', legalBasis: 'art6-1-b-contract', expiresAt: inDays(7) } } as never, { actor: hanna })
-      .then([{ type: 'AccessGranted', data: { accountId, grantId, granteeId: sven, scope: 'read', purpose: 'Support', legalBasis: 'art6-1-b-contract', expiresAt: inDays(7), grantedBy: hanna, validFrom: epoch } } as never]))
+      .when({ type: 'GrantAccess', data: { accountId, grantId, granteeId: sven, scope: 'read', purpose: 'customer-support', legalBasis: 'art6-1-b-contract', expiresAt: inDays(7) } } as never, { actor: hanna })
+      .then([{ type: 'AccessGranted', data: { accountId, grantId, granteeId: sven, scope: 'read', purpose: 'customer-support', legalBasis: 'art6-1-b-contract', expiresAt: inDays(7), grantedBy: hanna, validFrom: epoch } } as never]))
 
   it('are not revoked when never granted', () =>
     account.given(ownedByHanna()).when({ type: 'RevokeAccess', data: { accountId, grantId: 'toString', reason: 'no-longer-needed' } } as never, { actor: hanna }).thenFails('GrantNotActiveError', 'data.grantId'))

@@ -33,7 +33,7 @@ describe('an offboarded principal never comes back (invariant 10)', () => {
       account
         .given(ownedByHanna())
         .when(
-          { type: 'GrantAccess', data: { accountId, grantId: grant1, granteeId: sven, scope: 'read', purpose: 'Support', legalBasis: 'art6-1-b-contract', expiresAt: inDays(7) } },
+          { type: 'GrantAccess', data: { accountId, grantId: grant1, granteeId: sven, scope: 'read', purpose: 'customer-support', legalBasis: 'art6-1-b-contract', expiresAt: inDays(7) } },
           offboarded([sven, null]),
         )
         .thenFails('PrincipalOffboardedError', 'data.granteeId'))

@@ -21,7 +21,7 @@ export const joined = (principalId: PrincipalId = felix): AccountEvent => ({
 })
 export const granted = (granteeId: PrincipalId = sven, expiresAt: Instant | null = inDays(7), grantId: GrantId = grant1): AccountEvent => ({
   type: 'AccessGranted',
-  data: { accountId, grantId, granteeId, scope: 'read', purpose: 'Support ticket 4711', legalBasis: 'art6-1-b-contract', grantedBy: hanna, validFrom: epoch, expiresAt },
+  data: { accountId, grantId, granteeId, scope: 'read', purpose: 'customer-support', purposeNote: 'Support ticket 4711', legalBasis: 'art6-1-b-contract', grantedBy: hanna, validFrom: epoch, expiresAt },
 })
 export const revoked = (grantId: GrantId = grant1): AccountEvent => ({ type: 'AccessRevoked', data: { accountId, grantId, revokedBy: hanna, reason: 'no-longer-needed' } })
 export const transferRequested = (toOwnerId: PrincipalId = felix, requestedBy: PrincipalId = hanna): AccountEvent => ({

@@ -113,7 +113,7 @@ describe('account command handler: deduplication by commandId', () => {
 })
 
 describe('account command handler: time and metadata', () => {
-  const grant = { type: 'GrantAccess', data: { accountId, grantId: 'grant-1', granteeId: sven, scope: 'read', purpose: 'Ticket 4711', legalBasis: 'art6-1-b-contract', expiresAt: '2026-03-19T09:00:00.000Z' } } as const
+  const grant = { type: 'GrantAccess', data: { accountId, grantId: 'grant-1', granteeId: sven, scope: 'read', purpose: 'customer-support', purposeNote: 'Ticket 4711', legalBasis: 'art6-1-b-contract', expiresAt: '2026-03-19T09:00:00.000Z' } } as const
 
   it("decides at the clock's now and records it as occurredAt, with the store's recordedAt beside it", async () => {
     const store = inMemoryEventStore({ clock: () => '2026-03-12T09:00:05.000Z' as never })

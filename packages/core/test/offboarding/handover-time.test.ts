@@ -36,7 +36,7 @@ const book = async () => {
     await run(dora, { type: 'OpenAccount', data: { accountId: id, tenantId: tenant, displayName: id, tier: 'standard' } }, on('02-02'))
     await run(dora, { type: 'AssignOwner', data: { accountId: id, ownerId: hanna } }, on('02-02'))
   }
-  await run(hanna, { type: 'GrantAccess', data: { accountId: 'kunde-1', grantId: 'g-1', granteeId: sven, scope: 'read', purpose: 'Support', legalBasis: 'art6-1-b-contract', expiresAt: on('04-01') } }, on('02-10'))
+  await run(hanna, { type: 'GrantAccess', data: { accountId: 'kunde-1', grantId: 'g-1', granteeId: sven, scope: 'read', purpose: 'customer-support', legalBasis: 'art6-1-b-contract', expiresAt: on('04-01') } }, on('02-10'))
   await run(dora, { type: 'ClassifyAccount', data: { accountId: 'kunde-2', tier: 'key', score: 90, criteria: ['revenue'] } }, on('03-05'))
   return { store, accounts, index: scanAccountIndex(store) }
 }

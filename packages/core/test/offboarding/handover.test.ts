@@ -31,7 +31,7 @@ const bookOfBusiness = async () => {
     await run(dora, { type: 'AssignOwner', data: { accountId: id, ownerId: owner } })
   }
   const access = (id: string, granteeId: string) =>
-    ({ type: 'GrantAccess', data: { accountId: id, grantId: `grant-${granteeId}`, granteeId, scope: 'read', purpose: 'Support', legalBasis: 'art6-1-b-contract', expiresAt: '2026-03-19T09:00:00.000Z' } }) as const
+    ({ type: 'GrantAccess', data: { accountId: id, grantId: `grant-${granteeId}`, granteeId, scope: 'read', purpose: 'customer-support', legalBasis: 'art6-1-b-contract', expiresAt: '2026-03-19T09:00:00.000Z' } }) as const
   await openOwned('kunde-1', hanna)
   await run(hanna, { type: 'AddTeamMember', data: { accountId: 'kunde-1', principalId: felix, role: 'sales' } })
   await run(hanna, access('kunde-1', sven))

@@ -52,7 +52,7 @@ describe('an offboarded principal never comes back, through the command handler 
     const { store, run, offboard } = await setUp()
     await run(dora, { type: 'AssignOwner', data: { accountId, ownerId: hanna } })
     await run(hanna, { type: 'AddTeamMember', data: { accountId, principalId: felix, role: 'sales' } })
-    await run(hanna, { type: 'GrantAccess', data: { accountId, grantId: 'g-1', granteeId: sven, scope: 'read', purpose: 'Support', legalBasis: 'art6-1-b-contract', expiresAt: '2026-04-01T00:00:00.000Z' } })
+    await run(hanna, { type: 'GrantAccess', data: { accountId, grantId: 'g-1', granteeId: sven, scope: 'read', purpose: 'customer-support', legalBasis: 'art6-1-b-contract', expiresAt: '2026-04-01T00:00:00.000Z' } })
     await run(hanna, { type: 'ArchiveAccount', data: { accountId, reason: 'inactive' } })
     // Offboarded while archived, and the handover never ran (e.g. an older version refused archived accounts).
     await offboard(felix, null)

@@ -16,12 +16,8 @@ import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto'
 import * as E from 'fp-ts/lib/Either.js'
 import type { SubjectKey } from '../keys/key-store.js'
 
-/**
- * What an erased value reads as: its key is destroyed, the value is gone for good.
- * @category personal data
- * @since 0.1.0
- */
-export const erasedMarker = '[erased]'
+/* Core holds the marker, so that read models (projections) overwrite with the same one. */
+export { erasedMarker } from '@account-ownership/core'
 
 /**
  * The header of an envelope.

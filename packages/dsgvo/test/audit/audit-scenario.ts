@@ -47,14 +47,14 @@ export const writeAuditScenario = async (logPath: string, keyPath: string) => {
   const keyDb = new Database(keyPath)
   const keys = sqliteKeyStore(keyDb)
   const store = encryptingEventStore({ store: opened.right, keys })
-  const grant = (grantId: string, granteeId: PrincipalId, purpose: string, legalBasis: string, expiresAt: Instant | null): AccountEvent =>
-    ({ type: 'AccessGranted', data: { accountId: kunde, grantId: grantId as GrantId, granteeId, scope: 'read', purpose, legalBasis, grantedBy: cast.hanna, validFrom: at('2026-01-10'), expiresAt } }) as AccountEvent
+  const grant = (grantId: string, granteeId: PrincipalId, purpose: string, purposeNote: string, legalBasis: string, expiresAt: Instant | null): AccountEvent =>
+    ({ type: 'AccessGranted', data: { accountId: kunde, grantId: grantId as GrantId, granteeId, scope: 'read', purpose, purposeNote, legalBasis, grantedBy: cast.hanna, validFrom: at('2026-01-10'), expiresAt } }) as AccountEvent
   const events: NewEvent[] = [
     newEvent({ type: 'AccountOpened', data: { accountId: kunde, tenantId: tenant, displayName: 'Muster GmbH', tier: 'key', openedBy: cast.dora } }, { at: at('2026-01-05') }),
     newEvent({ type: 'OwnershipAssigned', data: { accountId: kunde, ownerId: cast.hanna, assignedBy: cast.dora } }, { at: at('2026-01-05') }),
     newEvent({ type: 'TeamMemberAdded', data: { accountId: kunde, principalId: cast.felix, role: 'finance', addedBy: cast.hanna } }, { at: at('2026-01-05') }),
-    newEvent(grant('g-sven', cast.sven, 'Support ticket 4711', 'art6-1-b-contract', at('2026-02-10')), { at: at('2026-01-10') }),
-    newEvent(grant('g-ada', cast.ada, 'Annual audit', 'art6-1-c-legal-obligation', null), { at: at('2026-01-10') }),
+    newEvent(grant('g-sven', cast.sven, 'customer-support', 'Support ticket 4711', 'art6-1-b-contract', at('2026-02-10')), { at: at('2026-01-10') }),
+    newEvent(grant('g-ada', cast.ada, 'audit', 'Annual audit', 'art6-1-c-legal-obligation', null), { at: at('2026-01-10') }),
     newEvent(mapped('erika', 'Erika Mustermann', 'erika@muster.de', kunde), { at: at('2026-01-20') }),
     newEvent({ type: 'OwnershipTransferred', data: { accountId: kunde, fromOwnerId: cast.hanna, toOwnerId: cast.felix, reasonCode: 'territory-change', transferredBy: cast.dora, keepsTeam: false } } as AccountEvent, { at: at('2026-02-01') }),
   ]

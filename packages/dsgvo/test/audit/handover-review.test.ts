@@ -32,7 +32,7 @@ const auditedLog = async () => {
   const run = async (actor: string, command: AccountCommandInput, at: Instant) => right(await accounts.handle(command, { commandId: `c-${++n}`, actor, tenantId: tenant, occurredAt: at }))
   await run(dora, { type: 'OpenAccount', data: { accountId: 'kunde-1', tenantId: tenant, displayName: 'ACME', tier: 'standard' } }, on('02-02'))
   await run(dora, { type: 'AssignOwner', data: { accountId: 'kunde-1', ownerId: hanna } }, on('02-02'))
-  await run(hanna, { type: 'GrantAccess', data: { accountId: 'kunde-1', grantId: 'g-1', granteeId: ada, scope: 'read', purpose: 'Audit', legalBasis: 'art6-1-c-legal-obligation', validFrom: on('03-10'), expiresAt: on('03-30') } }, on('02-02'))
+  await run(hanna, { type: 'GrantAccess', data: { accountId: 'kunde-1', grantId: 'g-1', granteeId: ada, scope: 'read', purpose: 'audit', legalBasis: 'art6-1-c-legal-obligation', validFrom: on('03-10'), expiresAt: on('03-30') } }, on('02-02'))
   await run(hanna, { type: 'RevokeAccess', data: { accountId: 'kunde-1', grantId: 'g-1', reason: 'no-longer-needed' } }, on('02-03'))
   const offboarded = right(
     await principalCommandHandler({ store, policy: testPolicy, clock: () => on('03-20') }).handle(

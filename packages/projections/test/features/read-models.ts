@@ -67,7 +67,7 @@ export const readModelFeatures = (dialect: TestDialect): void => {
     it('answers who could access an account at a time, and why', async () => {
       const early = right(await accessAt(db, 'kunde-1', at(3 * hour)))
       expect(early.map((r) => [r.via, r.principalId])).toEqual([['owner', cast.hanna], ['grant', cast.sven]])
-      expect(early[1]).toMatchObject({ grant: { purpose: 'Support ticket 4711', legalBasis: 'art6-1-b-contract', grantedBy: cast.hanna } })
+      expect(early[1]).toMatchObject({ grant: { purpose: 'customer-support', legalBasis: 'art6-1-b-contract', grantedBy: cast.hanna } })
       expect(right(await accessAt(db, 'kunde-1', at(2 * hour + 7 * day))).map((r) => r.principalId)).toEqual([cast.felix])
       expect(right(await accessAt(db, 'kunde-3', at(4 * day))).map((r) => r.principalId)).toEqual([cast.hanna])
       expect(right(await accessAt(db, 'kunde-3', at(5 * day)))).toEqual([])

@@ -23,7 +23,7 @@ export const scenario = async (): Promise<EventStore> => {
   await assign(hour, 'kunde-1', cast.hanna)
   await step(2 * hour, cast.hanna, {
     type: 'GrantAccess',
-    data: { accountId: 'kunde-1', grantId: 'grant-1', granteeId: cast.sven, scope: 'read', purpose: 'Support ticket 4711', legalBasis: 'art6-1-b-contract', expiresAt: at(2 * hour + 7 * day) },
+    data: { accountId: 'kunde-1', grantId: 'grant-1', granteeId: cast.sven, scope: 'read', purpose: 'customer-support', purposeNote: 'Support ticket 4711', legalBasis: 'art6-1-b-contract', expiresAt: at(2 * hour + 7 * day) },
   })
   await step(day, cast.hanna, { type: 'TransferOwnership', data: { accountId: 'kunde-1', transferId: 'transfer-1', toOwnerId: cast.felix, reasonCode: 'hunter-to-farmer' } })
   await step(3 * day, cast.dora, { type: 'ApproveTransfer', data: { accountId: 'kunde-1', transferId: 'transfer-1' } })
@@ -33,11 +33,11 @@ export const scenario = async (): Promise<EventStore> => {
   await assign(6 * day, 'kunde-2', cast.felix)
   await step(6 * day, cast.dora, {
     type: 'GrantAccess',
-    data: { accountId: 'kunde-2', grantId: 'grant-2', granteeId: cast.ada, scope: 'read', purpose: 'Annual audit', legalBasis: 'art6-1-c-legal-obligation', expiresAt: null },
+    data: { accountId: 'kunde-2', grantId: 'grant-2', granteeId: cast.ada, scope: 'read', purpose: 'audit', purposeNote: 'Annual audit', legalBasis: 'art6-1-c-legal-obligation', expiresAt: null },
   })
   await step(6 * day, cast.dora, {
     type: 'GrantAccess',
-    data: { accountId: 'kunde-2', grantId: 'grant-3', granteeId: cast.hanna, scope: 'read', purpose: 'Handover notes', legalBasis: 'art6-1-f-legitimate-interests', validFrom: at(8 * day), expiresAt: at(10 * day) },
+    data: { accountId: 'kunde-2', grantId: 'grant-3', granteeId: cast.hanna, scope: 'read', purpose: 'account-handover', purposeNote: 'Handover notes', legalBasis: 'art6-1-f-legitimate-interests', validFrom: at(8 * day), expiresAt: at(10 * day) },
   })
   await step(11 * day, cast.dora, { type: 'RecordAccessExpiry', data: { accountId: 'kunde-2', grantId: 'grant-3' } })
   await open(0, 'kunde-3', 'standard')

@@ -7,12 +7,13 @@ import * as t from 'io-ts'
 import { message } from '../../event.js'
 import { AccountId, GrantId, PrincipalId } from '../../ids.js'
 import { Instant } from '../../instant.js'
+import { PurposeCode } from '../../policy.js'
 import { AccessScope, LegalBasis, NonEmptyText, RevocationReason } from '../../vocabulary.js'
 
 /**
  * Let a principal access the account's data from `validFrom` (now, when absent; a later instant
- * schedules the grant) until `expiresAt`; owner or admin. The policy's longest grant counts
- * from `validFrom`.
+ * schedules the grant) until `expiresAt`, for a purpose the policy lists, with an optional note;
+ * owner or admin. The policy's longest grant counts from `validFrom`.
  * @category commands
  * @since 0.1.0
  */
@@ -21,10 +22,10 @@ export const GrantAccess = message('GrantAccess', {
   grantId: GrantId,
   granteeId: PrincipalId,
   scope: AccessScope,
-  purpose: NonEmptyText,
+  purpose: PurposeCode,
   legalBasis: LegalBasis,
   expiresAt: t.union([Instant, t.null]),
-}, { validFrom: Instant })
+}, { validFrom: Instant, purposeNote: NonEmptyText })
 /** @category commands @since 0.1.0 */
 export type GrantAccess = t.TypeOf<typeof GrantAccess>
 

@@ -1,6 +1,6 @@
 /**
  * Decisions of access, keeping invariant 5: only the owner or an admin grants; a grant has a
- * purpose, a legal basis and an expiry no later than the policy's maximum, counted from the
+ * purpose from the policy's codes, a legal basis and an expiry no later than the policy's maximum, counted from the
  * grant's start (`validFrom`: now, or a later instant for a scheduled grant).
  *
  * @module
@@ -17,6 +17,7 @@ import {
   grantNotExpired,
   grantTooLong,
   missingExpiry,
+  unknownPurposeCode,
   validFromInPast,
   type AccountError,
 } from '../account-errors.js'
@@ -68,6 +69,10 @@ export const decideGrant = (command: GrantAccess, state: AccountState, ctx: Deci
     E.filterOrElseW(
       (s) => !Object.hasOwn(s.grants, command.data.grantId),
       () => grantAlreadyExists(`grant ${command.data.grantId} exists already`, 'data.grantId'),
+    ),
+    E.filterOrElseW(
+      () => ctx.policy.purposeCodes.includes(command.data.purpose),
+      () => unknownPurposeCode(`purpose code ${command.data.purpose} is not one of ${ctx.policy.purposeCodes.join(', ') || '(none: the policy lists no purposes)'}`, 'data.purpose'),
     ),
     E.flatMap(notOffboarded(ctx, command.data.granteeId, 'data.granteeId')),
     E.bindTo('account'),

@@ -9,8 +9,13 @@ import { AccountId, TenantId } from '../../ids.js'
 import { Name } from '../../text.js'
 import { ArchiveReason, Tier } from '../../vocabulary.js'
 
-/** Open a new account. @category commands @since 0.1.0 */
-export const OpenAccount = message('OpenAccount', { accountId: AccountId, tenantId: TenantId, displayName: Name, tier: Tier })
+/**
+ * Open a new account; `soleTrader: true` for a customer who is a natural person, whose display
+ * name is then personal data.
+ * @category commands
+ * @since 0.1.0
+ */
+export const OpenAccount = message('OpenAccount', { accountId: AccountId, tenantId: TenantId, displayName: Name, tier: Tier }, { soleTrader: t.boolean })
 /** @category commands @since 0.1.0 */
 export type OpenAccount = t.TypeOf<typeof OpenAccount>
 

@@ -6,21 +6,29 @@
 import * as t from 'io-ts'
 import { message } from '../../event.js'
 import { AccountId, PrincipalId, TenantId } from '../../ids.js'
-import { Name } from '../../text.js'
+import { personalText } from '../../personal-text.js'
+import { maxNameLength, Name } from '../../text.js'
 import { ArchiveReason, Tier } from '../../vocabulary.js'
 
 /**
- * The account exists: its tenant, display name (the customer company, not a person) and tier.
+ * The account exists: its tenant, display name and tier. `soleTrader` (since 0.3.0) marks a
+ * customer who is a natural person (Einzelunternehmen): the account is then a data subject of
+ * its own and its display name is personal data — plain, or sealed under the account's key.
+ * Absent means a company.
  * @category events
  * @since 0.1.0
  */
-export const AccountOpened = message('AccountOpened', {
-  accountId: AccountId,
-  tenantId: TenantId,
-  displayName: Name,
-  tier: Tier,
-  openedBy: PrincipalId,
-})
+export const AccountOpened = message(
+  'AccountOpened',
+  {
+    accountId: AccountId,
+    tenantId: TenantId,
+    displayName: personalText(Name, maxNameLength),
+    tier: Tier,
+    openedBy: PrincipalId,
+  },
+  { soleTrader: t.boolean },
+)
 /** @category events @since 0.1.0 */
 export type AccountOpened = t.TypeOf<typeof AccountOpened>
 

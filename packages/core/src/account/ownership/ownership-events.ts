@@ -7,7 +7,9 @@
 import * as t from 'io-ts'
 import { message } from '../../event.js'
 import { AccountId, PrincipalId, TransferId } from '../../ids.js'
+import { personalText } from '../../personal-text.js'
 import { ReasonCode } from '../../policy.js'
+import { maxFreeTextLength } from '../../text.js'
 import { NonEmptyText, OrphanReason } from '../../vocabulary.js'
 
 /**
@@ -54,7 +56,8 @@ export const OwnershipTransferApproved = message('OwnershipTransferApproved', {
 export type OwnershipTransferApproved = t.TypeOf<typeof OwnershipTransferApproved>
 
 /**
- * A pending transfer was turned down; the owner stays.
+ * A pending transfer was turned down; the owner stays. `reason` is free text, personal data of
+ * the principal who wrote it (`rejectedBy`): plain, or sealed under their key.
  * @category events
  * @since 0.1.0
  */
@@ -62,7 +65,7 @@ export const OwnershipTransferRejected = message('OwnershipTransferRejected', {
   accountId: AccountId,
   transferId: TransferId,
   rejectedBy: PrincipalId,
-  reason: NonEmptyText,
+  reason: personalText(NonEmptyText, maxFreeTextLength),
 })
 /** @category events @since 0.1.0 */
 export type OwnershipTransferRejected = t.TypeOf<typeof OwnershipTransferRejected>

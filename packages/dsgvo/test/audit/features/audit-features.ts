@@ -41,8 +41,8 @@ export const auditFeatures = (dialect: AuditDialect) =>
       expect(hanna.accessPeriods.map((p) => [p.kind, p.to, p.grantedBy])).toEqual([['owner', '2026-02-01T09:00:00.000Z', 'dora']])
       expect(hanna.accessGranted.map((p) => [p.principalId, p.kind, p.purpose])).toEqual([
         ['felix', 'team', 'Account management by the account team'],
-        ['sven', 'grant', 'Support ticket 4711'],
-        ['ada', 'grant', 'Annual audit'],
+        ['sven', 'grant', 'customer-support'],
+        ['ada', 'grant', 'audit'],
       ])
       const sven = right(await subjectReport(db, 'principal:sven'))
       expect(sven.offboardings.map((o) => [o.offboardedAt, o.source.streamId])).toEqual([['2026-02-05T09:00:00.000Z', 'principal-sven']])
@@ -107,7 +107,7 @@ export const auditFeatures = (dialect: AuditDialect) =>
       }
       expect(document).toContain('[erased]')
       const sven = right(await subjectDisclosure(db, 'principal:sven', { controller }))
-      expect(sven.purposes.map((p) => p.purpose)).toEqual(['Support ticket 4711'])
+      expect(sven.purposes.map((p) => p.purpose)).toEqual(['customer-support'])
       expect(E.isLeft(await subjectDisclosure(db, 'erika', { controller }))).toBe(true)
     })
 
@@ -116,8 +116,8 @@ export const auditFeatures = (dialect: AuditDialect) =>
       expect(record.activities.map((a) => [a.purpose, a.legalBasis, a.recipientCategories, a.accounts, a.recipients])).toEqual([
         ['Account management by the account team', 'art6-1-b-contract', ['team:finance'], 1, 1],
         ['Account management by the accountable owner', 'art6-1-b-contract', ['owner'], 1, 2],
-        ['Support ticket 4711', 'art6-1-b-contract', ['grantee (read)'], 1, 1],
-        ['Annual audit', 'art6-1-c-legal-obligation', ['grantee (read)'], 1, 1],
+        ['customer-support', 'art6-1-b-contract', ['grantee (read)'], 1, 1],
+        ['audit', 'art6-1-c-legal-obligation', ['grantee (read)'], 1, 1],
         // Recipients of the account map: hanna and felix (owners, felix also on the team), sven and ada (grantees).
         ['Account map of contact persons at the customer (buying centre)', 'art6-1-f-legitimate-interests', ['grantee (read)', 'owner', 'team:finance'], 1, 4],
       ])
