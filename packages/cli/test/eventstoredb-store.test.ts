@@ -55,6 +55,24 @@ describe('the CLI on EventStoreDB', () => {
     expect(JSON.parse(verified.stdout)).toMatchObject({ ok: true, events })
   })
 
+  it('copy moves the log into a new SQLite file numbered 1, 2, 3 …, and from there into another node, each verified', async () => {
+    const to = join(dir, 'copy.db')
+    const copied = await cli(['--json', 'copy', url, `sqlite:${to}`])
+    expect(copied.stderr).toBe('')
+    expect(JSON.parse(copied.stdout)).toMatchObject({ copied: events, verified: events })
+    const onFile = JSON.parse((await cli(['--store', `sqlite:${to}`, '--json', 'verify'])).stdout) as { ok: boolean; events: number; lastPosition: string }
+    expect(onFile).toMatchObject({ ok: true, events, lastPosition: String(events) })
+    const other = await startEsdbDouble()
+    try {
+      const again = await cli(['--json', 'copy', `sqlite:${to}`, other.connectionString])
+      expect(again.stderr).toBe('')
+      expect(JSON.parse(again.stdout)).toMatchObject({ copied: events, verified: events })
+      expect(JSON.parse((await cli(['--store', other.connectionString, '--json', 'verify'])).stdout)).toMatchObject({ ok: true, events })
+    } finally {
+      await other.stop()
+    }
+  })
+
   it('a node that cannot be reached is a failure (exit code 3), not a hang or a usage error', async () => {
     const run = await cli(['--store', 'esdb://127.0.0.1:1?tls=false', 'orphans'])
     expect(run.code).toBe(3)

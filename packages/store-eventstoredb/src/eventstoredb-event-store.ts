@@ -20,7 +20,7 @@ import {
   isStoreError,
   systemClock,
   verifiedEvents,
-  type EventStore,
+  type ImportingEventStore,
   type InvalidStoreInputError,
   type ReadAllOptions,
   type ReadError,
@@ -29,6 +29,7 @@ import {
 } from '@account-ownership/core'
 import * as E from 'fp-ts/lib/Either.js'
 import { appendToStream } from './eventstoredb-append.js'
+import { importRows } from './eventstoredb-import.js'
 import { storeErrorOfEventStoreDb } from './eventstoredb-errors.js'
 import { streamNaming } from './eventstoredb-naming.js'
 import { checkOptions, defaultStreamPrefixes, driverOf, type EventStoreDbEventStoreOptions } from './eventstoredb-options.js'
@@ -39,7 +40,7 @@ import { headRow, lastRow, logRows, streamRows } from './eventstoredb-reads.js'
  * @category store
  * @since 0.2.0
  */
-export const openEventStoreDbEventStore = (options: EventStoreDbEventStoreOptions): E.Either<InvalidStoreInputError, EventStore> => {
+export const openEventStoreDbEventStore = (options: EventStoreDbEventStoreOptions): E.Either<InvalidStoreInputError, ImportingEventStore> => {
   const checked = checkOptions(options)
   if (E.isLeft(checked)) return checked
   const opened = driverOf(checked.right)
@@ -74,7 +75,7 @@ export const openEventStoreDbEventStore = (options: EventStoreDbEventStoreOption
     }
   }
 
-  const store: EventStore = {
+  const store: ImportingEventStore = {
     positions: 'increasing',
 
     async append(streamId, events, appendOptions) {
@@ -110,6 +111,12 @@ export const openEventStoreDbEventStore = (options: EventStoreDbEventStoreOption
     async headPosition() {
       if (closed) return E.left(unavailable())
       return answer(async () => (await headRow(driver, naming, context.batchSize))?.globalPosition ?? 0n)
+    },
+
+    // A copy's rows keep everything but their positions, which the server gives (see eventstoredb-import.ts).
+    async importStored(rows) {
+      if (closed) return E.left(unavailable())
+      return importRows({ driver, naming }, rows)
     },
 
     async close() {

@@ -1,9 +1,10 @@
 /**
  * `backup <to>` and `copy <from> <to>`: an auditor's offline copy of the log. `backup` is the
  * SQLite store's online backup (one consistent snapshot while writers append, into a new file it
- * never overwrites). `copy` moves a log between any two stores — SQLite and PostgreSQL — with
- * core's `copyLog`: every row as stored (ids, versions, positions, times, chain hashes), verified
- * at the end; a copy that stopped resumes when run again. Both only read the source.
+ * never overwrites). `copy` moves a log between any two stores — SQLite, PostgreSQL and
+ * EventStoreDB — with core's `copyLog`: every row as stored (ids, versions, times, chain hashes;
+ * positions too, except where EventStoreDB gives its own), verified at the end; a copy that
+ * stopped resumes when run again. Both only read the source.
  *
  * @module
  */
@@ -78,9 +79,9 @@ export const registerBackupCommands = (program: Command, session: CliSession): v
     .action(action<[string], object>(session, (globals, _options, to) => backup(terminal, globals, to)))
   program
     .command('copy')
-    .description('copy a log between stores (SQLite, PostgreSQL) row by row as stored, verified at the end; writes only <to>, resumes a stopped copy')
-    .argument('<from>', 'the store to copy (sqlite:<file> or postgres://…)')
-    .argument('<to>', 'the store to copy into: new, or a copy that stopped (sqlite:<file> or postgres://…)')
+    .description('copy a log between stores (SQLite, PostgreSQL, EventStoreDB) row by row as stored, verified at the end; writes only <to>, resumes a stopped copy')
+    .argument('<from>', 'the store to copy (sqlite:<file>, postgres://… or esdb://…)')
+    .argument('<to>', 'the store to copy into: new, or a copy that stopped (sqlite:<file>, postgres://… or esdb://…)')
     .action(
       action<[string, string], object>(session, (globals, _options, from, to) => copy(terminal, globals, from, to)),
     )

@@ -73,7 +73,7 @@ const openEventStoreDb = async (text: string, field: string): Promise<E.Either<C
     await opened.right.close()
     return E.left(new CommandFailedError(`the EventStoreDB event log could not be opened (${head.left._tag})`, 3, { cause: head.left }))
   }
-  return E.right({ store: opened.right, url: { kind: 'esdb', url: text } })
+  return E.right({ store: opened.right, url: { kind: 'esdb', url: text }, importing: opened.right })
 }
 
 /**
