@@ -80,9 +80,10 @@ export class MigrationOptionError extends Error {
   readonly _tag = 'MigrationOptionError'
   constructor(
     readonly field: string,
-    message: string,
+    /** What is wrong with it, without the field's name. */
+    readonly detail: string,
   ) {
-    super(`${field}: ${message}`)
+    super(`${field}: ${detail}`)
     this.name = 'MigrationOptionError'
   }
 }

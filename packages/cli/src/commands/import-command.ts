@@ -1,6 +1,7 @@
 /**
  * `import <file.csv> --by <principal> --tenant <id> --write`: accounts and their owners from a
- * CRM export. Every row is checked before anything is appended — each bad row is reported with
+ * CRM export; with `--format salesforce|hubspot|csv <files...>`, the ownership history of a CRM
+ * instead (see crm-migration-run.ts). Every row is checked before anything is appended — each bad row is reported with
  * its line number and column, and then nothing is imported. Writes to the log, so it needs
  * `--write`; re-running the same file repeats nothing (command ids from the file and line).
  *
@@ -9,11 +10,11 @@
 import { accountCommandHandler, defaultPolicy, inMemoryEventStore, instantOf } from '@account-ownership/core'
 import type { Command } from 'commander'
 import * as E from 'fp-ts/lib/Either.js'
-import { existsSync, readFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { crmRows, type RowProblem } from '../crm-import/crm-rows.js'
+import { noLogYet, runCrmMigration } from '../crm-import/crm-migration-run.js'
 import { checkPlan, importPlan } from '../crm-import/import-plan.js'
 import { CommandFailedError, ExitCode, UsageError } from '../exit-code.js'
-import { parseStoreUrl } from '../store/store-url.js'
 import { parseInstant } from '../terminal/instant-option.js'
 import { progressBar } from '../terminal/progress-bar.js'
 import { renderTable } from '../terminal/table.js'
@@ -26,6 +27,8 @@ interface ImportOptions {
   readonly tenant: string
   readonly at?: string
   readonly write?: boolean
+  readonly format?: string
+  readonly tier?: string
 }
 
 const reportProblems = (terminal: Terminal, globals: GlobalOptions, problems: ReadonlyArray<RowProblem>): ExitCode => {
@@ -43,14 +46,25 @@ export const registerImportCommand = (program: Command, session: CliSession): vo
   const { terminal } = session
   program
     .command('import')
-    .description('WRITES to the log (needs --write): accounts and owners from a CRM export (CSV: account_id, display_name, tier, owner_id); all rows checked first, nothing half-imported')
-    .argument('<file>', 'the CSV file')
+    .description(
+      'WRITES to the log (needs --write): accounts and owners from a CRM export (CSV: account_id, display_name, tier, owner_id; all rows checked first, nothing half-imported), ' +
+        'or with --format salesforce|hubspot|csv the ownership history of a CRM (bad rows reported, the rest imported; without --write a dry run)',
+    )
+    .argument('<files...>', 'the CSV file; with --format, the export files (Salesforce: Account.csv AccountHistory.csv)')
     .requiredOption('--by <principal>', 'who imports (recorded as the actor)')
     .requiredOption('--tenant <id>', 'the tenant of the accounts')
     .option('--at <time>', 'business time of the import (ISO 8601); now by default')
     .option('--write', 'append to the log (without it, the file is only checked)')
+    .option('--format <system>', 'import ownership history from a CRM export: salesforce, hubspot or csv (see docs/migrating-from-a-crm.md)')
+    .option('--tier <tier>', 'with --format: the tier the imported accounts open with (standard by default)')
     .action(
-      action<[string], ImportOptions>(session, async (globals, options, file) => {
+      action<[ReadonlyArray<string>], ImportOptions>(session, async (globals, options, files) => {
+        if (options.format !== undefined) {
+          return runCrmMigration(terminal, globals, { format: options.format, files, by: options.by, tenant: options.tenant, ...(options.tier === undefined ? {} : { tier: options.tier }), write: options.write === true })
+        }
+        const [file, ...more] = files
+        if (file === undefined || more.length > 0) return failWith(terminal, globals, new UsageError('<files...>', 'name one CSV file (several only with --format)'))
+        if (options.tier !== undefined) return failWith(terminal, globals, new UsageError('--tier', 'only with --format; the CSV names each account\'s tier'))
         const at = options.at === undefined ? E.right(instantOf(Date.now())) : parseInstant(options.at, '--at')
         if (E.isLeft(at)) return failWith(terminal, globals, at.left)
         let text: string
@@ -65,9 +79,7 @@ export const registerImportCommand = (program: Command, session: CliSession): vo
         const count = rows.right.rows.length + new Set(rows.right.problems.map((p) => p.line)).size
         const request = { by: options.by, tenantId: options.tenant, at: at.right }
         // Checking a file for a log that does not exist yet: against an empty log.
-        const url = parseStoreUrl(globals.store, '--store')
-        const noLogYet = options.write !== true && E.isRight(url) && url.right.kind === 'sqlite' && !existsSync(url.right.path)
-        if (noLogYet) {
+        if (noLogYet(globals, options.write === true)) {
           const problems = [...rows.right.problems, ...(await checkPlan(plan, inMemoryEventStore(), request))].sort((a, b) => a.line - b.line)
           if (problems.length > 0) return reportProblems(terminal, globals, problems)
           answer(terminal, globals, { checked: count, imported: 0, problems: [] }, () => `${count} row(s) checked, no problem found; run again with --write to import them.\n`)

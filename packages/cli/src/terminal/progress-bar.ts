@@ -23,7 +23,8 @@ export interface ProgressBar {
 const silent: ProgressBar = { update: () => undefined, stop: () => undefined }
 
 /**
- * A bar labelled `label` on the terminal's progress stream, or one that draws nothing.
+ * A bar labelled `label` counting `unit`s (events by default) on the terminal's progress stream,
+ * or one that draws nothing.
  * @category terminal
  * @since 0.2.0
  * @example
@@ -31,7 +32,7 @@ const silent: ProgressBar = { update: () => undefined, stop: () => undefined }
  * bar.update(500, 10_000)
  * bar.stop()
  */
-export const progressBar = (terminal: Terminal, label: string): ProgressBar => {
+export const progressBar = (terminal: Terminal, label: string, unit = 'events'): ProgressBar => {
   const stream = terminal.progressStream
   if (stream === undefined) return silent
   const bar = new SingleBar({
@@ -39,7 +40,7 @@ export const progressBar = (terminal: Terminal, label: string): ProgressBar => {
     noTTYOutput: true,
     notTTYSchedule: 250,
     etaBuffer: 50,
-    format: `${label} [{bar}] {value}/{total} events | {rate} events/s | ETA {eta_formatted}`,
+    format: `${label} [{bar}] {value}/{total} ${unit} | {rate} ${unit}/s | ETA {eta_formatted}`,
     hideCursor: false,
   })
   const began = performance.now()
