@@ -13,6 +13,7 @@ export {
   type SqliteEventStoreSettings,
 } from './sqlite-event-store.js'
 export type { SqliteBackup } from './sqlite-backup.js'
+export type { GroupCommitOptions } from './sqlite-group-commit.js'
 export type { SqliteConnectionOptions } from './sqlite-connection.js'
 export { SqliteOpenError, isSqliteFailure, openErrorOfSqlite, sqliteCodeOf, storeErrorOfSqlite, type SqliteOpenErrorReason } from './sqlite-errors.js'
 export { knownSchemaVersion } from './sqlite-schema.js'

@@ -7,7 +7,10 @@
  * version under that lock and writes its batch in one transaction, so any number of processes may
  * append to one file and of two racing appends exactly one wins. Durability: WAL with
  * `synchronous = FULL`, so an append is acknowledged only after its commit is synced to disk and
- * survives a killed process as well as a power loss. Readers never wait for writers: each read
+ * survives a killed process as well as a power loss. Appends of one process that arrive together
+ * share that transaction and its one sync (group commit, `sqlite-group-commit.ts`), each checked
+ * under its own savepoint, so a conflict fails only its own append, and none is acknowledged
+ * before the shared commit is durable. Readers never wait for writers: each read
  * batch is one snapshot, and positions become visible in order, without gaps.
  *
  * better-sqlite3 is synchronous: while SQLite waits for the lock, the process's event loop waits
@@ -48,6 +51,7 @@ import {
 import * as E from 'fp-ts/lib/Either.js'
 import { backUp, type SqliteBackup } from './sqlite-backup.js'
 import { importStoredRows } from './sqlite-import.js'
+import { commitQueue, defaultGroupCommit, type GroupCommitOptions } from './sqlite-group-commit.js'
 import { closeConnection, openConnection, type SqliteConnection, type SqliteConnectionOptions } from './sqlite-connection.js'
 import { isRecordedEventId, isSqliteFailure, storeErrorOfSqlite, type SqliteOpenError } from './sqlite-errors.js'
 import { maxInteger, prepareStatements, type SqliteStatements } from './sqlite-statements.js'
@@ -61,6 +65,12 @@ export interface SqliteEventStoreSettings {
   /** Source of `recordedAt`; the wall clock by default. */
   readonly clock?: Clock
   readonly schema?: EventSchema
+  /**
+   * Appends that arrive together share one transaction and one sync, each under its own
+   * savepoint (see `GroupCommitOptions`); on by default, `false` commits every append alone.
+   * @since 0.3.0
+   */
+  readonly groupCommit?: GroupCommitOptions | false
 }
 
 /**
@@ -108,7 +118,9 @@ export interface SqliteEventStore extends EventStore, StoredEventImport {
  */
 export const openSqliteEventStore = (options: SqliteEventStoreOptions): E.Either<SqliteOpenError, SqliteEventStore> => {
   const opened = openConnection(options)
-  return E.isLeft(opened) ? opened : E.right(sqliteEventStore(opened.right, options.clock ?? systemClock, options.schema ?? currentSchema))
+  return E.isLeft(opened)
+    ? opened
+    : E.right(sqliteEventStore(opened.right, options.clock ?? systemClock, options.schema ?? currentSchema, options.groupCommit ?? defaultGroupCommit))
 }
 
 // How many rows one read query fetches: the caller's batch size, but at most 50. SQLite has no
@@ -147,7 +159,19 @@ interface Written {
   readonly fresh: boolean
 }
 
-const sqliteEventStore = ({ db, owned, readonly }: SqliteConnection, clock: Clock, schema: EventSchema): SqliteEventStore => {
+/* An append checked and waiting for its commit. */
+interface WaitingAppend {
+  readonly streamId: string
+  readonly prepared: ReadonlyArray<PreparedEvent>
+  readonly expectedVersion: ExpectedVersion
+}
+
+const sqliteEventStore = (
+  { db, owned, readonly }: SqliteConnection,
+  clock: Clock,
+  schema: EventSchema,
+  groupCommit: GroupCommitOptions | false,
+): SqliteEventStore => {
   const statements = prepareStatements(db, !readonly)
   let closed = false
   const closedError = () => new StoreUnavailableError('the SQLite event store is closed', false)
@@ -246,6 +270,33 @@ const sqliteEventStore = ({ db, owned, readonly }: SqliteConnection, clock: Cloc
     return repeat.right === 'new' ? E.left(storeErrorOfSqlite(refusal)) : E.right({ rows: repeat.right, fresh: false })
   })
 
+  // One append in the transaction that is open, under its own savepoint where `run` nests (a
+  // transaction function called inside another is a savepoint in better-sqlite3): a conflict or a
+  // repeat answers for this append alone and leaves the others of its group as they were.
+  const appendVia =
+    (run: (streamId: string, batch: ReadonlyArray<PreparedEvent>, expected: ExpectedVersion) => E.Either<AppendError, Written>) =>
+    ({ streamId, prepared, expectedVersion }: WaitingAppend): E.Either<AppendError, Written> => {
+      try {
+        return run(streamId, prepared, expectedVersion)
+      } catch (e) {
+        if (!isRecordedEventId(e)) throw e
+        return lookUpRepeat(streamId, prepared, e)
+      }
+    }
+  const appendAlone = appendVia(write.immediate)
+  const appendTogether = db.transaction((group: ReadonlyArray<WaitingAppend>) => group.map(appendVia(write)))
+  // A failure of the store itself (the lock, the disk, the commit) fails the whole group: nothing
+  // of it was written, and no append is acknowledged before the one commit is durable.
+  const commitGroup = (group: ReadonlyArray<WaitingAppend>): ReadonlyArray<E.Either<AppendError, Written>> => {
+    try {
+      return group.length === 1 ? [appendAlone(group[0]!)] : appendTogether.immediate(group)
+    } catch (e) {
+      const error = asStoreError(e)
+      return group.map(() => E.left(error))
+    }
+  }
+  const queue = readonly || groupCommit === false ? undefined : commitQueue({ ...defaultGroupCommit, ...groupCommit }, commitGroup)
+
   return {
     readonly,
 
@@ -254,18 +305,8 @@ const sqliteEventStore = ({ db, owned, readonly }: SqliteConnection, clock: Cloc
       if (readonly || insert === undefined) return E.left(readonlyError())
       const checked = checkAppend(streamId, events, options, schema)
       if (E.isLeft(checked)) return checked
-      let written: E.Either<AppendError, Written>
-      const { streamId: id, prepared, checked: decoded, expectedVersion } = checked.right
-      try {
-        written = write.immediate(id, prepared, expectedVersion)
-      } catch (e) {
-        if (!isRecordedEventId(e)) return E.left(asStoreError(e))
-        try {
-          written = lookUpRepeat(id, prepared, e)
-        } catch (again) {
-          return E.left(asStoreError(again))
-        }
-      }
+      const { checked: decoded, ...waiting } = checked.right
+      const written = queue === undefined ? commitGroup([waiting])[0]! : await queue.enqueue(waiting)
       return E.isLeft(written) ? written : resultOf(written.right, decoded)
     },
 
@@ -315,6 +356,8 @@ const sqliteEventStore = ({ db, owned, readonly }: SqliteConnection, clock: Cloc
     async close() {
       if (closed) return
       closed = true
+      // Appends already accepted are committed, not dropped.
+      queue?.flush()
       // A connection handed in belongs to the caller, who closes it; one of ours is left as one
       // self-contained file again (see closeConnection).
       closeConnection({ db, owned, readonly })

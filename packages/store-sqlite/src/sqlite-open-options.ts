@@ -49,14 +49,28 @@ const databaseProblem = (database: unknown): string | undefined => {
   return candidate.open === false ? 'expected an open connection, got one that is closed' : undefined
 }
 
-const busyTimeoutProblem = (timeout: unknown): string | undefined =>
-  timeout === undefined || (typeof timeout === 'number' && Number.isInteger(timeout) && timeout >= 0 && timeout <= 0x7fffffff)
+const wholeIn = (value: unknown, min: number, max: number, unit: string): string | undefined =>
+  typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max
     ? undefined
-    : `expected an integer number of milliseconds from 0 to 2147483647, got ${typeof timeout === 'number' ? 'a number outside that range' : kindOf(timeout)}`
+    : `expected an integer number of ${unit} from ${min} to ${max}, got ${typeof value === 'number' ? 'a number outside that range' : kindOf(value)}`
+
+// `false`, or an object whose bounds are whole numbers in range; each problem names its field.
+const groupCommitProblems = (groupCommit: unknown): ReadonlyArray<FieldProblem> => {
+  if (groupCommit === undefined || groupCommit === false) return []
+  if (typeof groupCommit !== 'object' || groupCommit === null || Array.isArray(groupCommit)) {
+    return [{ field: 'groupCommit', message: `expected false or { maxWaitMicros?, maxAppends? }, got ${groupCommit === true ? 'true' : kindOf(groupCommit)}` }]
+  }
+  const { maxWaitMicros, maxAppends } = groupCommit as Record<string, unknown>
+  return [
+    { field: 'groupCommit.maxWaitMicros', message: maxWaitMicros === undefined ? undefined : wholeIn(maxWaitMicros, 0, 1_000_000, 'microseconds') },
+    { field: 'groupCommit.maxAppends', message: maxAppends === undefined ? undefined : wholeIn(maxAppends, 1, 100_000, 'appends') },
+  ].flatMap(({ field, message }) => (message === undefined ? [] : [{ field, message }]))
+}
 
 /**
  * Check the options of `openSqliteEventStore`: exactly one of `path` and `database`, `readonly`
- * a boolean, `busyTimeoutMs` an integer in range, `clock` a function, `schema` an object. All
+ * a boolean, `busyTimeoutMs` an integer in range, `clock` a function, `schema` an object,
+ * `groupCommit` `false` or an object of whole-number bounds in range. All
  * problems are reported at once in a `SqliteOpenError` with reason `invalid-options`.
  * @category store
  * @since 0.2.0
@@ -75,9 +89,10 @@ export const checkSqliteOptions = (options: unknown): E.Either<SqliteOpenError, 
   if (hasPath) check('path', pathProblem(given.path))
   if (hasDatabase) check('database', databaseProblem(given.database))
   if (given.readonly !== undefined && typeof given.readonly !== 'boolean') check('readonly', `expected true or false, got ${kindOf(given.readonly)}`)
-  check('busyTimeoutMs', busyTimeoutProblem(given.busyTimeoutMs))
+  if (given.busyTimeoutMs !== undefined) check('busyTimeoutMs', wholeIn(given.busyTimeoutMs, 0, 0x7fffffff, 'milliseconds'))
   if (given.clock !== undefined && typeof given.clock !== 'function') check('clock', `expected a function answering the current instant, got ${kindOf(given.clock)}`)
   if (given.schema !== undefined && (typeof given.schema !== 'object' || given.schema === null)) check('schema', `expected an EventSchema, got ${kindOf(given.schema)}`)
+  problems.push(...groupCommitProblems(given.groupCommit))
   const path = typeof given.path === 'string' && pathProblem(given.path) === undefined ? given.path : undefined
   if (problems.length > 0) {
     const detail = problems.map((p) => `${p.field}: ${p.message}`).join('; ')

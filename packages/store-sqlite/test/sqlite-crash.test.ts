@@ -7,14 +7,13 @@ import { spawnChild } from './processes/spawn-child.js'
 import { scratchDir } from './scratch-dir.js'
 
 const scratch = scratchDir('crash')
-const rounds = 20
 const batchSize = 5
 
-// Run the batch writer until it has acknowledged at least one batch, let it go on for a random
+// Run the batch writer (with `lanes` appends in flight at once) until it has acknowledged at least one batch, let it go on for a random
 // while, then SIGKILL it. Answers the batch ids it acknowledged on stdout before it died.
-const killedWriter = (file: string, round: number): Promise<string[]> =>
+const killedWriter = (file: string, round: number, lanes: number): Promise<string[]> =>
   new Promise((resolve, reject) => {
-    const child = spawnChild('batch-writer.ts', [file, String(round), String(batchSize)])
+    const child = spawnChild('batch-writer.ts', [file, String(round), String(batchSize), String(lanes)])
     let out = ''
     let timer: NodeJS.Timeout | undefined
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
@@ -29,13 +28,18 @@ const killedWriter = (file: string, round: number): Promise<string[]> =>
     })
   })
 
-describe('a writer killed with SIGKILL while appending batches', () => {
-  // Twenty child processes: on a loaded machine this takes minutes, not seconds.
+// One writer at a time, with one append in flight (a transaction each) or with sixteen (committed
+// in groups, so most kills land in the middle of a group's transaction or its sync).
+describe.each([
+  { lanes: 1, rounds: 20, what: 'appending batches one at a time' },
+  { lanes: 16, rounds: 12, what: 'appending batches sixteen at a time, in groups (group commit)' },
+])('a writer killed with SIGKILL while $what', ({ lanes, rounds }) => {
+  // A child process per round: on a loaded machine this takes minutes, not seconds.
   it(`keeps every acknowledged batch, whole, and the file opens cleanly (${rounds} rounds)`, { timeout: 300_000 }, async () => {
     const file = scratch.file()
     const acknowledged = new Set<string>()
     for (let round = 0; round < rounds; round++) {
-      for (const id of await killedWriter(file, round)) acknowledged.add(id)
+      for (const id of await killedWriter(file, round, lanes)) acknowledged.add(id)
 
       const raw = new Database(file)
       expect(raw.pragma('integrity_check', { simple: true })).toBe('ok')

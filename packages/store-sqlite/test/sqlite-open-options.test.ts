@@ -34,6 +34,13 @@ describe('the options of opening a store', () => {
     ['a busy timeout as text', { path: scratch.file('d.db'), busyTimeoutMs: '100' }, 'busyTimeoutMs'],
     ['a clock that is no function', { path: scratch.file('e.db'), clock: '2026-01-01' }, 'clock'],
     ['a database that is no connection', { database: { path: 'kunden.db' } }, 'database'],
+    ['groupCommit: true (on is the default; the bounds are an object)', { path: scratch.file('f.db'), groupCommit: true }, 'groupCommit'],
+    ['groupCommit as text', { path: scratch.file('g.db'), groupCommit: 'fast' }, 'groupCommit'],
+    ['a negative wait of a group', { path: scratch.file('h.db'), groupCommit: { maxWaitMicros: -1 } }, 'groupCommit.maxWaitMicros'],
+    ['a fractional wait of a group', { path: scratch.file('i.db'), groupCommit: { maxWaitMicros: 0.5 } }, 'groupCommit.maxWaitMicros'],
+    ['a wait of a group above a second', { path: scratch.file('j.db'), groupCommit: { maxWaitMicros: 1_000_001 } }, 'groupCommit.maxWaitMicros'],
+    ['a group of no appends', { path: scratch.file('k.db'), groupCommit: { maxAppends: 0 } }, 'groupCommit.maxAppends'],
+    ['a group size as text', { path: scratch.file('l.db'), groupCommit: { maxAppends: '64' } }, 'groupCommit.maxAppends'],
   ])('refuses %s with a typed error naming the field, and creates no file', (_, options, field) => {
     const before = readdirSync(scratch.dir)
     expect(refusedFields(options)).toContain(field)
