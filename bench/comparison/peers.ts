@@ -34,10 +34,12 @@ const headersOfThisNode = (): string => {
   return found
 }
 
-// `pnpm bench` runs under pnpm, which names itself in npm_execpath; otherwise the pinned pnpm via npx.
+// `pnpm bench` runs under pnpm, which names itself in npm_execpath (a script or, from pnpm 11 on,
+// a binary); otherwise the pinned pnpm via npx.
 const pnpm = (args: ReadonlyArray<string>) => {
   const own = process.env['npm_execpath']
-  const [command, prefix] = own !== undefined && /pnpm/.test(own) ? [process.execPath, [own]] : ['npx', ['--yes', 'pnpm@12.21.0']]
+  const [command, prefix]: [string, string[]] =
+    own === undefined || !/pnpm/.test(own) ? ['npx', ['--yes', 'pnpm@12.21.0']] : /\.[cm]?js$/.test(own) ? [process.execPath, [own]] : [own, []]
   execFileSync(command, [...prefix, ...args], { cwd: peersDir, stdio: ['ignore', 2, 2] })
 }
 
