@@ -37,7 +37,9 @@ export type SourceFormat = 'salesforce-accounts' | 'salesforce-history' | 'hubsp
  * @since 0.3.0
  */
 export interface MigrationSource {
+  /** Which reader the file needs. */
   readonly format: SourceFormat
+  /** Where the file is. */
   readonly path: string
   /** How problems name the file; its base name by default. */
   readonly name?: string
@@ -56,7 +58,9 @@ export type MigrationProgress = { readonly phase: 'read'; readonly done: number;
  * @since 0.3.0
  */
 export interface MigrationOptions {
+  /** The log to import into. */
   readonly store: EventStore
+  /** The tenant of every imported account. */
   readonly tenantId: string
   /** Who imports: the actor of every imported event (acting on behalf of the CRM user who made the change). */
   readonly importedBy: string
@@ -66,6 +70,7 @@ export interface MigrationOptions {
   readonly dryRun?: boolean
   /** Each problem, as it is found. */
   readonly onProblem?: (problem: RowProblem) => void
+  /** How far the import is: bytes read, then accounts recorded. */
   readonly onProgress?: (progress: MigrationProgress) => void
   /** Where the staging area goes; the system's temp directory by default. */
   readonly stagingDir?: string
