@@ -8,7 +8,7 @@
  * @module
  */
 import { parse } from 'csv-parse'
-import { createReadStream } from 'node:fs'
+import { closeSync, createReadStream, openSync, readSync } from 'node:fs'
 import { Transform, type TransformCallback } from 'node:stream'
 import { rowProblem, type RowPlace, type RowProblem } from './row-problem.js'
 
@@ -58,6 +58,21 @@ const lineEnds = (): Transform => {
   })
 }
 
+/* Excel's "Unicode text" is UTF-16: told by its byte order mark, before a byte is parsed. */
+const isUtf16 = (path: string): boolean => {
+  try {
+    const fd = openSync(path, 'r')
+    try {
+      const head = Buffer.alloc(2)
+      return readSync(fd, head, 0, 2, 0) === 2 && ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff))
+    } finally {
+      closeSync(fd)
+    }
+  } catch {
+    return false
+  }
+}
+
 const lineBreaks = (fields: Readonly<Record<string, string>>): number => Object.values(fields).reduce((n, v) => n + (v.match(/\n/g)?.length ?? 0), 0)
 
 /**
@@ -68,6 +83,10 @@ const lineBreaks = (fields: Readonly<Record<string, string>>): number => Object.
  * @since 0.3.0
  */
 export async function* csvRecords(path: string, file: string, required: ReadonlyArray<string | ReadonlyArray<string>>, observer: ReadObserver): AsyncGenerator<CsvRecord> {
+  if (isUtf16(path)) {
+    observer.problem(rowProblem('encoding', { file, line: 1 }, '(file)', 'is UTF-16 (a byte order mark FF FE or FE FF); export the file as UTF-8'))
+    return
+  }
   const source = createReadStream(path, { encoding: 'utf8', highWaterMark: 256 * 1024 })
   source.on('data', (chunk) => observer.bytesRead?.(Buffer.byteLength(chunk)))
   let header: ReadonlyArray<string> = []
@@ -91,10 +110,6 @@ export async function* csvRecords(path: string, file: string, required: Readonly
   /* The header is known once the first record (or the end) is reached. */
   const headerFits = (): boolean => {
     checked = true
-    if (header[0]?.startsWith('\uFFFD') === true) {
-      observer.problem(rowProblem('encoding', { file, line: 1 }, '(file)', 'is not UTF-8 (UTF-16?); export the file as UTF-8'))
-      return false
-    }
     const missing = required.filter((c) => (typeof c === 'string' ? [c] : c).every((name) => !header.includes(name)))
     for (const c of missing) {
       const names = typeof c === 'string' ? [c] : c
