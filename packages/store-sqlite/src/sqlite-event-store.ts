@@ -54,7 +54,7 @@ import { importStoredRows } from './sqlite-import.js'
 import { commitQueue, defaultGroupCommit, type GroupCommitOptions } from './sqlite-group-commit.js'
 import { closeConnection, openConnection, type SqliteConnection, type SqliteConnectionOptions } from './sqlite-connection.js'
 import { isRecordedEventId, isSqliteFailure, storeErrorOfSqlite, type SqliteOpenError } from './sqlite-errors.js'
-import { maxInteger, prepareStatements, type SqliteStatements } from './sqlite-statements.js'
+import { maxInteger, prepareStatements, typeFilterOf, type SqliteStatements } from './sqlite-statements.js'
 
 /**
  * What the store adds to its connection: where `recordedAt` comes from and the event schema.
@@ -214,7 +214,8 @@ const sqliteEventStore = (
     const checked = checkReadAll(options)
     if (E.isLeft(checked)) return rejecting(checked.left)
     const { fromPosition, toPosition, batchSize } = checked.right
-    return pages((key, limit) => page(key, capped(toPosition), limit), (row) => row.globalPosition, fromPosition, capped(toPosition), batchSize, emit)
+    const skipped = typeFilterOf(checked.right.skippedTypes)
+    return pages((key, limit) => page(key, capped(toPosition), limit, skipped), (row) => row.globalPosition, fromPosition, capped(toPosition), batchSize, emit)
   }
   const storedRows = (options?: ReadAllOptions) => logPages(options, statements.storedPage, (row) => row)
 
@@ -322,7 +323,7 @@ const sqliteEventStore = (
     },
 
     readAll(options) {
-      return options?.verifyHashes === true ? verifiedEvents(storedRows(options), schema) : logPages(options, statements.logPage, decodeOrThrow)
+      return options?.verifyHashes === true ? verifiedEvents(storedRows(options), schema, options.types !== undefined) : logPages(options, statements.logPage, decodeOrThrow)
     },
 
     readStoredAll: storedRows,

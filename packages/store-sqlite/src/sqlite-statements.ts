@@ -22,6 +22,9 @@ interface EventRow {
   readonly hash: string | null
 }
 
+/** A row of `ao_events` with the hash of its predecessor in its stream. */
+type StoredRow = EventRow & { readonly previous_hash: string | null }
+
 const columns = 'global_position, stream_id, stream_version, event_id, type, schema_version, data, metadata, recorded_at, hash'
 
 /**
@@ -67,11 +70,32 @@ export interface SqliteStatements {
   readonly insert: ((row: Omit<StoredEvent, 'globalPosition'>) => bigint) | undefined
   /** At most `limit` events of a stream from version `from` to `to`, in version order. */
   readonly streamPage: (streamId: string, from: bigint, to: bigint, limit: number) => Array<StoredEvent>
-  /** At most `limit` events from position `from` to `to`, in global order. */
-  readonly logPage: (from: bigint, to: bigint, limit: number) => Array<StoredEvent>
+  /** At most `limit` events from position `from` to `to`, in global order; none of `skipped` where given. */
+  readonly logPage: (from: bigint, to: bigint, limit: number, skipped?: TypeFilter) => Array<StoredEvent>
   /** As `logPage`, each row with the hash of its predecessor in its stream (`previousHash`). */
-  readonly storedPage: (from: bigint, to: bigint, limit: number) => Array<StoredEvent>
+  readonly storedPage: (from: bigint, to: bigint, limit: number, skipped?: TypeFilter) => Array<StoredEvent>
 }
+
+/**
+ * The event types a log read leaves out, as the JSON array its statements take (`json_each`),
+ * so that one prepared statement serves every filter.
+ * @category store
+ * @since 0.3.0
+ */
+export type TypeFilter = string & { readonly TypeFilter: unique symbol }
+
+/**
+ * The filter that leaves out `skippedTypes`, or `undefined` (every type) where there are none.
+ * @category store
+ * @since 0.3.0
+ */
+export const typeFilterOf = (skippedTypes: ReadonlyArray<string> | undefined): TypeFilter | undefined =>
+  skippedTypes === undefined ? undefined : (JSON.stringify(skippedTypes) as TypeFilter)
+
+// The filter goes into the query, so that SQLite skips the other rows before they are copied
+// into JavaScript strings, let alone decoded; the position range keeps it a scan of the rowid.
+// It names what to leave out, so that a row of an unknown type is still read and fails as corrupt.
+const skipping = (where: string, typeColumn: string) => where.replace(' ORDER BY', ` AND ${typeColumn} NOT IN (SELECT value FROM json_each(?)) ORDER BY`)
 
 /**
  * Prepare the statements on a connection; `insert` only where it may write.
@@ -91,17 +115,15 @@ export const prepareStatements = (db: Database.Database, writable: boolean): Sql
       `SELECT ${columns} FROM ao_events WHERE stream_id = ? AND stream_version >= ? AND stream_version <= ? ORDER BY stream_version LIMIT ?`,
     )
     .safeIntegers(true)
-  const logPage = db
-    .prepare<[bigint, bigint, number], EventRow>(`SELECT ${columns} FROM ao_events WHERE global_position >= ? AND global_position <= ? ORDER BY global_position LIMIT ?`)
-    .safeIntegers(true)
+  const logSql = `SELECT ${columns} FROM ao_events WHERE global_position >= ? AND global_position <= ? ORDER BY global_position LIMIT ?`
+  const logPage = db.prepare<[bigint, bigint, number], EventRow>(logSql).safeIntegers(true)
+  const logPageSkipping = db.prepare<[bigint, bigint, TypeFilter, number], EventRow>(skipping(logSql, 'type')).safeIntegers(true)
   // The predecessor is one probe of the (stream_id, stream_version) index per row.
-  const storedPage = db
-    .prepare<[bigint, bigint, number], EventRow & { previous_hash: string | null }>(
-      `SELECT ${columns.split(', ').map((c) => `e.${c}`).join(', ')}, p.hash AS previous_hash FROM ao_events e
+  const storedSql = `SELECT ${columns.split(', ').map((c) => `e.${c}`).join(', ')}, p.hash AS previous_hash FROM ao_events e
        LEFT JOIN ao_events p ON p.stream_id = e.stream_id AND p.stream_version = e.stream_version - 1
-       WHERE e.global_position >= ? AND e.global_position <= ? ORDER BY e.global_position LIMIT ?`,
-    )
-    .safeIntegers(true)
+       WHERE e.global_position >= ? AND e.global_position <= ? ORDER BY e.global_position LIMIT ?`
+  const storedPage = db.prepare<[bigint, bigint, number], StoredRow>(storedSql).safeIntegers(true)
+  const storedPageSkipping = db.prepare<[bigint, bigint, TypeFilter, number], StoredRow>(skipping(storedSql, 'e.type')).safeIntegers(true)
   const insert = writable
     ? db
         .prepare(
@@ -124,9 +146,9 @@ export const prepareStatements = (db: Database.Database, writable: boolean): Sql
           insert.run(row.streamId, row.streamVersion, row.eventId, row.type, row.schemaVersion, row.data, row.metadata, row.recordedAt, row.hash ?? null).lastInsertRowid,
         )),
     streamPage: (streamId, from, to, limit) => streamPage.all(streamId, from, to, limit).map(storedEventOf),
-    logPage: (from, to, limit) => logPage.all(from, to, limit).map(storedEventOf),
-    storedPage: (from, to, limit) =>
-      storedPage.all(from, to, limit).map((row) => {
+    logPage: (from, to, limit, skipped) => (skipped === undefined ? logPage.all(from, to, limit) : logPageSkipping.all(from, to, skipped, limit)).map(storedEventOf),
+    storedPage: (from, to, limit, skipped) =>
+      (skipped === undefined ? storedPage.all(from, to, limit) : storedPageSkipping.all(from, to, skipped, limit)).map((row) => {
         const previousHash = row.stream_version === 0n ? genesisHash : row.previous_hash
         return { ...storedEventOf(row), ...(previousHash === null ? {} : { previousHash }) }
       }),

@@ -25,13 +25,26 @@ describe('a stored row that no longer decodes', () => {
     ['metadata of another event', `UPDATE ao_events SET event_id = 'somebody-else' WHERE stream_version = 2`, /eventId/],
   ])('with %s stops every read with a CorruptEventError naming stream, version and position', async (_, sql, reason) => {
     const store = await tampered(sql)
-    for (const read of [store.readStream(seededStream), store.readAll(), store.readAll({ batchSize: 1 })]) {
+    const byType = store.readAll({ types: ['AccountOpened', 'OwnershipAssigned', 'TeamMemberAdded'] })
+    for (const read of [store.readStream(seededStream), store.readAll(), store.readAll({ batchSize: 1 }), byType]) {
       const { items, error } = await settle(read)
       // The rows before it are delivered, the corrupt one is never skipped: the read ends there.
       expect(items.map((e) => e.metadata.streamVersion)).toEqual([0n, 1n])
       expect(error).toMatchObject({ _tag: 'CorruptEventError', streamId: seededStream, streamVersion: 2n, globalPosition: 3n, reason: expect.stringMatching(reason) })
     }
     await store.close()
+  })
+
+  it('stops a read by type that leaves its type out only where the row is of a type this library does not know', async () => {
+    const leavingOut = { types: ['AccountOpened', 'OwnershipAssigned', 'AccessGranted'] } as const
+    const damaged = await tampered(`UPDATE ao_events SET data = 'x' WHERE stream_version = 2`)
+    expect((await settle(damaged.readAll(leavingOut))).items.map((e) => e.metadata.streamVersion)).toEqual([0n, 1n, 3n])
+    await damaged.close()
+    const unknown = await tampered(`UPDATE ao_events SET type = 'AccountExploded' WHERE stream_version = 2`)
+    const { items, error } = await settle(unknown.readAll(leavingOut))
+    expect(items.map((e) => e.metadata.streamVersion)).toEqual([0n, 1n])
+    expect(error).toMatchObject({ _tag: 'CorruptEventError', streamVersion: 2n, reason: expect.stringMatching(/^type: expected one of/) })
+    await unknown.close()
   })
 
   it('stops only the reads that reach it; the rows after it stay readable by position', async () => {

@@ -6,6 +6,7 @@
  */
 export { eventStoreContract, type StoreContractSubject } from './store-contract.js'
 export { acceptedAppendArbitrary, acceptedEventArbitrary, arbitraryOf, streamOfEvent, withUniqueEventIds } from './accepted-events.js'
+export { filteredReadContract } from './filtered-read.js'
 export { checkRoundTrip, roundTripContract } from './round-trip.js'
 export { account, cast, commandContext, decisionContext, epoch, newEvent, openedAccountEvents, steppingClock, tenant, testPolicy } from './fixtures.js'
 export { spec, type Spec, type Then, type When } from './given-when-then.js'
@@ -23,8 +24,8 @@ export {
   orphanReasonArbitrary,
   policyArbitrary,
   principalIdArbitrary,
-  reasonCodeArbitrary,
   purposeCodeArbitrary,
+  reasonCodeArbitrary,
   revocationReasonArbitrary,
   stakeholderIdArbitrary,
   stakeholderRoleArbitrary,

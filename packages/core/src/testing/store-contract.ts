@@ -14,6 +14,7 @@ import { accountStream, type StreamId } from '../store/stream-id.js'
 import { chainHash, genesisHash } from '../store/event-chain.js'
 import { checkLink } from '../store/verified-read.js'
 import { account, newEvent, openedAccountEvents } from './fixtures.js'
+import { filteredReadContract } from './filtered-read.js'
 import { roundTripContract } from './round-trip.js'
 
 /**
@@ -82,6 +83,7 @@ export const eventStoreContract = (name: string, subject: StoreContractSubject):
     })
 
     describe('round trip (invariant 11)', () => roundTripContract(fresh))
+    describe('read by event type', () => filteredReadContract(fresh))
     const contiguous = subject.contiguousPositions ?? true
     const expectPositions = (positions: ReadonlyArray<bigint>, count: number) => {
       expect(positions).toHaveLength(count)
