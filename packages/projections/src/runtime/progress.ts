@@ -11,9 +11,13 @@
  * @since 0.1.0
  */
 export interface Progress {
-  /** Positions of the log this run went past and committed, handled or not: events, where positions are contiguous. */
+  /** Events of the log this run went past and committed, handled or not. */
   readonly done: number
-  /** Events between the run's start position and the head it was asked to reach. */
+  /**
+   * Events between the run's start position and the head it was asked to reach. On a store whose
+   * positions leave gaps (EventStoreDB) an estimate from the events read so far over the share of
+   * positions passed, exact once the run reaches the head.
+   */
   readonly total: number
   /** The global position every checkpoint of the runtime has reached. */
   readonly position: bigint

@@ -56,8 +56,8 @@ export interface RunOutcome {
   /** The lowest checkpoint of the runtime's projections. */
   readonly position: bigint
   /**
-   * How far this run went through the log, in positions: every event it went past, handled or
-   * not (on a log with contiguous positions, the number of events).
+   * The events this run went past, handled or not. On a store whose positions leave gaps
+   * (EventStoreDB) the events it read, which are all of them there.
    */
   readonly done: number
   /** `true` when `stop()` ended the run before it reached the head. */
@@ -86,6 +86,11 @@ export interface ProjectionRuntime {
 // Every type some projection handles, each once.
 const handledTypes = (projections: ReadonlyArray<Projection<any>>): ReadonlyArray<DomainEventType> => [...new Set(projections.flatMap((p) => p.handles as ReadonlyArray<DomainEventType>))]
 
+// The events up to the head, estimated from the events read over the share of positions passed;
+// exact once the run has passed them all.
+const estimatedTotal = (read: number, passed: bigint, toHead: bigint): number =>
+  passed >= toHead || passed <= 0n ? read : Math.max(read, Math.round((read * Number(toHead)) / Number(passed)))
+
 const lowest = (checkpoints: ReadonlyMap<string, bigint>): bigint => [...checkpoints.values()].reduce((a, b) => (b < a ? b : a))
 
 /**
@@ -105,6 +110,8 @@ export const projectionRuntime = <DB>(config: ProjectionRuntimeConfig<DB>): Proj
   const batchSize = config.batchSize ?? defaultBatchSize
   const stopwatch = config.stopwatch ?? (() => performance.now())
   const types = handledTypes(projections)
+  // Where positions leave gaps (EventStoreDB), they are no count of events: the run counts what it reads.
+  const countsEvents = (store.positions ?? 'contiguous') !== 'contiguous'
   const sleep = interruptibleSleep()
   let stopRequested = false
   let running: Promise<unknown> = Promise.resolve()
@@ -127,19 +134,22 @@ export const projectionRuntime = <DB>(config: ProjectionRuntimeConfig<DB>): Proj
       const total = head.right > start ? Number(head.right - start) : 0
       const began = stopwatch()
       let done = 0
+      let read = 0
       const committed = (through: bigint) => {
         position = lowest(checkpoints)
-        done = Number(through - start)
-        config.onProgress?.(progressOf(done, total, position, stopwatch() - began))
+        done = countsEvents ? read : Number(through - start)
+        config.onProgress?.(progressOf(done, countsEvents ? estimatedTotal(read, through - start, head.right - start) : total, position, stopwatch() - began))
       }
       if (total > 0 && !stopRequested) {
-        // Read only what some projection handles: the log's other events are neither sent nor decoded.
+        // Read only what some projection handles: the log's other events are neither sent nor
+        // decoded — except where positions leave gaps and only the events read can be counted.
         let through = start
         if (types.length > 0) {
-          const events = store.readAll({ fromPosition: start + 1n, toPosition: head.right, batchSize, types })
+          const events = store.readAll({ fromPosition: start + 1n, toPosition: head.right, batchSize, ...(countsEvents ? {} : { types }) })
           for await (const batch of batchesOf(events, batchSize)) {
             through = failingAt = batch[batch.length - 1]!.metadata.globalPosition
             checkpoints = await applyBatch(db, projections, checkpoints, batch)
+            read += batch.length
             committed(through)
             if (stopRequested) break
           }
