@@ -4,4 +4,4 @@
  *
  * @module
  */
-export { accountHeader, accountRow, historyHeader, historyRows, salesforceIdOf, type GeneratedAccount, type GeneratedOwner } from './salesforce-export.js'
+export { accountHeader, accountRow, historyHeader, historyRows, interleavedHistoryRows, madeUpHistories, salesforceIdOf, type GeneratedAccount, type GeneratedOwner } from './salesforce-export.js'

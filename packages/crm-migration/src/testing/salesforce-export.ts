@@ -79,3 +79,48 @@ export const historyRows = (account: GeneratedAccount, firstRowNumber: number): 
   }
   return rows
 }
+
+/**
+ * Made-up histories, one account after another, the same for the same seed: about one account in
+ * ten starts with or moves to a queue, each has up to six owner changes a few months apart.
+ * @category testing
+ * @since 0.3.0
+ */
+export function* madeUpHistories(seed: number, users = 40): Generator<GeneratedAccount> {
+  let state = seed
+  const next = () => ((state = (state * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31)
+  const owner = () => (next() < 0.1 ? salesforceIdOf('00G', 1 + Math.floor(next() * 3)) : salesforceIdOf('005', 1 + Math.floor(next() * users)))
+  for (let n = 1; ; n++) {
+    const createdAt = Date.UTC(2012, 0, 1) + Math.floor(next() * 4000) * 86_400_000
+    const initialOwner = owner()
+    const changes: Array<{ at: number; to: string; by: string }> = []
+    let current = initialOwner
+    let at = createdAt
+    for (let c = Math.floor(next() * 7); c > 0; c--) {
+      at += (1 + Math.floor(next() * 200)) * 86_400_000
+      const to = owner()
+      if (to === current || (to.startsWith('00G') && current.startsWith('00G'))) continue
+      changes.push({ at, to, by: salesforceIdOf('005', 999) })
+      current = to
+    }
+    yield { id: salesforceIdOf('001', n), name: `Kunde ${n}, GmbH`, createdAt, initialOwner, changes }
+  }
+}
+
+/**
+ * The AccountHistory rows of `accounts` interleaved — row k of every account, then row k + 1 — so
+ * that an export is not grouped by account; row ids are numbered from `firstRowNumber`.
+ * @category testing
+ * @since 0.3.0
+ */
+export const interleavedHistoryRows = (accounts: ReadonlyArray<GeneratedAccount>, firstRowNumber: number): ReadonlyArray<string> => {
+  let row = firstRowNumber
+  const perAccount = accounts.map((a) => {
+    const rows = historyRows(a, row)
+    row += rows.length
+    return rows
+  })
+  const interleaved: string[] = []
+  for (let k = 0; perAccount.some((rows) => k < rows.length); k++) for (const rows of perAccount) if (k < rows.length) interleaved.push(rows[k]!)
+  return interleaved
+}
