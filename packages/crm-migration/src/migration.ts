@@ -17,12 +17,11 @@ import { hubspotCompanies } from './hubspot/hubspot-companies.js'
 import { hubspotCompanyExport } from './hubspot/hubspot-company-export.js'
 import type { MigrationSummary } from './migration-summary.js'
 import type { SourceItem } from './owner-change.js'
-import { planAccount } from './replay/account-plan.js'
-import { recordAccount, type AccountOutcome } from './replay/record-account.js'
+import { recordAccounts, type RecordedAccounts } from './replay/record-accounts.js'
 import type { ProblemCode, RowProblem } from './row-problem.js'
 import { salesforceAccounts } from './salesforce/salesforce-accounts.js'
 import { salesforceHistory } from './salesforce/salesforce-history.js'
-import { openStagingArea } from './staging/staging-area.js'
+import { openStagingArea, type StagingArea } from './staging/staging-area.js'
 
 /**
  * The kinds of export file an import reads.
@@ -101,9 +100,6 @@ export class MigrationOptionError extends Error {
  */
 export type MigrationError = MigrationOptionError | StoreError
 
-/* How many accounts are recorded at once. */
-const accountsAtOnce = 64
-
 const readers: Readonly<Record<SourceFormat, (path: string, file: string, observer: ReadObserver) => AsyncGenerator<SourceItem>>> = {
   'salesforce-accounts': salesforceAccounts,
   'salesforce-history': salesforceHistory,
@@ -131,6 +127,27 @@ const sizeOf = (path: string): number => {
   }
 }
 
+/* Every file read into the staging area; answers the rows read and Salesforce's rows of names among them. */
+const stage = async (
+  sources: ReadonlyArray<MigrationSource>,
+  staging: StagingArea,
+  observer: Pick<ReadObserver, 'problem' | 'ignored'> & { readonly progress?: (p: MigrationProgress) => void },
+): Promise<{ rows: number; namesRows: number }> => {
+  const total = sources.reduce((n, s) => n + sizeOf(s.path), 0)
+  let bytes = 0
+  let rows = 0
+  let namesRows = 0
+  const counting: ReadObserver = { ...observer, rowRead: () => void rows++, bytesRead: (n) => observer.progress?.({ phase: 'read', done: (bytes += n), total }) }
+  for (const source of sources) {
+    for await (const item of readers[source.format](source.path, source.name ?? basename(source.path), counting)) {
+      if (item._tag === 'names-row') namesRows++
+      staging.add(item, observer.problem)
+    }
+  }
+  staging.seal()
+  return { rows, namesRows }
+}
+
 /**
  * Import the ownership history in `sources` into `options.store`.
  * @category migration
@@ -155,65 +172,17 @@ export const migrate = async (sources: ReadonlyArray<MigrationSource>, options: 
   }
   const staging = openStagingArea(options.stagingDir)
   try {
-    const total = sources.reduce((n, s) => n + sizeOf(s.path), 0)
-    let bytes = 0
-    let rowsRead = 0
-    let namesRows = 0
-    const observer: ReadObserver = {
+    const rowsRead = await stage(sources, staging, { problem, ignored: ignore, ...(options.onProgress === undefined ? {} : { progress: options.onProgress }) })
+    const unpaired = [...staging.unpairedNameRows()]
+    for (const place of unpaired) problem({ code: 'unpaired-row', ...place, field: 'DataType', message: "is Text (the users' names) but no row of ids (EntityId) pairs with it; the change cannot be imported" })
+    if (rowsRead.namesRows > unpaired.length) ignored['owner change row of names (DataType Text), paired with its row of ids'] = rowsRead.namesRows - unpaired.length
+    const recorded = await recordAccounts(staging, options.store, {
+      plan: { tenantId: options.tenantId, tier: tier.right, accountsListed: staging.accountsListed() },
+      record: { importedBy: options.importedBy, tenantId: options.tenantId, dryRun: options.dryRun === true },
       problem,
-      ignored: ignore,
-      rowRead: () => void rowsRead++,
-      bytesRead: (n) => options.onProgress?.({ phase: 'read', done: (bytes += n), total }),
-    }
-    for (const source of sources) {
-      for await (const item of readers[source.format](source.path, source.name ?? basename(source.path), observer)) {
-        if (item._tag === 'names-row') namesRows++
-        staging.add(item, problem)
-      }
-    }
-    staging.seal()
-    let unpaired = 0
-    for (const place of staging.unpairedNameRows()) {
-      unpaired++
-      problem({ code: 'unpaired-row', ...place, field: 'DataType', message: "is Text (the users' names) but no row of ids (EntityId) pairs with it; the change cannot be imported" })
-    }
-    if (namesRows > unpaired) ignored['owner change row of names (DataType Text), paired with its row of ids'] = namesRows - unpaired
-    const accountsListed = staging.accountsListed()
-    const accountCount = staging.accountCount()
-    const counts = { recorded: 0, resumed: 0, alreadyImported: 0, skipped: 0 }
-    let events = 0
-    let unchanged = 0
-    let done = 0
-    const settings = { importedBy: options.importedBy, tenantId: options.tenantId, dryRun: options.dryRun === true }
-    const count = (outcome: AccountOutcome): void => {
-      if (outcome._tag === 'recorded') {
-        counts.recorded++
-        if (outcome.resumed) counts.resumed++
-        events += outcome.events
-      } else if (outcome._tag === 'already-imported') counts.alreadyImported++
-      else counts.skipped++
-      options.onProgress?.({ phase: 'record', done: ++done, total: accountCount })
-    }
-    // Accounts are separate streams: several are recorded at once, so that a store that commits
-    // concurrent appends together (SQLite's group commit) syncs once for many accounts.
-    const inFlight: Array<Promise<E.Either<StoreError, AccountOutcome>>> = []
-    let failure: StoreError | null = null
-    const settleOldest = async (): Promise<void> => {
-      const outcome = await inFlight.shift()!
-      if (E.isLeft(outcome)) failure ??= outcome.left
-      else count(outcome.right)
-    }
-    for (const account of staging.accounts()) {
-      if (failure !== null) break
-      const plan = planAccount(account, staging.changesOf(account.accountId), { tenantId: options.tenantId, tier: tier.right, accountsListed })
-      plan.problems.forEach(problem)
-      unchanged += plan.unchanged
-      inFlight.push(recordAccount(options.store, plan, settings, problem))
-      if (inFlight.length >= accountsAtOnce) await settleOldest()
-    }
-    while (inFlight.length > 0) await settleOldest()
-    if (failure !== null) return E.left(failure)
-    return E.right({ dryRun: options.dryRun === true, rowsRead, ignored, problems, accounts: counts, events, unchanged })
+      ...(options.onProgress === undefined ? {} : { progress: options.onProgress }),
+    })
+    return E.map((r: RecordedAccounts) => ({ dryRun: options.dryRun === true, rowsRead: rowsRead.rows, ignored, problems, ...r }))(recorded)
   } finally {
     staging.close()
   }
