@@ -55,9 +55,9 @@ describe('reading commands', () => {
     expect(csv.stdout).toContain('felix,2025-02-03T09:00:00.000Z,,transferred,hunter-to-farmer,transfer-1')
   })
 
-  it('access names the grantee while the grant runs and nobody while the account is archived', () => {
+  it('access names the owner, the team and the grantee while the grant runs, and nobody while the account is archived', () => {
     const during = json(['access', 'kunde-1', '--at', '2025-02-10']).body as { access: Array<{ principalId: string; via: string }> }
-    expect(during.access.map((a) => `${a.principalId}:${a.via}`).sort()).toEqual(['felix:owner', 'sven:grant'])
+    expect(during.access.map((a) => `${a.principalId}:${a.via}`).sort()).toEqual(['felix:owner', 'petra:team', 'sven:grant'])
     const archived = json(['access', 'kunde-1', '--at', '2025-06-15']).body as { access: unknown[] }
     expect(archived.access).toEqual([])
   })

@@ -1,14 +1,16 @@
 /**
  * The access review (Berechtigungsprüfung) at a point in time: grants that never expire, grants
  * older than a number of days that are still in force, and access of principals who were
- * offboarded — every period that lasted beyond the offboarding or began after it.
+ * offboarded — every period that lasted beyond the offboarding or began after it. "In force" and
+ * "access" are core's one definition: an archived account's grants give no access while it is.
  *
  * @module
  */
-import { describeValue, type Instant } from '@account-ownership/core'
+import { describeValue, spanHolds, type Instant } from '@account-ownership/core'
 import { instantArgument, invalidQuery, type InvalidQueryError } from '@account-ownership/projections'
 import * as E from 'fp-ts/lib/Either.js'
 import type { Kysely } from 'kysely'
+import { accessiblePeriods } from './accessible-periods.js'
 import { accessPeriodOf, type AccessPeriod } from './audit-rows.js'
 import type { AuditTables } from './audit.table.js'
 
@@ -65,10 +67,8 @@ export const accessReview = async (
       .orderBy('p.source_position')
       .execute(),
   ])
-  return E.right({
-    at,
-    withoutExpiry: withoutExpiry.map(accessPeriodOf),
-    olderThan: olderThan.map(accessPeriodOf),
-    afterOffboarding: afterOffboarding.map((row) => ({ ...accessPeriodOf(row), offboardedAt: row.offboarded_at as Instant })),
-  })
+  const inForceAt = async (rows: typeof withoutExpiry) => (await accessiblePeriods(db, rows.map(accessPeriodOf))).filter((part) => spanHolds(part, at))
+  const offboarded = afterOffboarding.map((row) => ({ ...accessPeriodOf(row), offboardedAt: row.offboarded_at as Instant }))
+  const afterTheirOffboarding = (await accessiblePeriods(db, offboarded)).filter((part) => part.to === null || part.to > part.offboardedAt)
+  return E.right({ at, withoutExpiry: await inForceAt(withoutExpiry), olderThan: await inForceAt(olderThan), afterOffboarding: afterTheirOffboarding })
 }

@@ -9,7 +9,8 @@
  * Periods are entitlements: an owner's runs from assignment to transfer or orphaning, a team
  * member's from joining to leaving (or a transfer that drops the team), a grant's from
  * `validFrom` to its expiry, cut short by a revocation or a recorded expiry. While an account is
- * archived nobody may access it; the report shows the archive beside the periods.
+ * archived nobody may access it: the archive spells are kept beside the periods, and the reports
+ * cut each period by them (core's one definition of "could access").
  *
  * @module
  */
@@ -17,7 +18,7 @@ import type { DomainEventType, Instant } from '@account-ownership/core'
 import { defineProjection, insertRows, loadBatchRows, type BatchRow, type BatchTable, type RecordedOf } from '@account-ownership/projections'
 import * as E from 'fp-ts/lib/Either.js'
 import { recordKindOf, retentionUntil, defaultRetentionPolicy, type RetentionPolicy } from '../retention/retention-policy.js'
-import { auditTableNames, createAuditTables, type AccessPeriodTable, type AuditAccountTable, type AuditTables, type ErasureTable, type OffboardingTable, type PrincipalRoleTable, type StakeholderMentionTable } from './audit.table.js'
+import { auditTableNames, createAuditTables, type AccessPeriodTable, type ArchiveSpellTable, type AuditAccountTable, type AuditTables, type ErasureTable, type OffboardingTable, type PrincipalRoleTable, type StakeholderMentionTable } from './audit.table.js'
 import { everyEventType, principalRolesOf } from './principal-roles.js'
 import { defaultProcessingPurposes, type ProcessingPurposes } from './processing-purposes.js'
 
@@ -43,6 +44,7 @@ const sourcePositions = ['source_version', 'source_position'] as const
 const accessPeriods: BatchTable<AccessPeriodTable> = { table: 'dsgvo_access_periods', key: ['source_position', 'principal_id'], positions: [...sourcePositions, 'end_position'], open: 'end_position' }
 const stakeholderMentions: BatchTable<StakeholderMentionTable> = { table: 'dsgvo_stakeholder_mentions', key: ['source_position'], positions: sourcePositions, open: 'removed_at' }
 const auditAccounts: BatchTable<AuditAccountTable> = { table: 'dsgvo_accounts', key: ['account_id'], positions: [] }
+const archiveSpells: BatchTable<ArchiveSpellTable> = { table: 'dsgvo_archive_spells', key: ['account_id', 'archived_position'], positions: ['archived_position'], open: 'restored_at' }
 
 type PeriodWhere = { readonly accountId: string; readonly kind: AccessPeriodTable['kind']; readonly principalId?: string; readonly detail?: string }
 
@@ -58,7 +60,7 @@ export const auditProjection = (options: AuditProjectionOptions = {}) => {
   const retention = options.retention ?? defaultRetentionPolicy
   return defineProjection<AuditTables, Handled>({
     name: 'dsgvo-audit',
-    version: 3,
+    version: 4,
     handles: everyEventType,
     tables: [...auditTableNames],
     createTables: createAuditTables,
@@ -67,6 +69,7 @@ export const auditProjection = (options: AuditProjectionOptions = {}) => {
       const periods = await loadBatchRows(tx, accessPeriods, accountIds)
       const mentions = await loadBatchRows(tx, stakeholderMentions, accountIds)
       const accounts = await loadBatchRows(tx, auditAccounts, accountIds)
+      const spells = await loadBatchRows(tx, archiveSpells, accountIds)
       const offboardings: Array<BatchRow<OffboardingTable>> = []
       const erasures: Array<BatchRow<ErasureTable>> = []
       const roles: Array<BatchRow<PrincipalRoleTable>> = []
@@ -129,9 +132,11 @@ export const auditProjection = (options: AuditProjectionOptions = {}) => {
             case 'AccountArchived': {
               const account = accounts.openOf(event.data.accountId)[0]
               const kind = recordKindOf(retention, (account?.tier ?? 'standard') as never)
+              spells.insert({ account_id: event.data.accountId, archived_at: at, archived_position: position.toString(), restored_at: null })
               return changeAccount(event.data.accountId, { archived_at: at, archive_reason: event.data.reason, record_kind: kind, retention_until: E.getOrElseW(() => undefined)(retentionUntil(retention, kind, at)) ?? null })
             }
             case 'AccountRestored':
+              for (const spell of spells.openOf(event.data.accountId)) spells.update(spell, { restored_at: at })
               return changeAccount(event.data.accountId, { archived_at: null, archive_reason: null, record_kind: null, retention_until: null })
             case 'PrincipalOffboarded':
               return void offboardings.push({ principal_id: event.data.principalId, offboarded_at: at, offboarded_by: event.data.offboardedBy, successor_id: event.data.successorId, ...sourceOf(event) })
@@ -144,6 +149,7 @@ export const auditProjection = (options: AuditProjectionOptions = {}) => {
         },
         async save() {
           await accounts.save(tx)
+          await spells.save(tx)
           await periods.save(tx)
           await mentions.save(tx)
           await insertRows(tx, 'dsgvo_offboardings', offboardings)

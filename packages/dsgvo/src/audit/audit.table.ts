@@ -117,6 +117,19 @@ export interface AuditAccountTable {
 }
 
 /**
+ * A period in which an account was archived, `[archived_at, restored_at)`: it suspends every
+ * access period of the account (see core's `accessibleParts`).
+ * @category tables
+ * @since 0.3.0
+ */
+export interface ArchiveSpellTable {
+  readonly account_id: string
+  readonly archived_at: string
+  readonly archived_position: PositionColumn
+  readonly restored_at: string | null
+}
+
+/**
  * The Kysely database type of the audit read model.
  * @category tables
  * @since 0.1.0
@@ -128,6 +141,7 @@ export interface AuditTables {
   readonly dsgvo_erasures: ErasureTable
   readonly dsgvo_principal_roles: PrincipalRoleTable
   readonly dsgvo_accounts: AuditAccountTable
+  readonly dsgvo_archive_spells: ArchiveSpellTable
 }
 
 /**
@@ -135,7 +149,7 @@ export interface AuditTables {
  * @category tables
  * @since 0.1.0
  */
-export const auditTableNames = ['dsgvo_access_periods', 'dsgvo_stakeholder_mentions', 'dsgvo_offboardings', 'dsgvo_erasures', 'dsgvo_principal_roles', 'dsgvo_accounts'] as const
+export const auditTableNames = ['dsgvo_access_periods', 'dsgvo_stakeholder_mentions', 'dsgvo_offboardings', 'dsgvo_erasures', 'dsgvo_principal_roles', 'dsgvo_accounts', 'dsgvo_archive_spells'] as const
 
 /**
  * Create the audit tables and the indexes the reports ask by.
@@ -241,4 +255,13 @@ export const createAuditTables = async (db: Kysely<any>): Promise<void> => {
     .addColumn('retention_until', 'text')
     .execute()
   await db.schema.createIndex('dsgvo_accounts_by_retention').ifNotExists().on('dsgvo_accounts').columns(['retention_until']).execute()
+  await db.schema
+    .createTable('dsgvo_archive_spells')
+    .ifNotExists()
+    .addColumn('account_id', 'text', (c) => c.notNull())
+    .addColumn('archived_at', 'text', (c) => c.notNull())
+    .addColumn('archived_position', 'bigint', (c) => c.notNull())
+    .addColumn('restored_at', 'text')
+    .addPrimaryKeyConstraint('dsgvo_archive_spells_pk', ['account_id', 'archived_position'])
+    .execute()
 }

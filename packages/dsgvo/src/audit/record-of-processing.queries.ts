@@ -10,7 +10,7 @@
  * @module
  */
 import type { Instant, LegalBasis } from '@account-ownership/core'
-import type { Kysely } from 'kysely'
+import type { ExpressionBuilder, Kysely } from 'kysely'
 import { sql } from 'kysely'
 import { defaultRetentionPolicy, type RetentionPolicy } from '../retention/retention-policy.js'
 import type { AuditTables } from './audit.table.js'
@@ -57,6 +57,9 @@ export interface RecordOfProcessing {
   readonly retention: ReadonlyArray<{ readonly recordKind: string; readonly years: number; readonly legalReference: string }>
 }
 
+// A period that ended where it began gave nobody a moment of access: it counts for nothing.
+const gaveAccess = (eb: ExpressionBuilder<AuditTables, 'dsgvo_access_periods'>) => eb.or([eb('to_at', 'is', null), eb('to_at', '>', eb.ref('from_at'))])
+
 const categoryOf = (kind: string, scope: string, role: string | null): string =>
   kind === 'owner' ? 'owner' : kind === 'team' ? `team:${role ?? 'member'}` : `grantee (${scope})`
 
@@ -74,12 +77,14 @@ export const recordOfProcessing = async (
   const role = sql<string | null>`case when kind = 'team' then detail else null end`
   const groups = await db
     .selectFrom('dsgvo_access_periods')
+    .where(gaveAccess)
     .select(['purpose', 'legal_basis', 'kind', 'scope', role.as('role')])
     .select((eb) => [eb.fn.min('from_at').as('since')])
     .groupBy(['purpose', 'legal_basis', 'kind', 'scope', role])
     .execute()
   const counts = await db
     .selectFrom('dsgvo_access_periods')
+    .where(gaveAccess)
     .select(['purpose', 'legal_basis'])
     .select((eb) => [eb.fn.count('account_id').distinct().as('accounts'), eb.fn.count('principal_id').distinct().as('recipients')])
     .groupBy(['purpose', 'legal_basis'])
@@ -99,6 +104,7 @@ export const recordOfProcessing = async (
   // Who could see the account map: everyone with access to an account whose map names someone.
   const mapRecipients = await db
     .selectFrom('dsgvo_access_periods')
+    .where(gaveAccess)
     .select((eb) => eb.fn.count('principal_id').distinct().as('n'))
     .where('account_id', 'in', db.selectFrom('dsgvo_stakeholder_mentions').select('account_id'))
     .executeTakeFirst()

@@ -15,6 +15,8 @@ import * as E from 'fp-ts/lib/Either.js'
 import type { Kysely } from 'kysely'
 import type { ControllerConfiguration, Party, ThirdCountryTransfer } from './controller.js'
 import type { AuditTables } from './audit.table.js'
+import { accessiblePeriods } from './accessible-periods.js'
+import { accessPeriodOf } from './audit-rows.js'
 import { defaultProcessingPurposes, type ProcessingPurposes } from './processing-purposes.js'
 import { subjectReport, type SubjectReport } from './subject-report.queries.js'
 
@@ -90,11 +92,8 @@ export const subjectDisclosure = async (
   const config = options.controller
   const contact = report.mentions.length > 0
   const accounts = [...new Set([...report.mentions.map((m) => m.accountId), ...report.accessPeriods.map((p) => p.accountId)])].sort()
-  const periods = accounts.length === 0 ? [] : await db.selectFrom('dsgvo_access_periods').selectAll().where('account_id', 'in', accounts).orderBy('source_position').execute()
-  const recipients: Recipient[] = periods
-    // Zero-length periods gave no one a moment of access.
-    .filter((p) => p.to_at === null || p.to_at > p.from_at)
-    .map((p) => ({ principalId: p.principal_id, accountId: p.account_id, role: roleOf(p.kind, p.detail, p.scope), from: p.from_at as Instant, to: p.to_at as Instant | null }))
+  const entitlements = accounts.length === 0 ? [] : await db.selectFrom('dsgvo_access_periods').selectAll().where('account_id', 'in', accounts).orderBy('source_position').execute()
+  const recipients: Recipient[] = (await accessiblePeriods(db, entitlements.map(accessPeriodOf))).map((p) => ({ principalId: p.principalId, accountId: p.accountId, role: roleOf(p.kind, p.detail, p.scope), from: p.from, to: p.to }))
   const kept = accounts.length === 0 ? [] : await db.selectFrom('dsgvo_accounts').select(['account_id', 'retention_until', 'record_kind', 'archived_at']).where('account_id', 'in', accounts).orderBy('account_id').execute()
   const ownPurposes = contact
     ? [purposes.stakeholders]

@@ -6,7 +6,8 @@
  * someone's behalf, or in its `*By` field: assigned, approved, mapped, erased, …) and every event
  * naming them otherwise (successor on an offboarding, party of a transfer request). For a contact person (`stakeholder:<id>`):
  * every account map naming them, with the personal values read (decrypted) from the log — or
- * `[erased]`. For both: erasures.
+ * `[erased]`. For both: erasures. Periods of access are those in which the principal could
+ * access the data (core's one definition): an archive cuts them, none is of zero length.
  *
  * @module
  */
@@ -15,6 +16,7 @@ import { invalidQuery, type InvalidQueryError } from '@account-ownership/project
 import * as E from 'fp-ts/lib/Either.js'
 import type { Kysely } from 'kysely'
 import { parseSubject } from '../subject/subject-id.js'
+import { accessiblePeriods } from './accessible-periods.js'
 import { accessPeriodOf, erasureOf, mentionOf, offboardingOf, principalRoleOf, type AccessPeriod, type Erasure, type Offboarding, type PrincipalRole, type StakeholderMention } from './audit-rows.js'
 import type { AuditTables } from './audit.table.js'
 
@@ -58,7 +60,8 @@ export interface SubjectReport {
 /**
  * A page of a principal's access periods (held and granted), `actions` and `namedIn` — the lists
  * that grow with every event they record or are named in: at most `size` (10 or more) entries
- * each, of events after global position `after`.
+ * each, of events after global position `after`. An entitlement an archive cut into parts counts
+ * once, so a page can hold more periods than `size`, all from the same events.
  * @category audit
  * @since 0.2.0
  */
@@ -134,8 +137,8 @@ export const subjectReport = async (
     const within = <A extends { readonly source: { readonly globalPosition: bigint } }>(list: ReadonlyArray<A>) => (nextAfter === undefined ? list : list.filter((r) => r.source.globalPosition <= nextAfter))
     return E.right({
       subjectId: subject,
-      accessPeriods: within(lists[0]),
-      accessGranted: within(lists[1]),
+      accessPeriods: await accessiblePeriods(db, within(lists[0])),
+      accessGranted: await accessiblePeriods(db, within(lists[1])),
       offboardings: offboardings.map(offboardingOf),
       actions: within(lists[2]),
       namedIn: within(lists[3]),

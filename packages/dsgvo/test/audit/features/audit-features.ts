@@ -34,7 +34,8 @@ export const auditFeatures = (dialect: AuditDialect) =>
       const felix = right(await subjectReport(db, 'principal:felix'))
       expect(felix.accessPeriods.map((p) => [p.kind, p.detail, p.from, p.to, p.endedHow, p.legalBasis])).toEqual([
         ['team', 'finance', '2026-01-05T09:00:00.000Z', '2026-02-01T09:00:00.000Z', 'team-dropped-on-transfer', 'art6-1-b-contract'],
-        ['owner', null, '2026-02-01T09:00:00.000Z', null, null, 'art6-1-b-contract'],
+        // Felix still owns kunde-7, but nobody could access it once it was archived on 12 March.
+        ['owner', null, '2026-02-01T09:00:00.000Z', '2026-03-12T09:00:00.000Z', 'archived', 'art6-1-b-contract'],
       ])
       expect(felix.accessPeriods[1]?.source).toEqual({ streamId: 'account-kunde-7', streamVersion: 6n, globalPosition: 7n })
       const hanna = right(await subjectReport(db, 'principal:hanna'))
