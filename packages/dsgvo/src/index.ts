@@ -8,7 +8,7 @@
  *
  * @module
  */
-export { parseSubject, principalSubject, stakeholderSubject, subjectOf, type SubjectKind } from './subject/subject-id.js'
+export { accountSubject, parseSubject, principalSubject, stakeholderSubject, subjectOf, type SubjectKind } from './subject/subject-id.js'
 export { KeyStoreUnavailableError, type KeyStore, type SubjectKey } from './keys/key-store.js'
 export {
   fileKeyEncryptionKeys,

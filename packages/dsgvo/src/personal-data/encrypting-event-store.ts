@@ -9,7 +9,8 @@
  * An event is checked against its codec before it is encrypted (an empty name stays refused),
  * and its envelope must still pass the codec: a personal field takes its sealed form in place of
  * the plain text, up to the length the sealing of the longest plain value allowed takes (core's
- * `personalText`), so every plain value within its limit fits.
+ * `personalText`), so every plain value within its limit fits. A list field (classification
+ * criteria) has each entry sealed on its own, bound to its index.
  *
  * @module
  */
@@ -47,6 +48,18 @@ const storeErrorOf = (e: KeyStoreUnavailableError): StoreUnavailableError =>
 
 const withData = <A extends { readonly data: unknown }>(event: A, data: Record<string, unknown>): A => ({ ...event, data })
 
+/* A personal field holds one text, or a list of texts (classification criteria), each sealed on
+ * its own and bound to its place: `criteria[1]` no longer opens as `criteria[0]`. */
+const textsOf = (field: string, value: unknown): ReadonlyArray<{ readonly place: string; readonly text: string }> =>
+  typeof value === 'string'
+    ? [{ place: field, text: value }]
+    : Array.isArray(value)
+      ? value.flatMap((v: unknown, i) => (typeof v === 'string' ? [{ place: `${field}[${i}]`, text: v }] : []))
+      : []
+
+const mapTexts = async (value: unknown, field: string, f: (text: string, place: string) => Promise<string>): Promise<unknown> =>
+  typeof value === 'string' ? f(value, field) : Array.isArray(value) ? Promise.all(value.map((v: unknown, i) => (typeof v === 'string' ? f(v, `${field}[${i}]`) : v))) : value
+
 /**
  * An event store that encrypts personal fields on append and decrypts them on read.
  * @category personal data
@@ -70,7 +83,7 @@ export const encryptingEventStore = (options: EncryptingEventStoreOptions): Even
   // plaintext this store keeps out of the log, and error messages end up in logs.
   const withoutPersonalValue = (event: NewEvent, i: number, problem: { readonly field: string; readonly message: string }): string => {
     const marked = personalFields[(event as { type?: unknown } | null)?.type as DomainEventType]
-    const personal = marked?.fields.some((f) => problem.field === `events[${i}].data.${f}`) === true
+    const personal = marked?.fields.some((f) => problem.field === `events[${i}].data.${f}` || problem.field.startsWith(`events[${i}].data.${f}[`)) === true
     return personal ? problem.message.replace(/, got [\s\S]*$/, ', got a personal value (not shown)') : problem.message
   }
 
@@ -83,16 +96,18 @@ export const encryptingEventStore = (options: EncryptingEventStoreOptions): Even
     const personal = personalSubjectOf(personalFields, plain.right)
     if (E.isLeft(personal)) return E.left(new InvalidStoreInputError(`events[${i}].${personal.left}`, 'names no valid data subject, so its personal data cannot be encrypted'))
     if (personal.right === undefined) return E.right(event)
+    // No key for an event without a personal value (a grant without a note): a subject gets a
+    // key, and so becomes erasable, only once the log holds something of theirs.
+    const given = event.data as Record<string, unknown>
+    if (!personal.right.fields.some((field) => textsOf(field, given[field]).length > 0)) return E.right(event)
     const eventId: unknown = (event as { metadata?: { eventId?: unknown } }).metadata?.eventId
     if (typeof eventId !== 'string') return E.left(new InvalidStoreInputError(`events[${i}].metadata.eventId`, 'expected an EventId, which the encryption is bound to'))
     const key = await keyForAppend(personal.right.subjectId)
     if (E.isLeft(key)) return key
     cache.set(`${key.right.subjectId}~${key.right.version}`, key.right)
-    const data: Record<string, unknown> = { ...(event.data as Record<string, unknown>) }
-    for (const field of personal.right.fields) {
-      const value = data[field]
-      if (typeof value === 'string') data[field] = seal(key.right, value, { eventId, field })
-    }
+    const data: Record<string, unknown> = { ...given }
+    const subjectKey = key.right
+    for (const field of personal.right.fields) if (field in data) data[field] = await mapTexts(data[field], field, async (text, place) => seal(subjectKey, text, { eventId, field: place }))
     const sealed = withData(event, data)
     const fits = decodeDomainEvent(`events[${i}]`)(sealed)
     if (E.isLeft(fits)) {
@@ -104,11 +119,9 @@ export const encryptingEventStore = (options: EncryptingEventStoreOptions): Even
   const reveal = async <A extends RecordedEvent>(event: A, cache: KeyCache = new Map()): Promise<A> => {
     const personal = personalSubjectOf(personalFields, event)
     if (E.isLeft(personal) || personal.right === undefined) return event
-    const data: Record<string, unknown> = { ...(event.data as Record<string, unknown>) }
-    for (const field of personal.right.fields) {
-      const value = data[field]
-      const envelope = typeof value === 'string' ? parseEnvelope(value) : undefined
-      if (envelope === undefined) continue // written before encryption was on: stays as stored
+    const openText = async (value: string, place: string): Promise<string> => {
+      const envelope = parseEnvelope(value)
+      if (envelope === undefined) return value // written before encryption was on: stays as stored
       const cacheKey = `${envelope.subjectId}~${envelope.keyVersion}`
       if (!cache.has(cacheKey)) {
         const found = await keys.keyFor(envelope.subjectId, envelope.keyVersion)
@@ -116,14 +129,13 @@ export const encryptingEventStore = (options: EncryptingEventStoreOptions): Even
         cache.set(cacheKey, found.right)
       }
       const key = cache.get(cacheKey)
-      if (key === undefined) {
-        data[field] = erasedMarker
-        continue
-      }
-      const opened = open(key, envelope, { eventId: event.metadata.eventId, field })
+      if (key === undefined) return erasedMarker
+      const opened = open(key, envelope, { eventId: event.metadata.eventId, field: place })
       if (E.isLeft(opened)) throw new CorruptEventError(event.metadata, opened.left)
-      data[field] = opened.right
+      return opened.right
     }
+    const data: Record<string, unknown> = { ...(event.data as Record<string, unknown>) }
+    for (const field of personal.right.fields) if (field in data) data[field] = await mapTexts(data[field], field, openText)
     return withData(event, data)
   }
 

@@ -17,8 +17,14 @@ import { subjectOf, type SubjectKind } from '../subject/subject-id.js'
 export interface PersonalFieldsOf {
   /** The kind of subject, and the payload field that holds their id. */
   readonly subject: { readonly kind: SubjectKind; readonly idField: string }
-  /** The payload fields to encrypt; each must be a string in the event's codec. */
+  /** The payload fields to encrypt; each a string, or a list of strings, in the event's codec. */
   readonly fields: ReadonlyArray<string>
+  /**
+   * A boolean payload field that must be `true` for the fields to be personal (an account's
+   * display name only where `soleTrader` says it names a person); always personal without one.
+   * @since 0.3.0
+   */
+  readonly when?: string
 }
 
 /**
@@ -29,18 +35,27 @@ export interface PersonalFieldsOf {
 export type PersonalFields = Readonly<Partial<Record<DomainEventType, PersonalFieldsOf>>>
 
 /**
- * What this release marks as personal: a contact person's name and e-mail on the account map.
- * Principals appear only by opaque id; their personal data lives outside the log.
+ * What this release marks as personal, each field under the key of the subject it belongs to
+ * (the table in the package README says why): a contact person's name and e-mail (the contact);
+ * a sole trader's display name and every account's classification criteria (the account); a
+ * grant's purpose note (the grantee); a transfer's rejection reason (who rejected it); an
+ * offboarding's reason (who was offboarded). Principals appear otherwise only by opaque id.
  * @category personal data
  * @since 0.1.0
  */
 export const defaultPersonalFields: PersonalFields = {
   StakeholderMapped: { subject: { kind: 'stakeholder', idField: 'stakeholderId' }, fields: ['name', 'email'] },
+  AccountOpened: { subject: { kind: 'account', idField: 'accountId' }, fields: ['displayName'], when: 'soleTrader' },
+  AccountClassified: { subject: { kind: 'account', idField: 'accountId' }, fields: ['criteria'] },
+  AccessGranted: { subject: { kind: 'principal', idField: 'granteeId' }, fields: ['purposeNote'] },
+  OwnershipTransferRejected: { subject: { kind: 'principal', idField: 'rejectedBy' }, fields: ['reason'] },
+  PrincipalOffboarded: { subject: { kind: 'principal', idField: 'principalId' }, fields: ['reason'] },
 }
 
 /**
- * The subject and personal fields of an event: `undefined` when its type has none, a `Left`
- * naming the id field when no valid subject id can be made from it (nothing may then be stored).
+ * The subject and personal fields of an event: `undefined` when its type has none (or its
+ * `when` field is not `true`), a `Left` naming the id field when no valid subject id can be made
+ * from it (nothing may then be stored).
  * @category personal data
  * @since 0.1.0
  */
@@ -49,8 +64,9 @@ export const personalSubjectOf = (
   event: DomainEvent,
 ): E.Either<string, { readonly subjectId: SubjectId; readonly fields: ReadonlyArray<string> } | undefined> => {
   const marked = fields[event.type]
-  if (marked === undefined) return E.right(undefined)
-  const id = (event.data as Record<string, unknown>)[marked.subject.idField]
+  const data = event.data as Record<string, unknown>
+  if (marked === undefined || (marked.when !== undefined && data[marked.when] !== true)) return E.right(undefined)
+  const id = data[marked.subject.idField]
   const subjectId = typeof id === 'string' ? subjectOf(marked.subject.kind, id) : undefined
   return subjectId === undefined || E.isLeft(subjectId) ? E.left(`data.${marked.subject.idField}`) : E.right({ subjectId: subjectId.right, fields: marked.fields })
 }

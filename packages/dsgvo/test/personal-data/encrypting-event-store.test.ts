@@ -33,14 +33,16 @@ describe('the encrypting event store', () => {
     const appended = await store.append(stream, history.map((e) => newEvent(e)), { expectedVersion: 'no-stream' })
     expect(E.isRight(appended) && dataOf(appended.right.events[4]).name).toBe('Erika Mustermann')
     const stored = await all(plain.readAll())
-    expect(JSON.stringify(stored, (_k, v) => (typeof v === 'bigint' ? String(v) : v))).not.toMatch(/Erika|Mustermann|erika@|Max Muster|max@/)
+    expect(JSON.stringify(stored, (_k, v) => (typeof v === 'bigint' ? String(v) : v))).not.toMatch(/Erika|Mustermann|erika@|Max Muster|max@|Support ticket/)
     expect(String(dataOf(stored[4]).name)).toMatch(/^pd1~stakeholder:erika~1~/)
+    expect(String(dataOf(stored[3]).purposeNote)).toMatch(/^pd1~principal:sven~1~/)
     const read = await all(store.readStream(stream))
     expect(read.slice(4).map((e) => [dataOf(e).name, dataOf(e).email])).toEqual([
       ['Erika Mustermann', 'erika@example.de'],
       ['Max Muster', 'max@example.de'],
     ])
-    expect(read.slice(0, 4)).toEqual(stored.slice(0, 4))
+    expect(read.slice(0, 3)).toEqual(stored.slice(0, 3))
+    expect(read[3]).toEqual({ ...stored[3], data: { ...dataOf(stored[3]), purposeNote: 'Support ticket 4711' } })
   })
 
   it('reads an erased subject as [erased] and every other subject and fact as before', async () => {

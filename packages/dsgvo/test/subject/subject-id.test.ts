@@ -1,5 +1,5 @@
 import { idAlphabet, maxIdLength } from '@account-ownership/core'
-import { parseSubject, principalSubject, stakeholderSubject, subjectOf } from '@account-ownership/dsgvo'
+import { accountSubject, parseSubject, principalSubject, stakeholderSubject, subjectOf } from '@account-ownership/dsgvo'
 import * as E from 'fp-ts/lib/Either.js'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
@@ -17,6 +17,7 @@ describe('subject ids from plain strings', () => {
       fc.property(validId, (id) => {
         expect(stakeholderSubject(id)).toEqual(E.right(`stakeholder:${id}`))
         expect(principalSubject(id)).toEqual(E.right(`principal:${id}`))
+        expect(accountSubject(id)).toEqual(E.right(`account:${id}`))
         expect(parseSubject(`stakeholder:${id}`)).toEqual({ kind: 'stakeholder', id })
       }),
     )
@@ -25,7 +26,7 @@ describe('subject ids from plain strings', () => {
   it('answers a bad id with a typed error naming the field, never repeating the value', () => {
     fc.assert(
       fc.property(invalidId, (id) => {
-        for (const [made, field] of [[stakeholderSubject(id), 'stakeholderId'], [principalSubject(id), 'principalId'], [subjectOf('stakeholder', id), 'id']] as const) {
+        for (const [made, field] of [[stakeholderSubject(id), 'stakeholderId'], [principalSubject(id), 'principalId'], [accountSubject(id), 'accountId'], [subjectOf('stakeholder', id), 'id']] as const) {
           if (E.isRight(made)) throw new Error(`accepted a bad ${field}`)
           expect(made.left._tag).toBe('InvalidStoreInputError')
           expect(made.left.field).toBe(field)
@@ -38,5 +39,11 @@ describe('subject ids from plain strings', () => {
   it('answers a value that is no string, or an unknown kind, with a typed error too', () => {
     expect(E.isLeft(stakeholderSubject(null as never)) && stakeholderSubject(null as never)).toMatchObject({ left: { field: 'stakeholderId' } })
     expect(subjectOf('customer' as never, 'x')).toMatchObject({ left: { _tag: 'InvalidStoreInputError', field: 'kind' } })
+    expect(subjectOf('toString' as never, 'x')).toMatchObject({ left: { _tag: 'InvalidStoreInputError', field: 'kind' } })
+  })
+
+  it('parses only the subjects an Art. 15 report answers: an account subject is not one of them', () => {
+    expect(parseSubject('account:kunde-1')).toBeUndefined()
+    expect(parseSubject('principal:sven')).toEqual({ kind: 'principal', id: 'sven' })
   })
 })
