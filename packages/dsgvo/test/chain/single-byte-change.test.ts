@@ -53,6 +53,13 @@ describe('the hash chain', () => {
               throw e
             }
             const verified = await verifyChain(store.readStoredAll())
+            if (column === 'global_position' && position === count && (changed as bigint) < 1n) {
+              // The newest event moved before the first position is out of the log's range: to
+              // the chain alone that is a log one event shorter — what a kept tree head catches
+              // (see the transparency tests), not the chain.
+              expect(E.isRight(verified) && verified.right.events).toBe(count - 1)
+              return
+            }
             expect(E.isLeft(verified)).toBe(true)
             if (E.isRight(verified) || verified.left._tag !== 'ChainBrokenError') throw new Error(`expected a broken chain, got ${JSON.stringify(verified)}`)
             const named = verified.left
