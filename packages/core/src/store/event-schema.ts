@@ -45,9 +45,16 @@ export interface EventSchema {
  * @since 0.1.0
  */
 export const eventSchema = (upcasters: Upcasters = {}): EventSchema => {
+  // Asked once per event read: worked out once per type.
+  const versions = new Map<string, number>()
   const currentVersion = (type: string): number => {
-    const steps = Object.keys(upcasters[type] ?? {}).map(Number)
-    return steps.length === 0 ? 1 : Math.max(...steps) + 1
+    let version = versions.get(type)
+    if (version === undefined) {
+      const steps = Object.keys(upcasters[type] ?? {}).map(Number)
+      version = steps.length === 0 ? 1 : Math.max(...steps) + 1
+      versions.set(type, version)
+    }
+    return version
   }
   return {
     currentVersion,
