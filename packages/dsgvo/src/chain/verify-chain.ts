@@ -122,7 +122,9 @@ export type ChainSource = ChainLog | AsyncIterable<RawStoredRow> | Iterable<RawS
  * @since 0.3.0
  */
 export interface ChainLog {
+  /** How the log is numbered; `'contiguous'` where absent, as on the store port. */
   readonly positions?: PositionModel | undefined
+  /** Every row as stored, in global order. */
   readStoredAll(): AsyncIterable<RawStoredRow>
 }
 
