@@ -13,7 +13,7 @@ import type { Contender } from './contender.js'
 import type { Peers } from './peers.js'
 import { emmettPostgres, libraryPostgres, rawPostgres, server } from './postgres-contenders.js'
 import { allExact, checkLines, checkStored, table, type Figure } from './rounds.js'
-import { batchWorkload, commandKeys, commandsOf, commandWorkload, readWorkload, seededKeys, type Plan } from './workloads.js'
+import { batchAndReadTables, batchWorkload, commandKeys, commandsOf, commandWorkload, readWorkload, seededKeys, type Plan } from './workloads.js'
 
 /** What to compare and how much. */
 export interface PostgresComparison {
@@ -92,18 +92,7 @@ export const postgresTables = (o: PostgresComparison, r: PostgresResults): strin
   '',
   ...table('commands/s', r.commands),
   '',
-  `### Batch append of ${o.plan.batchSize} events to a new stream`,
-  '',
-  ...table('events/s', r.batch),
-  '',
-  `### Read one stream of ${o.plan.shortLength} events and fold it`,
-  '',
-  ...table('reads/s', r.reads[0]!),
-  '',
-  `### Read one stream of ${o.plan.longLength.toLocaleString('en-US')} events and fold it`,
-  '',
-  ...table('reads/s', r.reads[1]!),
-  '',
+  ...batchAndReadTables(o.plan, r.batch, r.reads),
   `### Commands from ${o.writers} writer processes at once (each on its own streams)`,
   '',
   ...table('commands/s', r.writers).map((line) => line.replace('peak RSS (MB)', 'peak RSS of a writer (MB)')),

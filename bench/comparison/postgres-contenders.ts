@@ -13,19 +13,16 @@
  *
  * @module
  */
-import { accountCommandHandler, accountStream, type AccountId, type AccountState, type StreamId } from '@account-ownership/core'
+import { accountStream, type AccountId } from '@account-ownership/core'
 import { openPostgresEventStore } from '@account-ownership/store-postgres'
 import pg from 'pg'
-import { decideClassify, evolveAccount, factKey, foldAccount, handlerPolicy, newEventOf, openedFact, streamOf, type Contender, type Fact } from './contender.js'
+import { decideClassify, factKey, foldAccount, newEventOf, openedFact, streamOf, type Contender, type Fact } from './contender.js'
+import { emmettContender } from './emmett-contender.js'
+import { libraryContender, unwrap } from './library-contender.js'
 import type { Peers } from './peers.js'
 
 /** The server. */
 export const server = { host: '127.0.0.1', port: 5432, user: 'postgres' } as const
-
-const unwrap = <A>(either: { _tag: 'Left'; left: unknown } | { _tag: 'Right'; right: A }): A => {
-  if (either._tag === 'Left') throw either.left instanceof Error ? either.left : new Error(JSON.stringify(either.left))
-  return either.right
-}
 
 const lazySync = '-c synchronous_commit=off'
 
@@ -42,29 +39,7 @@ export const libraryPostgres = async (database: string, accounts: number, seeded
     await seed(accounts, async (a) => void unwrap(await seeder.append(accountStream(`kunde-${a}` as AccountId), [newEventOf(openedFact(a))], { expectedVersion: 'no-stream' })))
     await seeder.close()
   }
-  const store = unwrap(await openPostgresEventStore({ connection: { ...server, database, max: 2 }, schema }))
-  const handler = accountCommandHandler({ store, policy: handlerPolicy })
-  return {
-    name: 'this library',
-    async classify(account, score, commandId) {
-      unwrap(await handler.handle({ type: 'ClassifyAccount', data: { accountId: `kunde-${account}`, tier: 'standard', score, criteria: ['umsatz'] } }, { commandId, actor: 'dora', tenantId: 'acme-de' }))
-    },
-    async appendBatch(stream, facts) {
-      unwrap(await store.append(stream as StreamId, facts.map(newEventOf), { expectedVersion: 'no-stream' }))
-    },
-    async readAndFold(stream) {
-      const events = []
-      for await (const event of store.readStream(stream as StreamId)) events.push(event)
-      foldAccount(events)
-      return events.length
-    },
-    async stored() {
-      const keys: string[] = []
-      for await (const e of store.readAll({ batchSize: 1000 })) keys.push(factKey(e.metadata.streamId, e.metadata as unknown as Record<string, unknown>, e.data as Record<string, unknown>))
-      return keys
-    },
-    close: () => store.close(),
-  }
+  return libraryContender(unwrap(await openPostgresEventStore({ connection: { ...server, database, max: 2 }, schema })))
 }
 
 const rawSchema = `CREATE SCHEMA IF NOT EXISTS bench_raw;
@@ -140,22 +115,9 @@ export const emmettPostgres = async (peers: Peers, database: string, accounts: n
     await seeder.close()
   }
   const store = peers.postgresql.getPostgreSQLEventStore(url)
-  const handle = peers.emmett.CommandHandler<AccountState>({ evolve: evolveAccount, initialState: () => foldAccount([]) })
   const reader = new pg.Client({ ...server, database })
   await reader.connect()
-  return {
-    name: 'Emmett PostgreSQL',
-    async classify(account, score, commandId) {
-      await handle(store, streamOf(account), (state) => decideClassify(account, score, commandId, state))
-    },
-    async appendBatch(stream, facts) {
-      await store.appendToStream(stream, facts, { expectedStreamVersion: 'STREAM_DOES_NOT_EXIST' })
-    },
-    async readAndFold(stream) {
-      let n = 0
-      await store.aggregateStream(stream, { evolve: (state: AccountState, event) => (n++, evolveAccount(state, event)), initialState: () => foldAccount([]) })
-      return n
-    },
+  return emmettContender(peers, 'Emmett PostgreSQL', store, {
     stored: async () =>
       (await reader.query<{ stream_id: string; message_data: Record<string, unknown>; message_metadata: Record<string, unknown> }>('SELECT stream_id, message_data, message_metadata FROM emt_messages')).rows.map((r) =>
         factKey(r.stream_id, r.message_metadata, r.message_data),
@@ -164,5 +126,5 @@ export const emmettPostgres = async (peers: Peers, database: string, accounts: n
       await store.close()
       await reader.end()
     },
-  }
+  })
 }

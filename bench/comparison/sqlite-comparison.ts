@@ -11,7 +11,7 @@ import type { Contender } from './contender.js'
 import type { Peers } from './peers.js'
 import { allExact, checkLines, checkStored, table, type Figure } from './rounds.js'
 import { emmettSqlite, librarySqlite, rawSqlite } from './sqlite-contenders.js'
-import { batchWorkload, commandWorkload, readWorkload, seededKeys, type Plan } from './workloads.js'
+import { batchAndReadTables, batchWorkload, commandWorkload, readWorkload, seededKeys, type Plan } from './workloads.js'
 
 /** What to compare and how much. */
 export interface SqliteComparison {
@@ -87,17 +87,6 @@ export const sqliteTables = (o: SqliteComparison, r: SqliteResults): string[] =>
   '',
   ...table('commands/s', r.commands[1]!),
   '',
-  `### Batch append of ${o.plan.batchSize} events to a new stream`,
-  '',
-  ...table('events/s', r.batch),
-  '',
-  `### Read one stream of ${o.plan.shortLength} events and fold it`,
-  '',
-  ...table('reads/s', r.reads[0]!),
-  '',
-  `### Read one stream of ${o.plan.longLength.toLocaleString('en-US')} events and fold it`,
-  '',
-  ...table('reads/s', r.reads[1]!),
-  '',
+  ...batchAndReadTables(o.plan, r.batch, r.reads),
   ...r.checks,
 ]

@@ -15,16 +15,13 @@
  *
  * @module
  */
-import { accountCommandHandler, accountStream, type AccountId, type AccountState, type StreamId } from '@account-ownership/core'
+import { accountStream, type AccountId } from '@account-ownership/core'
 import { openSqliteEventStore } from '@account-ownership/store-sqlite'
 import Database from 'better-sqlite3'
-import { decideClassify, evolveAccount, factKey, foldAccount, handlerPolicy, newEventOf, openedFact, streamOf, type Contender, type Fact } from './contender.js'
+import { decideClassify, factKey, foldAccount, newEventOf, openedFact, streamOf, type Contender, type Fact } from './contender.js'
+import { emmettContender } from './emmett-contender.js'
+import { libraryContender, unwrap } from './library-contender.js'
 import type { Peers } from './peers.js'
-
-const unwrap = <A>(either: { _tag: 'Left'; left: unknown } | { _tag: 'Right'; right: A }): A => {
-  if (either._tag === 'Left') throw either.left instanceof Error ? either.left : new Error(JSON.stringify(either.left))
-  return either.right
-}
 
 /** This library's SQLite store, with `accounts` opened. */
 export const librarySqlite = async (path: string, accounts: number): Promise<Contender> => {
@@ -34,29 +31,7 @@ export const librarySqlite = async (path: string, accounts: number): Promise<Con
   for (let a = 0; a < accounts; a++) unwrap(await seeder.append(accountStream(`kunde-${a}` as AccountId), [newEventOf(openedFact(a))], { expectedVersion: 'no-stream' }))
   await seeder.close()
   seeding.close()
-  const store = unwrap(openSqliteEventStore({ path }))
-  const handler = accountCommandHandler({ store, policy: handlerPolicy })
-  return {
-    name: 'this library',
-    async classify(account, score, commandId) {
-      unwrap(await handler.handle({ type: 'ClassifyAccount', data: { accountId: `kunde-${account}`, tier: 'standard', score, criteria: ['umsatz'] } }, { commandId, actor: 'dora', tenantId: 'acme-de' }))
-    },
-    async appendBatch(stream, facts) {
-      unwrap(await store.append(stream as StreamId, facts.map(newEventOf), { expectedVersion: 'no-stream' }))
-    },
-    async readAndFold(stream) {
-      const events = []
-      for await (const event of store.readStream(stream as StreamId)) events.push(event)
-      foldAccount(events)
-      return events.length
-    },
-    async stored() {
-      const keys: string[] = []
-      for await (const e of store.readAll()) keys.push(factKey(e.metadata.streamId, e.metadata as unknown as Record<string, unknown>, e.data as Record<string, unknown>))
-      return keys
-    },
-    close: () => store.close(),
-  }
+  return libraryContender(unwrap(openSqliteEventStore({ path })))
 }
 
 const rawSchema = `CREATE TABLE IF NOT EXISTS events (
@@ -118,7 +93,7 @@ export type EmmettSqliteSetup = { readonly kind: 'defaults' } | { readonly kind:
 
 /** Emmett SQLite through its public API, set up as `setup` says, with `accounts` opened. */
 export const emmettSqlite = async (peers: Peers, path: string, accounts: number, setup: EmmettSqliteSetup): Promise<Contender> => {
-  const { sqlite, emmett } = peers
+  const { sqlite } = peers
   // Seeding: Emmett's own append on one connection, a thousand streams per transaction.
   const seeding = sqlite.sqliteConnection({ fileName: path })
   await sqlite.getSQLiteEventStore({ fileName: path, pool: sqlite.SQLiteConnectionPool({ fileName: path, connectionOptions: { singleton: true, connection: seeding } }) }).schema.migrate()
@@ -137,21 +112,9 @@ export const emmettSqlite = async (peers: Peers, path: string, accounts: number,
   const store = sqlite.getSQLiteEventStore(
     shared === undefined ? { fileName: path } : { fileName: path, pool: sqlite.SQLiteConnectionPool({ fileName: path, connectionOptions: { singleton: true, connection: shared } }) },
   )
-  const handle = emmett.CommandHandler<AccountState>({ evolve: evolveAccount, initialState: () => foldAccount([]) })
   const reader = shared ?? sqlite.sqliteConnection({ fileName: path })
-  return {
-    name: setup.kind === 'defaults' ? 'Emmett SQLite, defaults (connection per operation, FULL)' : `Emmett SQLite, tuned (shared connection, ${setup.synchronous})`,
-    async classify(account, score, commandId) {
-      await handle(store, streamOf(account), (state) => decideClassify(account, score, commandId, state))
-    },
-    async appendBatch(stream, facts) {
-      await store.appendToStream(stream, facts, { expectedStreamVersion: 'STREAM_DOES_NOT_EXIST' })
-    },
-    async readAndFold(stream) {
-      let n = 0
-      await store.aggregateStream(stream, { evolve: (state, event) => (n++, evolveAccount(state, event)), initialState: () => foldAccount([]) })
-      return n
-    },
+  const name = setup.kind === 'defaults' ? 'Emmett SQLite, defaults (connection per operation, FULL)' : `Emmett SQLite, tuned (shared connection, ${setup.synchronous})`
+  return emmettContender(peers, name, store, {
     stored: async () =>
       (await reader.query<{ stream_id: string; message_data: string; message_metadata: string }>('SELECT stream_id, message_data, message_metadata FROM emt_messages')).map((r) =>
         factKey(r.stream_id, JSON.parse(r.message_metadata) as Record<string, unknown>, JSON.parse(r.message_data) as Record<string, unknown>),
@@ -159,5 +122,5 @@ export const emmettSqlite = async (peers: Peers, path: string, accounts: number,
     async close() {
       reader.close()
     },
-  }
+  })
 }

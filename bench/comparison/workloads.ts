@@ -6,7 +6,7 @@
  * @module
  */
 import { classifiedFact, factKey, openedFact, streamFacts, streamOf, type Contender, type Fact } from './contender.js'
-import { inRounds, type Figure } from './rounds.js'
+import { inRounds, table, type Figure } from './rounds.js'
 
 /** How much work each workload does. */
 export interface Plan {
@@ -94,3 +94,19 @@ export const readWorkload = async (systems: ReadonlyArray<Contender>, plan: Plan
     return reads
   })
 }
+
+/** The tables of the batch and the two read workloads, as every store prints them. */
+export const batchAndReadTables = (plan: Plan, batch: ReadonlyArray<Figure>, reads: ReadonlyArray<ReadonlyArray<Figure>>): string[] => [
+  `### Batch append of ${plan.batchSize} events to a new stream`,
+  '',
+  ...table('events/s', batch),
+  '',
+  `### Read one stream of ${plan.shortLength} events and fold it`,
+  '',
+  ...table('reads/s', reads[0]!),
+  '',
+  `### Read one stream of ${plan.longLength.toLocaleString('en-US')} events and fold it`,
+  '',
+  ...table('reads/s', reads[1]!),
+  '',
+]
