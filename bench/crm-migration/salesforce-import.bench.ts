@@ -39,15 +39,17 @@ const writeExport = (name: string, target: number): { accounts: string; history:
   return { accounts: accountFile, history: historyFile, historyRows: written }
 }
 
-/* Peak RSS while `work` runs, sampled every 50 ms. */
-const withPeakRss = async <A>(work: () => Promise<A>): Promise<{ result: A; seconds: number; peakMiB: number }> => {
+/* Peak RSS while `work` runs, sampled every 50 ms, and how far it rose above the RSS at the start (RSS seldom shrinks, so the rise is what the run itself needed). */
+const withPeakRss = async <A>(work: () => Promise<A>): Promise<{ result: A; seconds: number; peakMiB: number; riseMiB: number }> => {
   globalThis.gc?.()
-  let peak = process.memoryUsage().rss
+  const before = process.memoryUsage().rss
+  let peak = before
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50)
   const start = performance.now()
   try {
     const result = await work()
-    return { result, seconds: (performance.now() - start) / 1000, peakMiB: Math.round(Math.max(peak, process.memoryUsage().rss) / 2 ** 20) }
+    peak = Math.max(peak, process.memoryUsage().rss)
+    return { result, seconds: (performance.now() - start) / 1000, peakMiB: Math.round(peak / 2 ** 20), riseMiB: Math.round((peak - before) / 2 ** 20) }
   } finally {
     clearInterval(sampler)
   }
@@ -82,22 +84,23 @@ try {
   const whole = writeExport('whole', rows)
   const baseline = await withPeakRss(() => csvParseAlone(whole.history))
   const small = await withPeakRss(() => importInto(quarter, join(dir, 'quarter.db'), false))
-  const dry = await withPeakRss(() => importInto(whole, join(dir, 'dry.db'), true))
   const full = await withPeakRss(() => importInto(whole, join(dir, 'whole.db'), false))
+  const dry = await withPeakRss(() => importInto(whole, join(dir, 'dry.db'), true))
   const rate = (n: number, s: number) => Math.round(n / s).toLocaleString('en-US')
-  const line = (what: string, n: number, r: { seconds: number; peakMiB: number }) => `| ${what} | ${n.toLocaleString('en-US')} | ${r.seconds.toFixed(1)} s | ${rate(n, r.seconds)} | ${r.peakMiB} MiB |`
+  const line = (what: string, n: number, r: { seconds: number; peakMiB: number; riseMiB: number }) =>
+    `| ${what} | ${n.toLocaleString('en-US')} | ${r.seconds.toFixed(1)} s | ${rate(n, r.seconds)} | ${r.peakMiB} MiB | +${r.riseMiB} MiB |`
   console.log(
     [
       `## crm-migration: Salesforce import of ${whole.historyRows.toLocaleString('en-US')} AccountHistory rows (SQLite)`,
       '',
       `${full.result.accounts.recorded.toLocaleString('en-US')} accounts, ${full.result.events.toLocaleString('en-US')} events written; rows interleaved across accounts, CRLF, two rows per owner change. Baseline: csv-parse alone reading the same AccountHistory file.`,
       '',
-      '| run | history rows | time | rows/s | peak RSS |',
-      '|---|---|---|---|---|',
+      '| run | history rows | time | rows/s | peak RSS | rise during the run |',
+      '|---|---|---|---|---|---|',
       line('baseline: csv-parse alone, AccountHistory only', baseline.result, baseline),
       line('import, a quarter of the rows (memory check)', quarter.historyRows, small),
-      line('dry run (read, stage, replay, decide; nothing written)', whole.historyRows, dry),
       line('import into a new SQLite log', whole.historyRows, full),
+      line('dry run (read, stage, replay, decide; nothing written)', whole.historyRows, dry),
       '',
     ].join('\n'),
   )
