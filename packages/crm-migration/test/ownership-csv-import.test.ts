@@ -46,4 +46,17 @@ describe('the generic ownership CSV', () => {
     expect((await eventsOf(store, 'kunde-200')).length).toBe(3)
     expect(await store.headPosition()).toEqual(E.map((n: bigint) => n + 3n)(before))
   })
+
+  it('leaves alone an account the log opened before its CRM history begins, too', async () => {
+    const store = inMemoryEventStore()
+    const crm = accountCommandHandler({ store, policy: defaultPolicy, clock: () => instantOf(Date.UTC(2015, 5, 1)) })
+    await crm.handle({ type: 'OpenAccount', data: { accountId: 'kunde-200', tenantId: 'acme-de', displayName: 'Beta', tier: 'standard' } }, { commandId: 'crm-open-200', actor: 'hanna', tenantId: 'acme-de' })
+    const { summary, problems } = await importCsv(store)
+    const inLog = problems.filter((p) => p.code === 'later-events')
+    expect(inLog.map((p) => `${p.line}:${p.field}`)).toEqual(['3:account_id'])
+    expect(inLog[0]?.message).toContain('2015-06-01T00:00:00.000Z')
+    expect(inLog[0]?.message).toContain('none after its history begins')
+    expect(summary.accounts).toEqual({ recorded: 1, resumed: 0, alreadyImported: 0, skipped: 1 })
+    expect((await eventsOf(store, 'kunde-200')).length).toBe(1)
+  })
 })

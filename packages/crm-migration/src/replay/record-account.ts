@@ -99,7 +99,7 @@ export const recordAccount = async (store: EventStore, plan: AccountPlan, settin
     problem(
       later.length > 0
         ? rowProblem('later-events', plan.place, plan.idField, `account ${plan.accountId} has ${later.length} event(s) in the log dated after its history begins (${historyFrom}): ${span(later)}; not imported`)
-        : rowProblem('later-events', plan.place, plan.idField, `account ${plan.accountId} is in the log already (events ${span(foreign)}), opened before its history begins (${historyFrom}); not imported`),
+        : rowProblem('later-events', plan.place, plan.idField, `account ${plan.accountId} is in the log already (events ${span(foreign)}, none after its history begins at ${historyFrom}); not imported`),
     )
     return E.right({ _tag: 'skipped' })
   }
