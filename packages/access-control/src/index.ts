@@ -40,3 +40,8 @@ export { createDetectorTables, type AccessAlertTable, type DetectorTables, type 
 export { accessDetectorsProjection } from './detectors/access-detectors.projection.js'
 export { alerts, alertsAfter, type AccessAlert } from './alerts/access-alerts.queries.js'
 export { alertSubscription, type AlertDeliveryError, type AlertSubscriberTable, type AlertSubscription, type AlertSubscriptionConfig } from './alerts/alert-subscription.js'
+
+export { createReviewTables, type GrantReviewTable, type GrantUsageTable, type ReviewTables } from './review/grant-usage.table.js'
+export { grantUsageProjection } from './review/grant-usage.projection.js'
+export { ownerAccessReview, type GrantUnderReview, type OwnerAccessReview } from './review/owner-access-review.queries.js'
+export { ReviewOutcome, recordReview, type RecordedReview } from './review/record-review.js'
