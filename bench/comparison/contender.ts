@@ -10,7 +10,7 @@
  *
  * @module
  */
-import { accountDecider, decodeAccountCommand, defaultPolicy, instantOf, type AccountEvent, type AccountState, type NewEvent, type PrincipalId } from '@account-ownership/core'
+import { accountDecider, decodeAccountCommand, defaultPolicy, instantOf, type AccountEvent, type AccountState, type NewEvent, type Policy, type PrincipalId } from '@account-ownership/core'
 
 /** An event as given to every system: type, data and this library's metadata. */
 export interface Fact {
@@ -103,4 +103,4 @@ export const decideClassify = (account: number, score: number, commandId: string
 }
 
 /** This library's decision context for the command handler (same policy as above). */
-export const handlerPolicy = policy
+export const handlerPolicy: Policy = policy
