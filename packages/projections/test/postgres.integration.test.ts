@@ -2,6 +2,7 @@
 // dropped afterwards. An unreachable server fails these tests with the reason; it never skips them.
 import { afterAll } from 'vitest'
 import { acceptedEventFeatures } from './features/accepted-events.js'
+import { erasureFeatures } from './features/erasure.js'
 import { invariantFeatures } from './features/invariants.js'
 import { readByTypeFeatures } from './features/read-by-type.js'
 import { readModelFeatures } from './features/read-models.js'
@@ -14,5 +15,6 @@ afterAll(() => dialect.close())
 runtimeFeatures(dialect)
 readByTypeFeatures(dialect)
 readModelFeatures(dialect)
+erasureFeatures(dialect)
 invariantFeatures(dialect, { runs: 20 })
 acceptedEventFeatures(dialect, { runs: 15 })

@@ -18,7 +18,10 @@ export interface AccessGrantTable {
   readonly grant_id: string
   readonly grantee_id: string
   readonly scope: 'read' | 'read-write'
+  /** A purpose code of the policy (`recorded-as-text` for a grant recorded before 0.3.0). */
   readonly purpose: string
+  /** What the grant is for in particular; personal data of the grantee, `[erased]` once they are erased. @since 0.3.0 */
+  readonly purpose_note: string | null
   /** Art. 6(1) DSGVO letter, e.g. `art6-1-b-contract`. */
   readonly legal_basis: string
   readonly granted_by: string
@@ -77,6 +80,7 @@ export const createAccessTables = async (db: Kysely<any>): Promise<void> => {
     .addColumn('grantee_id', 'text', (c) => c.notNull())
     .addColumn('scope', 'text', (c) => c.notNull())
     .addColumn('purpose', 'text', (c) => c.notNull())
+    .addColumn('purpose_note', 'text')
     .addColumn('legal_basis', 'text', (c) => c.notNull())
     .addColumn('granted_by', 'text', (c) => c.notNull())
     .addColumn('granted_at', 'text', (c) => c.notNull())

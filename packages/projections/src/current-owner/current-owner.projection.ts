@@ -1,16 +1,19 @@
 /**
  * The current owner projection (Kundenverantwortung heute): keeps one row per account in step
- * with its lifecycle and ownership events.
+ * with its lifecycle and ownership events. A sole trader's display name is personal data: when
+ * the account is erased as a subject (`account:<accountId>`), its name here is overwritten too.
  *
  * @module
  */
+import { erasedMarker } from '@account-ownership/core'
 import { loadBatchRows, type BatchTable } from '../runtime/batch-rows.js'
+import { accountIdsOf, erasedIdOf } from '../runtime/erasure.js'
 import { defineProjection } from '../runtime/projection.js'
 import { createCurrentOwnerTable, type CurrentOwnerTable } from './current-owner.table.js'
 
 // Typed on its own tables only: it runs on any database that has them, beside other projections.
 type Tables = { readonly current_owners: CurrentOwnerTable }
-type Handled = 'AccountOpened' | 'OwnershipAssigned' | 'OwnershipTransferred' | 'AccountOrphaned' | 'AccountClassified' | 'AccountArchived' | 'AccountRestored'
+type Handled = 'AccountOpened' | 'OwnershipAssigned' | 'OwnershipTransferred' | 'AccountOrphaned' | 'AccountClassified' | 'AccountArchived' | 'AccountRestored' | 'PersonalDataErased'
 
 const currentOwners: BatchTable<CurrentOwnerTable> = { table: 'current_owners', key: ['account_id'], positions: ['position'] }
 
@@ -21,19 +24,29 @@ const currentOwners: BatchTable<CurrentOwnerTable> = { table: 'current_owners', 
  */
 export const currentOwnerProjection = defineProjection<Tables, Handled>({
   name: 'current-owner',
-  version: 1,
-  handles: ['AccountOpened', 'OwnershipAssigned', 'OwnershipTransferred', 'AccountOrphaned', 'AccountClassified', 'AccountArchived', 'AccountRestored'],
+  version: 2,
+  handles: ['AccountOpened', 'OwnershipAssigned', 'OwnershipTransferred', 'AccountOrphaned', 'AccountClassified', 'AccountArchived', 'AccountRestored', 'PersonalDataErased'],
   tables: ['current_owners'],
   createTables: createCurrentOwnerTable,
   async load(events, tx) {
-    const rows = await loadBatchRows(tx, currentOwners, events.map((event) => event.data.accountId))
+    const rows = await loadBatchRows(tx, currentOwners, accountIdsOf(events))
+    // Erased accounts, their names overwritten after the batch's rows are written: an account
+    // opens once, so every name an erasure finds was written before it. The row's position stays:
+    // a rebuild reads the name as erased already and gives the row the same position.
+    const erased: string[] = []
     return {
       apply(event) {
         const at = event.metadata.occurredAt
         const position = event.metadata.globalPosition.toString()
+        if (event.type === 'PersonalDataErased') {
+          const accountId = erasedIdOf(event, 'account')
+          if (accountId !== undefined) erased.push(accountId)
+          return
+        }
         if (event.type === 'AccountOpened') {
           const { accountId, tenantId, displayName, tier } = event.data
-          const opened = { account_id: accountId, tenant_id: tenantId, display_name: displayName, tier, opened_at: at, ownership: 'unassigned', owner_id: null, ownership_since: null, previous_owner_id: null, lifecycle: 'open', archived_at: null, archive_reason: null, position } as const
+          const soleTrader = event.data.soleTrader === true ? 1 : 0
+          const opened = { account_id: accountId, tenant_id: tenantId, display_name: displayName, sole_trader: soleTrader, tier, opened_at: at, ownership: 'unassigned', owner_id: null, ownership_since: null, previous_owner_id: null, lifecycle: 'open', archived_at: null, archive_reason: null, position } as const
           return rows.insert(opened)
         }
         // An event for an account never opened changes nothing, as an update of no row would.
@@ -55,7 +68,12 @@ export const currentOwnerProjection = defineProjection<Tables, Handled>({
             return change({ lifecycle: 'open', archived_at: null, archive_reason: null })
         }
       },
-      save: () => rows.save(tx),
+      async save() {
+        await rows.save(tx)
+        for (const accountId of erased) {
+          await tx.updateTable('current_owners').set({ display_name: erasedMarker }).where('account_id', '=', accountId).where('sole_trader', '=', 1).execute()
+        }
+      },
     }
   },
 })

@@ -15,7 +15,10 @@ import type { PositionColumn } from '../runtime/checkpoint.table.js'
 export interface CurrentOwnerTable {
   readonly account_id: string
   readonly tenant_id: string
+  /** The account's name; `[erased]` once a sole trader's account is erased as a subject. */
   readonly display_name: string
+  /** 1 where the account is a sole trader (a natural person, whose name is personal data), else 0. @since 0.3.0 */
+  readonly sole_trader: number
   readonly tier: 'key' | 'high-value' | 'standard'
   readonly opened_at: string
   readonly ownership: 'unassigned' | 'owned' | 'orphaned'
@@ -44,6 +47,7 @@ export const createCurrentOwnerTable = async (db: Kysely<any>): Promise<void> =>
     .addColumn('account_id', 'text', (c) => c.primaryKey())
     .addColumn('tenant_id', 'text', (c) => c.notNull())
     .addColumn('display_name', 'text', (c) => c.notNull())
+    .addColumn('sole_trader', 'integer', (c) => c.notNull())
     .addColumn('tier', 'text', (c) => c.notNull())
     .addColumn('opened_at', 'text', (c) => c.notNull())
     .addColumn('ownership', 'text', (c) => c.notNull())

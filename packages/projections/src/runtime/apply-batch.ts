@@ -8,6 +8,7 @@
 import type { RecordedEvent } from '@account-ownership/core'
 import type { Kysely, Transaction } from 'kysely'
 import { moveCheckpoint } from './checkpoints.js'
+import { flushErasures } from './erasure.js'
 import { ProjectionFailedError } from './projection-errors.js'
 import type { BatchFold, Projection } from './projection.js'
 
@@ -55,5 +56,6 @@ export const applyBatch = async <DB>(
       moved.set(projection.name, through)
     }
   })
+  await flushErasures(db, batch)
   return moved
 }

@@ -58,14 +58,14 @@ export const runtimeFeatures = (dialect: TestDialect): void => {
       const store = await scenario()
       const db = await dialect.open()
       right(await projectionRuntime({ store, db, projections: [currentOwnerProjection] }).runUntilCaughtUp())
-      const stray = { account_id: 'stray', tenant_id: tenant, display_name: 'Stray', tier: 'standard', opened_at: 'x', ownership: 'unassigned', owner_id: null, ownership_since: null, previous_owner_id: null, lifecycle: 'open', archived_at: null, archive_reason: null, position: '0' } as const
+      const stray = { account_id: 'stray', tenant_id: tenant, display_name: 'Stray', sole_trader: 0, tier: 'standard', opened_at: 'x', ownership: 'unassigned', owner_id: null, ownership_since: null, previous_owner_id: null, lifecycle: 'open', archived_at: null, archive_reason: null, position: '0' } as const
       await db.insertInto('current_owners').values(stray).execute()
       right(await projectionRuntime({ store, db, projections: [currentOwnerProjection] }).runUntilCaughtUp())
       expect(await db.selectFrom('current_owners').select('account_id').where('account_id', '=', 'stray').executeTakeFirst()).toBeDefined()
-      const outcome = right(await projectionRuntime({ store, db, projections: [{ ...currentOwnerProjection, version: 2 }] }).runUntilCaughtUp())
+      const outcome = right(await projectionRuntime({ store, db, projections: [{ ...currentOwnerProjection, version: currentOwnerProjection.version + 1 }] }).runUntilCaughtUp())
       expect(outcome.done).toBe(Number(right(await store.headPosition())))
       expect(await db.selectFrom('current_owners').select('account_id').where('account_id', '=', 'stray').executeTakeFirst()).toBeUndefined()
-      expect(await db.selectFrom('projection_checkpoints').select('version').where('name', '=', 'current-owner').executeTakeFirst()).toEqual({ version: 2 })
+      expect(await db.selectFrom('projection_checkpoints').select('version').where('name', '=', 'current-owner').executeTakeFirst()).toEqual({ version: currentOwnerProjection.version + 1 })
     })
 
     it('reports progress after every batch: done of total, and the rate', async () => {
@@ -143,7 +143,7 @@ export const runtimeFeatures = (dialect: TestDialect): void => {
       const db = await dialect.open()
       await createCurrentOwnerTable(db)
       // 13 columns × 3,001 rows = 39,013 values, more than SQLite binds in one statement.
-      const rows = Array.from({ length: 3001 }, (_, i) => ({ account_id: `kunde-${i}`, tenant_id: tenant, display_name: `Kunde ${i}`, tier: 'standard', opened_at: 'x', ownership: 'unassigned', owner_id: null, ownership_since: null, previous_owner_id: null, lifecycle: 'open', archived_at: null, archive_reason: null, position: String(2n ** 60n + BigInt(i)) }) as const)
+      const rows = Array.from({ length: 3001 }, (_, i) => ({ account_id: `kunde-${i}`, tenant_id: tenant, display_name: `Kunde ${i}`, sole_trader: 0, tier: 'standard', opened_at: 'x', ownership: 'unassigned', owner_id: null, ownership_since: null, previous_owner_id: null, lifecycle: 'open', archived_at: null, archive_reason: null, position: String(2n ** 60n + BigInt(i)) }) as const)
       await insertRows(db, 'current_owners', rows)
       const loaded = await loadBatchRows<CurrentOwnerTable>(db, { table: 'current_owners', key: ['account_id'], positions: ['position'] }, rows.map((r) => r.account_id))
       expect(loaded.openOf('kunde-3000')).toEqual([rows[3000]])

@@ -3,7 +3,9 @@
  * runtime's transactions are serialised by Kysely on the single connection; WAL lets readers
  * of the file query while a batch is written, and `synchronous = NORMAL` keeps a committed batch
  * after a process crash (only a power cut can lose the last one, and then its checkpoint too).
- * Prepared statements are reused per SQL text (see `sqlite-statement-cache.ts`).
+ * Prepared statements are reused per SQL text (see `sqlite-statement-cache.ts`). `secure_delete`
+ * zeroes what a delete or an overwrite frees, so that an erased subject's copied values do not
+ * linger in free pages (see `runtime/erasure.ts`).
  *
  * @module
  */
@@ -24,5 +26,6 @@ export const sqliteReadModels = <DB = ReadModels>(database: string | Database.Da
   sqlite.pragma('journal_mode = WAL')
   sqlite.pragma('synchronous = NORMAL')
   sqlite.pragma('busy_timeout = 5000')
+  sqlite.pragma('secure_delete = ON')
   return new Kysely<DB>({ dialect: new SqliteDialect({ database: cachingStatements(sqlite) }) })
 }
