@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { AccessAction, AccountId, Instant, NonEmptyText, PrincipalId, decodeWith } from '@account-ownership/core'
+import { AccessAction, AccountId, Instant, PrincipalId, PurposeCode, decodeWith } from '@account-ownership/core'
 import * as E from 'fp-ts/lib/Either.js'
 import { pipe } from 'fp-ts/lib/function.js'
 import * as t from 'io-ts'
@@ -22,8 +22,8 @@ export const AccessRequest = t.readonly(
       principalId: PrincipalId,
       accountId: AccountId,
       action: AccessAction,
-      /** What the data is needed for; compared with the grant's purpose. */
-      purpose: NonEmptyText,
+      /** What the data is needed for: a purpose code of the policy, compared with the grant's. */
+      purpose: PurposeCode,
       at: Instant,
     }),
   ),

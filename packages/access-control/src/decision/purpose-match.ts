@@ -7,8 +7,8 @@
 import type { AccessAction, AccessScope } from '@account-ownership/core'
 
 /**
- * Whether a grant given for `granted` covers a request for `requested`. Purposes are compared
- * whole and exactly; when grants carry purpose codes from the policy, this compares the codes.
+ * Whether a grant given for the purpose code `granted` covers a request for `requested`: the
+ * codes of the policy are compared exactly (the grant's free-text note plays no part).
  * @category decisions
  * @since 0.3.0
  */

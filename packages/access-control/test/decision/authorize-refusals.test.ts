@@ -26,6 +26,7 @@ describe('authorize refuses what it cannot decide', () => {
     ['principalId', { principalId: 'sven@acme.de' }],
     ['accountId', { accountId: 42 }],
     ['purpose', { purpose: '' }],
+    ['purpose', { purpose: 'Customer Support' }],
   ])('a bad %s is an InvalidAccessRequestError naming it (%j)', async (field, change) => {
     const refused = await authorize(db, { ...valid, ...change })
     expect(E.isLeft(refused) && refused.left).toMatchObject({ _tag: 'InvalidAccessRequestError', field })

@@ -60,7 +60,7 @@ describe('authorize agrees with a replay of the account stream up to `at`', () =
         const events = await eventsOf(store)
         const db = await readModelsOf(store, file(`read-models-${++n}.db`))
         const times = events.map((e) => e.metadata.occurredAt)
-        const purposes = [...new Set(events.flatMap((e) => (e.type === 'AccessGranted' ? [e.data.purpose] : []))), 'another purpose']
+        const purposes = [...new Set(events.flatMap((e) => (e.type === 'AccessGranted' ? [e.data.purpose] : []))), 'another-purpose']
         const opened = new Set(events.flatMap((e) => (e.type === 'AccountOpened' ? [e.data.accountId as string] : [])))
         const known = seenPrincipals(events)
         for (const [i, shift, action, purposePick] of requests) {

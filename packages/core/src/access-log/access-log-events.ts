@@ -10,6 +10,7 @@ import * as t from 'io-ts'
 import { message } from '../event.js'
 import { AccountId, GrantId, PrincipalId } from '../ids.js'
 import { Instant } from '../instant.js'
+import { PurposeCode } from '../policy.js'
 import { Count } from '../quantity.js'
 import { LegalBasis, NonEmptyText, TeamRole } from '../vocabulary.js'
 
@@ -56,7 +57,8 @@ export const AccessDecided = message('AccessDecided', {
   accountId: AccountId,
   principalId: PrincipalId,
   action: AccessAction,
-  purpose: NonEmptyText,
+  /** The purpose code of the policy the access was asked for. */
+  purpose: PurposeCode,
   outcome: words('AccessOutcome', ['allowed', 'denied']),
   reason: AccessDecisionReason,
   grantId: t.union([GrantId, t.null]),
