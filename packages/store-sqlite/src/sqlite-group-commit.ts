@@ -4,9 +4,12 @@
  * instead of one sync each. The disk's sync rate then caps the number of groups per second, not
  * the number of appends.
  *
- * Gathering waits on the event loop's check phase (`setImmediate`), not on a timer: a lone append
- * is committed after one turn of the loop, and a group keeps gathering only while more appends
- * keep arriving, for at most `maxWaitMicros` since its first one or until it holds `maxAppends`.
+ * Gathering waits on no timer. Concurrent commands of one process reach their appends within one
+ * run of microtasks, so a group first gathers there, at no cost; then it waits for appends from
+ * other callbacks on the event loop's check phase (`setImmediate`), while more keep arriving, for
+ * at most `maxWaitMicros` since its first append or until it holds `maxAppends`. A writer that
+ * has been alone for a while commits at once, and waits a turn only now and then, to notice
+ * when it has company again.
  *
  * @module
  */
@@ -22,8 +25,9 @@ import { performance } from 'node:perf_hooks'
  */
 export interface GroupCommitOptions {
   /**
-   * The longest a group keeps gathering after its first append while more arrive, in
-   * microseconds; 200 by default. A lone append never waits longer than one turn of the event loop.
+   * The longest a group keeps gathering over turns of the event loop after its first append
+   * while more arrive, in microseconds; 200 by default. 0 gathers only the appends of one run of
+   * microtasks. A lone append waits at most one turn of the loop.
    */
   readonly maxWaitMicros?: number
   /** The most appends one transaction holds; 256 by default. */
@@ -63,17 +67,22 @@ interface Waiting<A, R> {
  */
 export const commitQueue = <A, R>(settings: Required<GroupCommitOptions>, commit: (group: ReadonlyArray<A>) => ReadonlyArray<R>): CommitQueue<A, R> => {
   let waiting: Array<Waiting<A, R>> = []
-  let scheduled: NodeJS.Immediate | undefined
+  // Every commit starts a new round; a check left over from an earlier one has nothing to do.
+  let round = 0
+  let gathering = false
   let firstAt = 0
   let seen = 0
+  // Groups of one in a row: a writer alone for a while stops waiting for company.
+  let alone = 0
 
   const commitNow = (): void => {
-    if (scheduled !== undefined) clearImmediate(scheduled)
-    scheduled = undefined
+    round++
+    gathering = false
     const group = waiting.slice(0, settings.maxAppends)
     waiting = waiting.slice(group.length)
-    if (waiting.length > 0) schedule()
+    if (waiting.length > 0) gather()
     if (group.length === 0) return
+    alone = group.length === 1 ? alone + 1 : 0
     let results: ReadonlyArray<R>
     try {
       results = commit(group.map((w) => w.member))
@@ -84,29 +93,49 @@ export const commitQueue = <A, R>(settings: Required<GroupCommitOptions>, commit
     group.forEach((w, i) => w.resolve(results[i]!))
   }
 
-  // Gather while appends keep arriving between two turns of the loop, within the bounds.
-  const check = (): void => {
-    scheduled = undefined
+  // Over turns of the loop: while appends keep arriving, within the bounds.
+  const onTurn = (r: number) => (): void => {
+    if (r !== round) return
     const more = waiting.length > seen
     seen = waiting.length
-    if (more && waiting.length < settings.maxAppends && (performance.now() - firstAt) * 1000 < settings.maxWaitMicros) scheduled = setImmediate(check)
+    if (more && waiting.length < settings.maxAppends && (performance.now() - firstAt) * 1000 < settings.maxWaitMicros) setImmediate(onTurn(r))
     else commitNow()
   }
 
-  const schedule = (): void => {
+  // Concurrent callers of one process reach their appends within one run of microtasks, each a
+  // few hops apart: gather while each hop brings more. Then wait for appends coming from other
+  // callbacks (requests) over turns of the loop — unless the writer has been alone for a while:
+  // then only every `lonelyAfter`th lone append waits a turn, to notice company coming back.
+  const onMicrotask = (r: number) => (): void => {
+    if (r !== round) return
+    if (waiting.length > seen && waiting.length < settings.maxAppends) {
+      seen = waiting.length
+      queueMicrotask(onMicrotask(r))
+      return
+    }
+    const lonely = waiting.length === 1 && alone >= lonelyAfter && alone % lonelyAfter !== 0
+    if (settings.maxWaitMicros === 0 || lonely) return commitNow()
+    seen = waiting.length
+    setImmediate(onTurn(r))
+  }
+
+  const gather = (): void => {
+    gathering = true
     firstAt = performance.now()
     seen = waiting.length
-    scheduled = setImmediate(check)
+    queueMicrotask(onMicrotask(round))
   }
 
   return {
     enqueue: (member) =>
       new Promise<R>((resolve, reject) => {
         waiting.push({ member, resolve, reject })
-        if (scheduled === undefined) schedule()
+        if (!gathering) gather()
       }),
     flush: () => {
       while (waiting.length > 0) commitNow()
     },
   }
 }
+
+const lonelyAfter = 16

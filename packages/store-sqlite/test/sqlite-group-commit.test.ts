@@ -3,7 +3,7 @@ import { steppingClock } from '@account-ownership/core/testing'
 import { openSqliteEventStore, type SqliteEventStore, type SqliteEventStoreOptions } from '@account-ownership/store-sqlite'
 import Database from 'better-sqlite3'
 import * as E from 'fp-ts/lib/Either.js'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { classifiedEvent } from './processes/classified-event.js'
 import { scratchDir } from './scratch-dir.js'
 
@@ -58,6 +58,36 @@ describe('group commit: appends that arrive together', () => {
     await Promise.all(['a', 'b', 'c'].map((id) => alone.store.append(kunde, [event(id)], { expectedVersion: 'any' })))
     expect(alone.begins()).toBe(3)
     for (const s of [together, awaited, alone]) await s.store.close()
+  })
+
+  it('of a writer alone for a while no longer wait a turn of the event loop for company, but a burst is still one group', async () => {
+    const { store, begins } = countedStore()
+    const turns = vi.spyOn(globalThis, 'setImmediate')
+    try {
+      for (let i = 0; i < 64; i++) recorded(await store.append(kunde, [event(`alone-${i}`)], { expectedVersion: 'any' }))
+      // The first 16 wait a turn each; after that only every 16th does.
+      expect(turns.mock.calls.length).toBeLessThan(16 + 64 / 16 + 1)
+      expect(begins()).toBe(64)
+      await Promise.all(['a', 'b', 'c'].map((id) => store.append(kunde, [event(id)], { expectedVersion: 'any' })))
+      expect(begins()).toBe(65)
+    } finally {
+      turns.mockRestore()
+      await store.close()
+    }
+  })
+
+  it('with maxWaitMicros: 0, gather only what arrives together, without waiting a turn', async () => {
+    const { store, begins } = countedStore({ groupCommit: { maxWaitMicros: 0 } })
+    const turns = vi.spyOn(globalThis, 'setImmediate')
+    try {
+      await Promise.all(['a', 'b', 'c'].map((id) => store.append(kunde, [event(id)], { expectedVersion: 'any' })))
+      recorded(await store.append(kunde, [event('d')], { expectedVersion: 'any' }))
+      expect(begins()).toBe(2)
+      expect(turns).not.toHaveBeenCalled()
+    } finally {
+      turns.mockRestore()
+      await store.close()
+    }
   })
 
   it('are split into transactions of at most maxAppends', async () => {
