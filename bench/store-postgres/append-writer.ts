@@ -59,9 +59,12 @@ const append: Record<Mode, (writer: number, i: number) => Promise<void>> = {
     const accountId = `kunde-${writer}-${i % streams}`
     const stream = accountStream(accountId as AccountId)
     const row = rowOf(accountId, `protocol-${writer}-${i}`, i)
-    await client.query('BEGIN')
-    await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`bench_protocol/${stream}`])
-    const tip = (await client.query<{ v: string; hash: string }>('SELECT stream_version::text AS v, hash FROM bench_protocol.ao_events WHERE stream_id = $1 ORDER BY stream_version DESC LIMIT 1', [stream])).rows[0]
+    // As the adapter opens an append: begin, stream lock and tip read in one round trip.
+    const opened = (await client.query(
+      `BEGIN; SELECT pg_advisory_xact_lock(hashtextextended(${pg.escapeLiteral(`bench_protocol/${stream}`)}, 0)); ` +
+        `SELECT stream_version::text AS v, hash FROM bench_protocol.ao_events WHERE stream_id = ${pg.escapeLiteral(stream)} ORDER BY stream_version DESC LIMIT 1`,
+    )) as unknown as ReadonlyArray<pg.QueryResult<{ v: string; hash: string }>>
+    const tip = opened[2]!.rows[0]
     const chained = { ...row, streamId: stream, streamVersion: tip === undefined ? 0n : BigInt(tip.v) + 1n, recordedAt: new Date().toISOString() }
     await client.query(protocolInsert, [stream, String(chained.streamVersion), row.eventId, row.type, row.schemaVersion, row.data, row.metadata, chained.recordedAt, chainHash(tip?.hash ?? genesisHash, chained)])
     await client.query('COMMIT')

@@ -6,6 +6,7 @@
  * @module
  */
 import { genesisHash, type StoredEvent } from '@account-ownership/core'
+import pg from 'pg'
 
 /**
  * A row of `ao_events` as the selects return it (`int8` as text).
@@ -67,8 +68,15 @@ const columns = (t: string) =>
 export const statementsOf = (s: string) => ({
   /** Serialises the appends to one stream until commit; other streams go on. */
   lockStream: 'SELECT pg_advisory_xact_lock(hashtextextended($1, 0))',
-  /** The version and hash of a stream's last event. */
-  streamTip: `SELECT stream_version, hash FROM ${s}.ao_events WHERE stream_id = $1 ORDER BY stream_version DESC LIMIT 1`,
+  /**
+   * An append's opening in one round trip, as one simple query of three statements: begin, lock
+   * the stream (`lockKey`), read the version and hash of its last event (`streamId`) — a statement after the lock, so its
+   * snapshot sees every append that held the lock before. The two texts go in as literals (the
+   * simple protocol takes no parameters), escaped.
+   */
+  openAppend: (lockKey: string, streamId: string) =>
+    `BEGIN; SELECT pg_advisory_xact_lock(hashtextextended(${pg.escapeLiteral(lockKey)}, 0)); ` +
+    `SELECT stream_version, hash FROM ${s}.ao_events WHERE stream_id = ${pg.escapeLiteral(streamId)} ORDER BY stream_version DESC LIMIT 1`,
   /** The rows of the given event ids. */
   byEventIds: `SELECT ${columns('e')} FROM ${s}.ao_events e WHERE e.event_id = ANY($1::text[]) ORDER BY e.global_position`,
   /**
