@@ -48,6 +48,7 @@ export interface AlertSubscriptionConfig {
   readonly db: Kysely<DetectorTables>
   /** Unique per subscriber; names its position. */
   readonly name: string
+  /** Called with each alert, in the order raised; a throw (or rejection) stops the delivery there, to be retried. */
   readonly onAlert?: (alert: AccessAlert) => void | Promise<void>
   /** Record each alert as an `AccessAlertRaised` event, by `actor` (the detectors' service principal) in `tenantId`. */
   readonly record?: { readonly store: EventStore; readonly actor: string; readonly tenantId: string }
