@@ -3,7 +3,8 @@
  * `{ mode, writer, block, count }` it appends `count` events, one per append, to its own 25
  * streams, and answers the seconds it took. Modes: `adapter` (the store's `append`), `raw` (plain
  * pg: BEGIN, INSERT with a bigserial position, COMMIT; versions and hashes kept in memory) and
- * `protocol` (plain pg doing what the adapter does: stream lock, tip read, head row, COMMIT).
+ * `protocol` (plain pg doing what the adapter does, in its two round trips: begin, stream lock and
+ * tip read; insert moving the head row, and COMMIT).
  * Usage: forked by append.bench.ts with the database name.
  *
  * @module
@@ -66,8 +67,9 @@ const append: Record<Mode, (writer: number, i: number) => Promise<void>> = {
     )) as unknown as ReadonlyArray<pg.QueryResult<{ v: string; hash: string }>>
     const tip = opened[2]!.rows[0]
     const chained = { ...row, streamId: stream, streamVersion: tip === undefined ? 0n : BigInt(tip.v) + 1n, recordedAt: new Date().toISOString() }
-    await client.query(protocolInsert, [stream, String(chained.streamVersion), row.eventId, row.type, row.schemaVersion, row.data, row.metadata, chained.recordedAt, chainHash(tip?.hash ?? genesisHash, chained)])
-    await client.query('COMMIT')
+    // And as the adapter ends it: the insert and its COMMIT in one round trip, values as literals.
+    const values = [stream, String(chained.streamVersion), row.eventId, row.type, String(row.schemaVersion), row.data, row.metadata, chained.recordedAt, chainHash(tip?.hash ?? genesisHash, chained)]
+    await client.query(`${protocolInsert.replace(/\$(\d+)/g, (_, n: string) => pg.escapeLiteral(values[Number(n) - 1]!))}; COMMIT`)
   },
 }
 

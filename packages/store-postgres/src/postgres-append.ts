@@ -1,7 +1,9 @@
 /**
  * One append to the PostgreSQL log (Ereignisprotokoll), all or nothing: lock the stream, check
  * the expected version and chain the batch to the stream's last hash, then move the head and
- * insert in one statement and commit. A repeat of an append already recorded (same event ids, in
+ * insert in one statement and commit — in two round trips to the server (see `statementsOf`):
+ * the opening (begin, lock, tip), then the insert with its COMMIT, so the head row that orders
+ * commits is never held while the client answers. A repeat of an append already recorded (same event ids, in
  * this stream and order) writes nothing and answers with what was recorded, as core's
  * `classifyRepeat` says. A COMMIT whose answer was lost is a retryable `StoreUnavailableError`;
  * sending the append again is safe, because the event ids make it a repeat.
@@ -121,9 +123,8 @@ export const appendBatch = async (ctx: AppendContext, append: CheckedAppend): Pr
       const unchained = append.prepared.map((p, i) => ({ ...p, streamId: append.streamId, streamVersion: first + BigInt(i), recordedAt }))
       const hashes = chainHashes(tip?.hash ?? genesisHash, unchained)
       const rows = unchained.map((row, i) => ({ ...row, hash: hashes[i]! }))
-      const inserted = await client.query<{ global_position: string; stream_version: string }>(ctx.sql.insert, insertArgs(ctx, append, rows, recordedAt))
-      await client.query('COMMIT')
-      const positions = new Map(inserted.rows.map((r) => [r.stream_version, BigInt(r.global_position)]))
+      const [inserted] = (await client.query(ctx.sql.insertAndCommit(insertArgs(ctx, append, rows, recordedAt)))) as unknown as ReadonlyArray<pg.QueryResult<{ global_position: string; stream_version: string }>>
+      const positions = new Map(inserted!.rows.map((r) => [r.stream_version, BigInt(r.global_position)]))
       const written = rows.map((row) => ({ ...row, globalPosition: positions.get(String(row.streamVersion))! }))
       return E.right(resultOf(written, written.map((row, i) => recordedEventOf(append.checked[i]!, row))))
     } catch (e) {

@@ -60,6 +60,21 @@ export const storedEventOf = (row: EventRow): StoredEvent => {
 const columns = (t: string) =>
   ['global_position', 'stream_id', 'stream_version', 'event_id', 'type', 'schema_version', 'data', 'metadata', 'recorded_at', 'hash'].map((c) => `${t}.${c}`).join(', ')
 
+// Move the head by the batch's size (the row lock that orders commits) and insert the batch at
+// the positions after it, in one statement; the NOTIFY is sent when the transaction commits.
+const insertOf = (s: string) => `
+  WITH head AS (UPDATE ${s}.ao_log_head SET position = position + $1::bigint RETURNING position - $1::bigint AS base),
+  notified AS (SELECT pg_notify($11, (SELECT base + $1::bigint FROM head)::text) AS done)
+  INSERT INTO ${s}.ao_events (global_position, stream_id, stream_version, event_id, type, schema_version, data, metadata, recorded_at, hash)
+  SELECT head.base + r.ord, $2, r.stream_version, r.event_id, r.type, r.schema_version, r.data, r.metadata, $3, r.hash
+  FROM head, notified,
+    unnest($4::bigint[], $5::text[], $6::text[], $7::integer[], $8::text[], $9::text[], $10::text[]) WITH ORDINALITY
+      AS r(stream_version, event_id, type, schema_version, data, metadata, hash, ord)
+  RETURNING global_position, stream_version`
+
+// An argument as a literal of the simple protocol: text escaped, an array as ARRAY[…].
+const literalOf = (value: unknown): string => (Array.isArray(value) ? `ARRAY[${value.map(literalOf).join(', ')}]` : pg.escapeLiteral(String(value)))
+
 /**
  * The statements of one schema.
  * @category store
@@ -80,18 +95,11 @@ export const statementsOf = (s: string) => ({
   /** The rows of the given event ids. */
   byEventIds: `SELECT ${columns('e')} FROM ${s}.ao_events e WHERE e.event_id = ANY($1::text[]) ORDER BY e.global_position`,
   /**
-   * Move the head by the batch's size (the row lock that orders commits) and insert the batch at
-   * the positions after it, in one statement; the NOTIFY is sent when the transaction commits.
+   * `insert` with its arguments as escaped literals, and `COMMIT` after it, as one simple query:
+   * the head row is then held from the insert to the commit inside the server, never across a
+   * round trip to the client, so the next append waits only for the commit's flush.
    */
-  insert: `
-    WITH head AS (UPDATE ${s}.ao_log_head SET position = position + $1::bigint RETURNING position - $1::bigint AS base),
-    notified AS (SELECT pg_notify($11, (SELECT base + $1::bigint FROM head)::text) AS done)
-    INSERT INTO ${s}.ao_events (global_position, stream_id, stream_version, event_id, type, schema_version, data, metadata, recorded_at, hash)
-    SELECT head.base + r.ord, $2, r.stream_version, r.event_id, r.type, r.schema_version, r.data, r.metadata, $3, r.hash
-    FROM head, notified,
-      unnest($4::bigint[], $5::text[], $6::text[], $7::integer[], $8::text[], $9::text[], $10::text[]) WITH ORDINALITY
-        AS r(stream_version, event_id, type, schema_version, data, metadata, hash, ord)
-    RETURNING global_position, stream_version`,
+  insertAndCommit: (args: ReadonlyArray<unknown>) => `${insertOf(s).replace(/\$(\d+)/g, (_, n: string) => literalOf(args[Number(n) - 1]))}; COMMIT`,
   /** At most `$4` events of stream `$1` from version `$2` to `$3`. */
   streamPage: `SELECT ${columns('e')} FROM ${s}.ao_events e
     WHERE e.stream_id = $1 AND e.stream_version >= $2::bigint AND e.stream_version <= $3::bigint ORDER BY e.stream_version LIMIT $4`,

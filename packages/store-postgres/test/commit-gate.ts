@@ -14,11 +14,22 @@ export const commitGate = (pool: pg.Pool) => {
   let arrived: () => void = () => undefined
   const held = new Promise<void>((resolve) => (arrived = resolve))
   pool.on('connect', (client) => {
-    const query = client.query.bind(client) as (...args: unknown[]) => unknown
+    const query = client.query.bind(client) as (...args: unknown[]) => Promise<unknown>
     ;(client as unknown as { query: (...args: unknown[]) => unknown }).query = (...args: unknown[]) => {
-      if (args[0] !== 'COMMIT' || gate === undefined) return query(...args)
-      arrived()
-      return gate.then(() => query(...args))
+      const text = args[0]
+      const waiting = gate
+      if (waiting === undefined || typeof text !== 'string') return query(...args)
+      if (text === 'COMMIT') {
+        arrived()
+        return waiting.then(() => query(...args))
+      }
+      // An append sends its insert and COMMIT as one query: run the insert, then wait at the gate.
+      if (!text.endsWith('; COMMIT')) return query(...args)
+      return query(text.slice(0, -'; COMMIT'.length)).then(async (inserted) => {
+        arrived()
+        await waiting
+        return [inserted, await query('COMMIT')]
+      })
     }
   })
   return {
