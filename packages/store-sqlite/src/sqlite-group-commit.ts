@@ -108,7 +108,8 @@ export const commitQueue = <A, R>(settings: Required<GroupCommitOptions>, commit
   // then only every `lonelyAfter`th lone append waits a turn, to notice company coming back.
   const onMicrotask = (r: number) => (): void => {
     if (r !== round) return
-    if (waiting.length > seen && waiting.length < settings.maxAppends) {
+    if (waiting.length >= settings.maxAppends) return commitNow()
+    if (waiting.length > seen) {
       seen = waiting.length
       queueMicrotask(onMicrotask(r))
       return
