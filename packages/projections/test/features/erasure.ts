@@ -3,10 +3,11 @@
 // log is cut into batches, the rows come out the same.
 import { accountStream, erasedMarker, inMemoryEventStore, subjectStream, type AccountEvent, type AccountId, type EventStore, type NewEvent, type StreamId, type SubjectId } from '@account-ownership/core'
 import { cast, epoch, newEvent, tenant } from '@account-ownership/core/testing'
-import { projectionRuntime, readModelProjections, type ReadModels } from '@account-ownership/projections'
+import { accessProjection, projectionRuntime, readModelProjections, type ReadModels } from '@account-ownership/projections'
 import * as E from 'fp-ts/lib/Either.js'
 import type { Kysely } from 'kysely'
 import { describe, expect, it } from 'vitest'
+import { crashingAt } from '../support/crashing-projection.js'
 import type { TestDialect } from '../support/test-dialect.js'
 
 const soleTrader = 'kunde-st' as AccountId
@@ -20,13 +21,15 @@ const grant = (accountId: AccountId, grantId: string, granteeId: string, purpose
 const erasure = (subjectId: string): NewEvent =>
   newEvent({ type: 'PersonalDataErased', data: { subjectId: subjectId as SubjectId, erasedBy: cast.dora, legalGround: 'art17-1-c-objection', keysDestroyed: 1 } } as unknown as AccountEvent)
 
+const appendTo = (store: EventStore) => async (stream: StreamId, events: ReadonlyArray<NewEvent>) => {
+  const appended = await store.append(stream, events, { expectedVersion: 'any' })
+  if (E.isLeft(appended)) throw appended.left
+}
+
 // The log as an encrypting store would read it before the erasures were applied: plain values.
 const history = async (): Promise<EventStore> => {
   const store = inMemoryEventStore()
-  const append = async (stream: StreamId, events: ReadonlyArray<NewEvent>) => {
-    const appended = await store.append(stream, events, { expectedVersion: 'any' })
-    if (E.isLeft(appended)) throw appended.left
-  }
+  const append = appendTo(store)
   await append(accountStream(soleTrader), [
     newEvent({ type: 'AccountOpened', data: { accountId: soleTrader, tenantId: tenant, displayName: 'Bäckerei Anna Schmidt e.K.', tier: 'standard', openedBy: cast.dora, soleTrader: true } }),
     newEvent({ type: 'OwnershipAssigned', data: { accountId: soleTrader, ownerId: cast.hanna, assignedBy: cast.dora } }),
@@ -72,6 +75,25 @@ export const erasureFeatures = (dialect: TestDialect): void => {
         ],
       })
       expect(await rows(whole)).toEqual(found)
+    })
+
+    it('applies an erasure in the transaction that moves the checkpoint: a batch that fails after it leaves both as they were', async () => {
+      const store = inMemoryEventStore()
+      const append = appendTo(store)
+      await append(accountStream(company), [newEvent({ type: 'AccountOpened', data: { accountId: company, tenantId: tenant, displayName: 'Muster GmbH', tier: 'key', openedBy: cast.dora } }), newEvent(grant(company, 'g-1', cast.sven, 'Reklamation 118'))])
+      const db = await dialect.open()
+      expect(E.isRight(await projectionRuntime({ store, db, projections: [accessProjection] }).runUntilCaughtUp())).toBe(true)
+      await append(subjectStream('principal:sven' as SubjectId), [erasure('principal:sven')])
+      await append(accountStream(company), [newEvent(grant(company, 'g-2', cast.ada, 'Jahresabschluss'))])
+      const note = async () => (await db.selectFrom('access_grants').select('purpose_note').where('grant_id', '=', 'g-1').executeTakeFirstOrThrow()).purpose_note
+      const checkpoint = async () => (await db.selectFrom('projection_checkpoints').select('position').where('name', '=', 'access').executeTakeFirstOrThrow()).position
+
+      const crashed = await projectionRuntime({ store, db, projections: [crashingAt(accessProjection, 4n)], batchSize: 10 }).runUntilCaughtUp()
+      expect(E.isLeft(crashed)).toBe(true)
+      expect([await note(), String(await checkpoint())]).toEqual(['Reklamation 118', '2'])
+
+      expect(E.isRight(await projectionRuntime({ store, db, projections: [accessProjection], batchSize: 10 }).runUntilCaughtUp())).toBe(true)
+      expect([await note(), String(await checkpoint())]).toEqual([erasedMarker, '4'])
     })
   })
 }
