@@ -1,26 +1,15 @@
 import { accountDecider, accountStream, fold, inMemoryEventStore, type RecordedEvent, type SubjectId } from '@account-ownership/core'
 import { account, cast, epoch, newEvent, openedAccountEvents, tenant } from '@account-ownership/core/testing'
 import { encryptingEventStore, erase, erasedMarker, stakeholderSubject } from '@account-ownership/dsgvo'
-import { sqliteKeyStore } from '@account-ownership/dsgvo/sqlite'
-import Database from 'better-sqlite3'
 import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
 import { scratchDir } from '../scratch-dir.js'
+import { all, encryptingInMemory } from './encrypting-set-up.js'
 import { mapped } from '../stakeholders.js'
 
 const scratch = scratchDir('encrypting')
 
-const setUp = () => {
-  const plain = inMemoryEventStore()
-  const keys = sqliteKeyStore(new Database(scratch.file()), { owned: true })
-  return { plain, keys, store: encryptingEventStore({ store: plain, keys }) }
-}
-
-const all = async (events: AsyncIterable<RecordedEvent>) => {
-  const out: RecordedEvent[] = []
-  for await (const e of events) out.push(e)
-  return out
-}
+const setUp = () => encryptingInMemory(scratch)
 
 const dataOf = (e: RecordedEvent | undefined) => e?.data as Record<string, unknown>
 

@@ -1,4 +1,4 @@
-import { accountStream, inMemoryEventStore, principalStream, type AccountEvent, type AccountId, type NewEvent, type RecordedEvent, type StreamId, type SubjectId } from '@account-ownership/core'
+import { accountStream, principalStream, type AccountEvent, type AccountId, type NewEvent, type RecordedEvent, type StreamId, type SubjectId } from '@account-ownership/core'
 import { cast, epoch, newEvent, tenant } from '@account-ownership/core/testing'
 import { encryptingEventStore, erase, erasedMarker } from '@account-ownership/dsgvo'
 import { sqliteKeyStore } from '@account-ownership/dsgvo/sqlite'
@@ -6,20 +6,11 @@ import Database from 'better-sqlite3'
 import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
 import { scratchDir } from '../scratch-dir.js'
+import { all, encryptingInMemory } from './encrypting-set-up.js'
 
 const scratch = scratchDir('free-text')
 
-const setUp = () => {
-  const plain = inMemoryEventStore()
-  const keys = sqliteKeyStore(new Database(scratch.file()), { owned: true })
-  return { plain, keys, store: encryptingEventStore({ store: plain, keys }) }
-}
-
-const all = async (events: AsyncIterable<RecordedEvent>) => {
-  const out: RecordedEvent[] = []
-  for await (const e of events) out.push(e)
-  return out
-}
+const setUp = () => encryptingInMemory(scratch)
 
 const kunde = 'kunde-9' as AccountId
 const at = (event: AccountEvent) => newEvent(event)
