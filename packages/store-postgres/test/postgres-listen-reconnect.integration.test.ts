@@ -2,10 +2,12 @@
 // restart, a terminated backend), the store opens it again with backoff, so a live projection is
 // woken by commits again — shown with a poll an hour away, where only a notification can wake it.
 import { currentOwner, projectionRuntime, readModelProjections } from '@account-ownership/projections'
+import { openPostgresEventStore } from '@account-ownership/store-postgres'
 import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
 import { eventually, openedAccount, readModelDatabase } from './live-read-model.js'
-import { postgresDatabase } from './postgres-database.js'
+import { postgresDatabase, server } from './postgres-database.js'
+import { tcpRelay } from './tcp-relay.js'
 
 const database = await postgresDatabase('listen')
 
@@ -58,4 +60,38 @@ describe.skipIf(database.skip !== undefined)(`commit notifications after a dropp
     await store.close()
     await eventually(async () => (await listeners()).length === 0)
   })
+
+  it('while the server cannot be reached the listener keeps trying, and once it can, it listens again', async () => {
+    const relay = await tcpRelay(server)
+    const opened = await openPostgresEventStore({ connection: { ...database.connection, port: relay.port }, schema: 'cut' })
+    if (E.isLeft(opened)) throw opened.left
+    const listening = opened.right
+    const direct = await database.store({ schema: 'cut' })
+    const heard: bigint[] = []
+    const subscribed = await listening.subscribeToCommits((position) => heard.push(position))
+    if (E.isLeft(subscribed)) throw subscribed.left
+    const append = async (id: string) => {
+      const account = openedAccount(id)
+      const appended = await direct.append(account.stream, account.events, { expectedVersion: 'no-stream' })
+      if (E.isLeft(appended)) throw appended.left
+      return appended.right.lastGlobalPosition
+    }
+    const first = await append('vorher')
+    await eventually(() => heard.includes(first))
+    // Given the network is cut: the listening connection drops and reopening it fails, again and again,
+    relay.cut()
+    await eventually(() => relay.refused() >= 3)
+    expect(heard).not.toContain(0n)
+    // when it is back, the listener is reopened — and says so once —
+    relay.restore()
+    await eventually(() => heard.includes(0n))
+    // then it hears commits again.
+    const second = await append('nachher')
+    await eventually(() => heard.includes(second))
+    await subscribed.right()
+    await listening.close()
+    await direct.close()
+    await relay.stop()
+  })
 })
+

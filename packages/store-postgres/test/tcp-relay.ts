@@ -12,7 +12,14 @@ import net from 'node:net'
 export const tcpRelay = async (target: { host: string; port: number }) => {
   const sockets = new Set<net.Socket>()
   let silent = false
+  let cut = false
+  let refused = 0
   const server = net.createServer((client) => {
+    if (cut) {
+      refused++
+      client.destroy()
+      return
+    }
     const upstream = net.connect(target)
     for (const [from, to] of [[client, upstream], [upstream, client]] as const) {
       sockets.add(from)
@@ -31,6 +38,16 @@ export const tcpRelay = async (target: { host: string; port: number }) => {
     silence: () => {
       silent = true
     },
+    /** Drop every connection and refuse new ones (counted in `refused`), as a network cut does, until `restore`. */
+    cut: () => {
+      cut = true
+      for (const s of sockets) s.destroy()
+    },
+    restore: () => {
+      cut = false
+    },
+    /** Connections refused while cut. */
+    refused: () => refused,
     stop: async () => {
       for (const s of sockets) s.destroy()
       await new Promise<void>((resolve) => server.close(() => resolve()))
