@@ -15,4 +15,4 @@ export {
 export { defaultSchema, type PostgresConnectionOptions } from './postgres-connection.js'
 export { PostgresSchemaError, isPostgresFailure, sqlStateOf, storeErrorOfPostgres } from './postgres-errors.js'
 export { knownSchemaVersion } from './postgres-schema.js'
-export { listenBackoff, subscribeToChannel, type Unsubscribe } from './postgres-commit-notifications.js'
+export { defaultListenHeartbeat, listenBackoff, subscribeToChannel, type ListenHeartbeat, type Unsubscribe } from './postgres-commit-notifications.js'

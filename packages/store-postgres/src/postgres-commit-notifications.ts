@@ -8,6 +8,9 @@
  * network cut) is opened again with exponential backoff — 100 ms doubling to 5 s, each wait
  * jittered so that many processes do not reconnect in step — and once it listens again the
  * subscriber is told once, with position `0n`, since commits made meanwhile were not announced.
+ * A connection that is cut without a word (no reset reaches this side) is found by a heartbeat:
+ * a `SELECT 1` every 30 s that must answer within 10 s, or the connection is given up and opened
+ * again the same way.
  *
  * @module
  */
@@ -31,6 +34,24 @@ export type Unsubscribe = () => Promise<void>
 export const listenBackoff = { firstMs: 100, maxMs: 5_000 } as const
 
 /**
+ * How a listening connection is checked for life: a `SELECT 1` every `everyMs`, which must answer
+ * within `timeoutMs` (also the limit for opening it, where the pool names none).
+ * @category store
+ * @since 0.3.0
+ */
+export interface ListenHeartbeat {
+  readonly everyMs: number
+  readonly timeoutMs: number
+}
+
+/**
+ * The heartbeat of a subscription that names none.
+ * @category store
+ * @since 0.3.0
+ */
+export const defaultListenHeartbeat: ListenHeartbeat = { everyMs: 30_000, timeoutMs: 10_000 }
+
+/**
  * Listen on `channel` with a connection of its own, opened with `pool`'s settings; `onCommit` gets
  * the last position of each commit (`0n` after the connection was reopened). Only the first
  * connection's failure is answered; later ones are retried until `unsubscribe`.
@@ -43,18 +64,28 @@ export const subscribeToChannel = async (
   pool: pg.Pool,
   channel: string,
   onCommit: (position: bigint) => void,
+  heartbeat: ListenHeartbeat = defaultListenHeartbeat,
 ): Promise<E.Either<StoreUnavailableError, Unsubscribe>> => {
   let ended = false
   let client: pg.Client | undefined
   let retry: NodeJS.Timeout | undefined
+  let beat: NodeJS.Timeout | undefined
   let waitMs: number = listenBackoff.firstMs
 
+  // Give up the current connection and open another; its own 'end' comes later or never.
+  const giveUp = (connection: pg.Client): void => {
+    if (client !== connection) return
+    void connection.end().catch(() => undefined)
+    reopenLater()
+  }
+
   const listen = async (): Promise<pg.Client> => {
-    const connection = new pg.Client(pool.options)
+    const connection = new pg.Client({ ...pool.options, connectionTimeoutMillis: pool.options.connectionTimeoutMillis || heartbeat.timeoutMs })
     // A lost connection also ends it ('end'), which is where it is reopened.
     connection.on('error', () => undefined)
     connection.on('notification', (message) => {
-      if (message.channel !== channel) return
+      // A connection given up may still deliver; only the current one speaks for the channel.
+      if (message.channel !== channel || (client !== undefined && client !== connection)) return
       onCommit(/^\d+$/.test(message.payload ?? '') ? BigInt(message.payload!) : 0n)
     })
     try {
@@ -66,19 +97,39 @@ export const subscribeToChannel = async (
       throw e
     }
     connection.once('end', () => {
-      if (!ended) reopenLater()
+      if (!ended) giveUp(connection)
     })
     return connection
   }
 
+  const listenOn = (connection: pg.Client): void => {
+    client = connection
+    let beating = false
+    beat = setInterval(() => {
+      // One heartbeat at a time: an unanswered one is given up by its own timeout.
+      if (beating) return
+      beating = true
+      let timer: NodeJS.Timeout | undefined
+      const silent = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('no answer')), heartbeat.timeoutMs)))
+      Promise.race([connection.query('SELECT 1'), silent])
+        .catch(() => giveUp(connection))
+        .finally(() => {
+          clearTimeout(timer)
+          beating = false
+        })
+    }, heartbeat.everyMs)
+    beat.unref()
+  }
+
   const reopenLater = (): void => {
     client = undefined
+    clearInterval(beat)
     retry = setTimeout(async () => {
       retry = undefined
       try {
         const reopened = await listen()
         if (ended) return void (await reopened.end().catch(() => undefined))
-        client = reopened
+        listenOn(reopened)
         waitMs = listenBackoff.firstMs
         onCommit(0n)
       } catch {
@@ -89,13 +140,14 @@ export const subscribeToChannel = async (
   }
 
   try {
-    client = await listen()
+    listenOn(await listen())
   } catch (e) {
     return E.left(storeErrorOfPostgres(e))
   }
   return E.right(async () => {
     ended = true
     clearTimeout(retry)
+    clearInterval(beat)
     await client?.end().catch(() => undefined)
   })
 }

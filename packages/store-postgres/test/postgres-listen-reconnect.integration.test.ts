@@ -2,8 +2,9 @@
 // restart, a terminated backend), the store opens it again with backoff, so a live projection is
 // woken by commits again — shown with a poll an hour away, where only a notification can wake it.
 import { currentOwner, projectionRuntime, readModelProjections } from '@account-ownership/projections'
-import { openPostgresEventStore } from '@account-ownership/store-postgres'
+import { openPostgresEventStore, subscribeToChannel } from '@account-ownership/store-postgres'
 import * as E from 'fp-ts/lib/Either.js'
+import pg from 'pg'
 import { describe, expect, it } from 'vitest'
 import { eventually, openedAccount, readModelDatabase } from './live-read-model.js'
 import { postgresDatabase, server } from './postgres-database.js'
@@ -91,6 +92,37 @@ describe.skipIf(database.skip !== undefined)(`commit notifications after a dropp
     await subscribed.right()
     await listening.close()
     await direct.close()
+    await relay.stop()
+  })
+
+  it('a connection cut without a word is found by the heartbeat, given up and opened again', async () => {
+    const relay = await tcpRelay(server)
+    const throughRelay = new pg.Pool({ ...database.connection, port: relay.port })
+    const direct = await database.store({ schema: 'silent' })
+    const heard: bigint[] = []
+    const subscribed = await subscribeToChannel(throughRelay, direct.commitChannel, (position) => heard.push(position), { everyMs: 100, timeoutMs: 300 })
+    if (E.isLeft(subscribed)) throw subscribed.left
+    const append = async (id: string) => {
+      const account = openedAccount(id)
+      const appended = await direct.append(account.stream, account.events, { expectedVersion: 'no-stream' })
+      if (E.isLeft(appended)) throw appended.left
+      return appended.right.lastGlobalPosition
+    }
+    const first = await append('laut')
+    await eventually(() => heard.includes(first))
+    // Given the network swallows everything without closing anything,
+    relay.silence()
+    // when the heartbeat goes unanswered, the listener opens new connections (which hang until their timeout),
+    await eventually(() => relay.accepted() >= 3)
+    expect(heard).not.toContain(0n)
+    // and once the network carries again, one of them listens, says so, and hears the next commit.
+    relay.restore()
+    await eventually(() => heard.includes(0n))
+    const second = await append('wieder')
+    await eventually(() => heard.includes(second))
+    await subscribed.right()
+    await direct.close()
+    await throughRelay.end()
     await relay.stop()
   })
 })

@@ -14,7 +14,9 @@ export const tcpRelay = async (target: { host: string; port: number }) => {
   let silent = false
   let cut = false
   let refused = 0
+  let accepted = 0
   const server = net.createServer((client) => {
+    accepted++
     if (cut) {
       refused++
       client.destroy()
@@ -43,11 +45,15 @@ export const tcpRelay = async (target: { host: string; port: number }) => {
       cut = true
       for (const s of sockets) s.destroy()
     },
+    /** Undo `cut` and `silence`: new connections are relayed again. */
     restore: () => {
       cut = false
+      silent = false
     },
     /** Connections refused while cut. */
     refused: () => refused,
+    /** Connections accepted (refused ones included). */
+    accepted: () => accepted,
     stop: async () => {
       for (const s of sockets) s.destroy()
       await new Promise<void>((resolve) => server.close(() => resolve()))
