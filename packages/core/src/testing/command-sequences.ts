@@ -123,7 +123,10 @@ export const commandSequenceArbitrary = (options: CommandSequenceOptions = {}): 
   const accountId = options.accountId ?? account()
   const principals = options.principals ?? [cast.dora, cast.hanna, cast.felix, cast.sven]
   const [admin = cast.dora] = principals
-  const reasonCodes = options.reasonCodes ?? knownReasonCodes(options.policy === undefined || isArbitrary(options.policy) ? testPolicy : options.policy)
+  const codesOf = options.policy === undefined || isArbitrary(options.policy) ? testPolicy : options.policy
+  const reasonCodes = options.reasonCodes ?? knownReasonCodes(codesOf)
+  // Grants name the policy's purposes, and now and then one it does not list.
+  const purposeCodes = codesOf.purposeCodes.length > 0 ? codesOf.purposeCodes : testPolicy.purposeCodes
   const transferPool = options.transferIds ?? (['transfer-1', 'transfer-2'] as TransferId[])
   const pools = anyPools({
     accountId: fc.oneof({ weight: 19, arbitrary: fc.constant(accountId) }, { weight: 1, arbitrary: fc.constant(account(`${accountId}-other`)) }),
@@ -133,6 +136,7 @@ export const commandSequenceArbitrary = (options: CommandSequenceOptions = {}): 
     transferId: mostlyFirst(transferPool),
     stakeholderId: fc.constantFrom(...(options.stakeholderIds ?? (['contact-1', 'contact-2'] as StakeholderId[]))),
     reasonCode: fc.oneof({ weight: 9, arbitrary: fc.constantFrom(...reasonCodes) }, { weight: 1, arbitrary: unknownReasonCodeArbitrary }),
+    purpose: fc.oneof({ weight: 9, arbitrary: fc.constantFrom(...purposeCodes) }, { weight: 1, arbitrary: fc.constant('unlisted-purpose') }),
     expiresAt: fc.constant(null),
   })
   const commands = accountCommandArbitraries(pools)

@@ -18,6 +18,7 @@ const refusals: ReadonlyArray<Exclude<AccountErrorTag, 'InvalidCommandError'>> =
   'NoOwnerError',
   'SameOwnerError',
   'UnknownReasonCodeError',
+  'UnknownPurposeCodeError',
   'TransferAlreadyExistsError',
   'TransferAlreadyPendingError',
   'TransferNotPendingError',
