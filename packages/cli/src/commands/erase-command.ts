@@ -39,7 +39,7 @@ export const registerEraseCommand = (program: Command, session: CliSession): voi
   program
     .command('erase')
     .description("WRITES to the key store and the log (needs --write): erase a data subject's personal data (Art. 17) by destroying their keys")
-    .argument('<subject>', 'subject id: principal:<id> or stakeholder:<id>')
+    .argument('<subject>', 'subject id: principal:<id>, stakeholder:<id> or account:<id> (a sole trader)')
     .requiredOption('--reason <ground>', `legal ground: ${grounds.join(', ')}`)
     .requiredOption('--by <principal>', 'who erases (recorded)')
     .requiredOption('--tenant <id>', 'the tenant')
@@ -48,7 +48,7 @@ export const registerEraseCommand = (program: Command, session: CliSession): voi
     .option('--write', 'destroy the keys and record the erasure (required)')
     .action(
       action<[string], EraseOptions>(session, async (globals, options, subject) => {
-        if (!SubjectId.is(subject)) return failWith(terminal, globals, new UsageError('<subject>', 'expected principal:<id> or stakeholder:<id>'))
+        if (!SubjectId.is(subject)) return failWith(terminal, globals, new UsageError('<subject>', 'expected principal:<id>, stakeholder:<id> or account:<id>'))
         if (!ErasureGround.is(options.reason)) return failWith(terminal, globals, new UsageError('--reason', `expected one of ${grounds.join(', ')}`))
         const at = options.at === undefined ? E.right(instantOf(Date.now())) : parseInstant(options.at, '--at')
         if (E.isLeft(at)) return failWith(terminal, globals, at.left)

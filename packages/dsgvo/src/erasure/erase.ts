@@ -160,9 +160,9 @@ export const erase = async (
   // Bad input is refused before a key is touched: a request that cannot be recorded must not
   // destroy keys and then ask to be erased again.
   if (typeof request !== 'object' || request === null) return E.left(new InvalidStoreInputError('request', 'expected { by, legalGround, at, tenantId }'))
-  if (!SubjectId.is(subjectId)) return E.left(new InvalidStoreInputError('subjectId', 'expected a subject id like stakeholder:<id> or principal:<id>'))
+  if (!SubjectId.is(subjectId)) return E.left(new InvalidStoreInputError('subjectId', 'expected a subject id like stakeholder:<id>, principal:<id> or account:<id>'))
   const stream = subjectStream(subjectId)
-  if (!StreamId.is(stream)) return E.left(new InvalidStoreInputError('subjectId', 'expected a subject id like stakeholder:<id> or principal:<id>'))
+  if (!StreamId.is(stream)) return E.left(new InvalidStoreInputError('subjectId', 'expected a subject id like stakeholder:<id>, principal:<id> or account:<id>'))
   // The request's strings go into the event as given; checkEvents below decodes every one of them
   // before a key is touched, naming the request's field of each that does not decode.
   const by = request.by as PrincipalId
