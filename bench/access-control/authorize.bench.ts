@@ -5,7 +5,7 @@
 // - throughput of decisions recorded in the access log (batched, in an event store file of its
 //   own) beside the same decisions unlogged, and beside recording each in an append of its own.
 // Principals, accounts and times are drawn at random (fixed seed).
-import { accessLog, authorize, principalOffboardingsProjection, type AccessDecision, type DecisionTables } from '@account-ownership/access-control'
+import { accessLog, authorize, decisionProjections, type AccessDecision, type DecisionTables } from '@account-ownership/access-control'
 import { accessProjection, currentOwnerProjection, ownershipHistoryProjection, projectionRuntime, type ReadModels } from '@account-ownership/projections'
 import { sqliteReadModels } from '@account-ownership/projections/sqlite'
 import { openSqliteEventStore } from '@account-ownership/store-sqlite'
@@ -17,12 +17,12 @@ import { performance } from 'node:perf_hooks'
 import { eventLog, eventsPerAccount, occurredAt } from '../projections/event-log.js'
 
 const accounts = 20_000
-const calls = 10_000
+const calls = 5_000
 const warmup = 1_000
-const logged = 20_000
+const logged = 10_000
 const dir = mkdtempSync(join(tmpdir(), 'ao-bench-access-'))
 process.on('exit', () => rmSync(dir, { recursive: true, force: true }))
-const projections = [currentOwnerProjection, ownershipHistoryProjection, accessProjection, principalOffboardingsProjection]
+const projections = [currentOwnerProjection, ownershipHistoryProjection, accessProjection, ...decisionProjections]
 
 // The read models are built once and kept beside the event log (the name carries the projections'
 // versions): building them is the rebuild benchmark's business, not this one's.

@@ -12,7 +12,7 @@ import {
   alertSubscription,
   authorize,
   defaultDetectorSettings,
-  principalOffboardingsProjection,
+  decisionProjections,
   type AccessAlert,
   type DecisionTables,
   type DetectorTables,
@@ -51,7 +51,7 @@ export const watchAccess = async (store: EventStore, db: Kysely<Tables>, onAlert
 
   // One runtime keeps the read models, the detectors and the subscription up to date.
   const subscription = alertSubscription({ db, name: 'security-desk', onAlert })
-  const projections = [...readModelProjections, principalOffboardingsProjection, accessDetectorsProjection(defaultDetectorSettings)]
+  const projections = [...readModelProjections, ...decisionProjections, accessDetectorsProjection(defaultDetectorSettings)]
   const runtime = projectionRuntime({ store, db, projections, onProgress: subscription.onProgress })
   const caughtUp = await runtime.runUntilCaughtUp()
   if (E.isLeft(caughtUp)) return caughtUp

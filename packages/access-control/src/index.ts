@@ -18,7 +18,7 @@ export {
   type UnknownAccountError,
   type UnknownPrincipalError,
 } from './decision/access-control-errors.js'
-export { isAllowed, type AccessDecision, type AllowReason, type DenyReason } from './decision/access-decision.js'
+export { isAllowed, type AccessDecision, type AllowReason, type DecisionGrant, type DenyReason } from './decision/access-decision.js'
 export { purposeCovers, scopeCovers } from './decision/purpose-match.js'
 export { decideAccess, type AccessFacts } from './decision/decide-access.js'
 export { accessFactsOf, type DecisionTables } from './decision/access-facts.js'
@@ -45,3 +45,7 @@ export { createReviewTables, type GrantReviewTable, type GrantUsageTable, type R
 export { grantUsageProjection } from './review/grant-usage.projection.js'
 export { ownerAccessReview, type GrantUnderReview, type OwnerAccessReview } from './review/owner-access-review.queries.js'
 export { ReviewOutcome, recordReview, type RecordedReview } from './review/record-review.js'
+
+export { createKnownPrincipalsTable, type KnownPrincipalTable } from './principals/known-principals.table.js'
+export { knownPrincipalsProjection } from './principals/known-principals.projection.js'
+export { decisionProjections } from './decision/decision-projections.js'

@@ -8,7 +8,7 @@ import {
   defaultDetectorSettings,
   grantUsageProjection,
   ownerAccessReview,
-  principalOffboardingsProjection,
+  decisionProjections,
   type DetectorTables,
   type ReviewTables,
 } from '@account-ownership/access-control'
@@ -28,7 +28,7 @@ type All = Tables & DetectorTables & ReviewTables
 
 const file = scratchFiles('dialects')
 const postgres = postgresDatabases<All>()
-const projections = [...readModelProjections, principalOffboardingsProjection, accessDetectorsProjection(defaultDetectorSettings), grantUsageProjection]
+const projections = [...readModelProjections, ...decisionProjections, accessDetectorsProjection(defaultDetectorSettings), grantUsageProjection]
 
 const principals = ['hanna', 'felix', 'sven', 'ada', 'ben', 'dora', 'zoe']
 const times = ['2026-02-28T00:00:00Z', '2026-03-04T10:00:00Z', '2026-03-06T09:00:00Z', '2026-03-09T00:00:00Z', '2026-03-10T00:00:00Z', '2026-03-15T09:00:00Z', '2026-03-20T00:00:00Z', '2026-04-01T00:00:00Z']

@@ -25,6 +25,14 @@ export type AllowReason = Extract<AccessDecisionReason, 'owner' | 'team-member' 
 export type DenyReason = Exclude<AccessDecisionReason, AllowReason>
 
 /**
+ * A grant as a decision names it: what the access read model holds of it, without the parts of
+ * time it gave access (a decision concerns one instant).
+ * @category decisions
+ * @since 0.3.0
+ */
+export type DecisionGrant = Omit<AccessGrant, 'accessible'>
+
+/**
  * The answer to an access request.
  * @category decisions
  * @since 0.3.0
@@ -34,7 +42,7 @@ export type AccessDecision = {
   /** The team role access was allowed in; `null` unless the reason is `team-member`. */
   readonly teamRole: TeamRole | null
   /** The grant access rests on, or was measured against when denied; `null` when none was. */
-  readonly grant: AccessGrant | null
+  readonly grant: DecisionGrant | null
 } & ({ readonly outcome: 'allowed'; readonly reason: AllowReason } | { readonly outcome: 'denied'; readonly reason: DenyReason })
 
 /**

@@ -8,8 +8,8 @@
  * @module
  */
 import type { Instant, TeamRole } from '@account-ownership/core'
-import type { AccessGrant, AccessReason } from '@account-ownership/projections'
-import type { AccessDecision, DenyReason } from './access-decision.js'
+import type { AccessReason } from '@account-ownership/projections'
+import type { AccessDecision, DecisionGrant, DenyReason } from './access-decision.js'
 import type { AccessRequest } from './access-request.js'
 import { purposeCovers, scopeCovers } from './purpose-match.js'
 
@@ -27,13 +27,13 @@ export interface AccessFacts {
   /** Why the principal could access the account at that time (`accessAt`, their entries only). */
   readonly couldAccess: ReadonlyArray<AccessReason>
   /** Every grant of the principal on the account recorded by then, to explain a denial. */
-  readonly grants: ReadonlyArray<AccessGrant>
+  readonly grants: ReadonlyArray<DecisionGrant>
 }
 
-const deny = (request: AccessRequest, reason: DenyReason, grant: AccessGrant | null = null): AccessDecision => ({ request, outcome: 'denied', reason, grant, teamRole: null })
+const deny = (request: AccessRequest, reason: DenyReason, grant: DecisionGrant | null = null): AccessDecision => ({ request, outcome: 'denied', reason, grant, teamRole: null })
 
 // A grant that gives no access at `at`, and why: the latest such grant is the one to name.
-const whyNot = (grant: AccessGrant, at: Instant): DenyReason => {
+const whyNot = (grant: DecisionGrant, at: Instant): DenyReason => {
   if (grant.endedHow === 'revoked' && grant.endedAt !== null && grant.endedAt <= at) return 'grant-revoked'
   if ((grant.expiresAt !== null && grant.expiresAt <= at) || (grant.endedAt !== null && grant.endedAt <= at)) return 'grant-expired'
   return 'grant-not-yet-valid'
@@ -60,6 +60,6 @@ export const decideAccess = (request: AccessRequest, facts: AccessFacts): Access
   if (covering !== undefined) return { request, outcome: 'allowed', reason: 'grant', grant: covering, teamRole: null }
   if (forPurpose[0] !== undefined) return deny(request, 'scope-not-covered', forPurpose[0])
   if (inForce[0] !== undefined) return deny(request, 'purpose-not-covered', inForce[0])
-  const latest = [...facts.grants].sort((a, b) => (a.validFrom < b.validFrom ? 1 : a.validFrom > b.validFrom ? -1 : 0))[0]
+  const latest = [...facts.grants].sort((a, b) => (a.validFrom !== b.validFrom ? (a.validFrom < b.validFrom ? 1 : -1) : a.grantId < b.grantId ? -1 : a.grantId > b.grantId ? 1 : 0))[0]
   return latest === undefined ? deny(request, 'no-grant') : deny(request, whyNot(latest, request.at), latest)
 }

@@ -37,17 +37,18 @@ const expectedOf = (state: AccountState, offboarded: boolean, p: PrincipalId, t:
   return { outcome: 'denied', reason, grantIds: [latest.grantId] }
 }
 
-// Principals the read models have seen anywhere in the log.
+// Principals the log names anywhere as owner, team member, grantee, or as the one who opened,
+// assigned, transferred, added, granted or offboarded.
 const seenPrincipals = (events: ReadonlyArray<RecordedEvent>): ReadonlySet<string> => {
-  const seen = new Set<string>()
-  for (const e of events) {
-    const d = e.data as Record<string, unknown>
-    if (e.type === 'OwnershipAssigned') (seen.add(d.ownerId as string), seen.add(d.assignedBy as string))
-    if (e.type === 'OwnershipTransferred') (seen.add(d.toOwnerId as string), seen.add(d.transferredBy as string))
-    if (e.type === 'TeamMemberAdded' || e.type === 'PrincipalOffboarded') seen.add(d.principalId as string)
-    if (e.type === 'AccessGranted') (seen.add(d.granteeId as string), seen.add(d.grantedBy as string))
+  const fields: Readonly<Record<string, ReadonlyArray<string>>> = {
+    AccountOpened: ['openedBy'],
+    OwnershipAssigned: ['ownerId', 'assignedBy'],
+    OwnershipTransferred: ['fromOwnerId', 'toOwnerId', 'transferredBy'],
+    TeamMemberAdded: ['principalId', 'addedBy'],
+    AccessGranted: ['granteeId', 'grantedBy'],
+    PrincipalOffboarded: ['principalId', 'offboardedBy'],
   }
-  return seen
+  return new Set(events.flatMap((e) => (fields[e.type] ?? []).map((f) => (e.data as Record<string, string>)[f]!)))
 }
 
 describe('authorize agrees with a replay of the account stream up to `at`', () => {

@@ -1,6 +1,6 @@
 // The access review of one owner: the grants they gave, their age and use, those never used —
 // and the review's outcome recorded as events, its revocations carried out.
-import { accessLog, authorize, grantUsageProjection, ownerAccessReview, principalOffboardingsProjection, recordReview, type ReviewTables } from '@account-ownership/access-control'
+import { accessLog, authorize, grantUsageProjection, ownerAccessReview, decisionProjections, recordReview, type ReviewTables } from '@account-ownership/access-control'
 import { accountCommandHandler, type EventStore, type RecordedEvent } from '@account-ownership/core'
 import { testPolicy } from '@account-ownership/core/testing'
 import { projectionRuntime, readModelProjections } from '@account-ownership/projections'
@@ -17,7 +17,7 @@ let store: EventStore
 let db: Kysely<Tables & ReviewTables>
 
 const catchUp = async () => {
-  const ran = await projectionRuntime({ store, db, projections: [...readModelProjections, principalOffboardingsProjection, grantUsageProjection] }).runUntilCaughtUp()
+  const ran = await projectionRuntime({ store, db, projections: [...readModelProjections, ...decisionProjections, grantUsageProjection] }).runUntilCaughtUp()
   if (E.isLeft(ran)) throw ran.left
 }
 

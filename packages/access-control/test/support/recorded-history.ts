@@ -18,7 +18,7 @@ import {
 import { tenant, type OffboardingHistory } from '@account-ownership/core/testing'
 import { projectionRuntime, readModelProjections, type ReadModels } from '@account-ownership/projections'
 import { sqliteReadModels } from '@account-ownership/projections/sqlite'
-import { principalOffboardingsProjection, type DecisionTables } from '@account-ownership/access-control'
+import { decisionProjections, type DecisionTables } from '@account-ownership/access-control'
 import * as E from 'fp-ts/lib/Either.js'
 import type { Kysely } from 'kysely'
 
@@ -49,7 +49,7 @@ export const eventsOf = async (store: EventStore): Promise<ReadonlyArray<Recorde
 /** The read models of `store` in a new SQLite file at `file`, caught up. */
 export const readModelsOf = async (store: EventStore, file: string): Promise<Kysely<Tables>> => {
   const db = sqliteReadModels<Tables>(file)
-  const outcome = await projectionRuntime({ store, db, projections: [...readModelProjections, principalOffboardingsProjection], batchSize: 7 }).runUntilCaughtUp()
+  const outcome = await projectionRuntime({ store, db, projections: [...readModelProjections, ...decisionProjections], batchSize: 7 }).runUntilCaughtUp()
   if (E.isLeft(outcome)) throw outcome.left
   return db
 }
