@@ -6,8 +6,7 @@
  * @module
  */
 import type { AccessGrantTable, ArchivePeriodTable, CurrentOwnerTable, OwnershipPeriodTable, TeamPeriodTable } from '@account-ownership/projections'
-import { accessAt } from '@account-ownership/projections'
-import type { AccountId, GrantId, Instant, LegalBasis, PrincipalId } from '@account-ownership/core'
+import { accessAt, accessGrantOf } from '@account-ownership/projections'
 import * as E from 'fp-ts/lib/Either.js'
 import type { Kysely } from 'kysely'
 import { offboardedBy } from '../offboardings/principal-offboardings.queries.js'
@@ -52,19 +51,13 @@ const standingAt = async (db: Kysely<DecisionTables>, request: AccessRequest): P
 // nothing gave access. Looked up by the account's key and filtered here: an account has a few
 // grants, a busy principal (an admin, a support desk) thousands.
 const grantsOnAccount = async (db: Kysely<DecisionTables>, request: AccessRequest): Promise<ReadonlyArray<DecisionGrant>> =>
-  (await db.selectFrom('access_grants').selectAll().where('account_id', '=', request.accountId).where('granted_at', '<=', request.at).execute()).filter((row) => row.grantee_id === request.principalId).map((row) => ({
-    accountId: row.account_id as AccountId,
-    grantId: row.grant_id as GrantId,
-    granteeId: row.grantee_id as PrincipalId,
-    scope: row.scope,
-    purpose: row.purpose,
-    legalBasis: row.legal_basis as LegalBasis,
-    grantedBy: row.granted_by as PrincipalId,
-    validFrom: row.valid_from as Instant,
-    expiresAt: row.expires_at as Instant | null,
-    endedAt: row.ended_at as Instant | null,
-    endedHow: row.ended_how,
-  }))
+  (await db.selectFrom('access_grants').selectAll().where('account_id', '=', request.accountId).where('granted_at', '<=', request.at).execute())
+    .filter((row) => row.grantee_id === request.principalId)
+    .map((row) => {
+      // A decision concerns one instant: the grant without its parts of time.
+      const { accessible: _, ...grant } = accessGrantOf(row, [])
+      return grant
+    })
 
 /**
  * Read the facts of one decided request.

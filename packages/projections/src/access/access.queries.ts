@@ -71,10 +71,16 @@ const withAccessibleParts = async (db: Kysely<Tables>, rows: ReadonlyArray<Selec
       archives.set(a.account_id, [...(archives.get(a.account_id) ?? []), { from: a.archived_at as Instant, to: a.restored_at as Instant | null }])
     }
   }
-  return rows.map((row) => grantOf(row, accessibleParts({ from: row.valid_from as Instant, to: endOf(row) }, archives.get(row.account_id) ?? []).map(({ from, to }) => ({ from, to }))))
+  return rows.map((row) => accessGrantOf(row, accessibleParts({ from: row.valid_from as Instant, to: endOf(row) }, archives.get(row.account_id) ?? []).map(({ from, to }) => ({ from, to }))))
 }
 
-const grantOf = (row: Selectable<AccessGrantTable>, accessible: ReadonlyArray<Span>): AccessGrant => ({
+/**
+ * A row of `access_grants` as an `AccessGrant`, with the parts of time in which it gave access
+ * (as `grantsOf` computes them); for queries of other packages over the same table.
+ * @category queries
+ * @since 0.3.0
+ */
+export const accessGrantOf = (row: Selectable<AccessGrantTable>, accessible: ReadonlyArray<Span>): AccessGrant => ({
   accountId: row.account_id as AccountId,
   grantId: row.grant_id as GrantId,
   granteeId: row.grantee_id as PrincipalId,
