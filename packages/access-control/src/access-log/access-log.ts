@@ -7,12 +7,12 @@
  * crash of the process; one still waiting when the process dies was never acknowledged.
  *
  * Each event is checked on its own before it joins a batch, so one bad metadata field refuses
- * that decision alone. Several processes may write at once: give each its own `writer`, so that
+ * that decision alone; an append the store calls retryable is tried up to three times. Several processes may write at once: give each its own `writer`, so that
  * they append to streams of their own.
  *
  * @module
  */
-import { checkEvents, type AccessDecided, type AppendError, type EventStore, type NewEvent, type RecordedEvent, InvalidStoreInputError } from '@account-ownership/core'
+import { checkEvents, InvalidStoreInputError, StoreUnavailableError, type AccessDecided, type AppendError, type EventStore, type NewEvent, type RecordedEvent, type StreamId } from '@account-ownership/core'
 import { randomUUID } from 'node:crypto'
 import * as E from 'fp-ts/lib/Either.js'
 import type { AccessDecision } from '../decision/access-decision.js'
@@ -80,6 +80,15 @@ export const accessLog = (options: AccessLogOptions): E.Either<InvalidStoreInput
   let writing: Promise<void> | null = null
   let timer: NodeJS.Timeout | null = null
 
+  // A store that says a retry can help (SQLITE_BUSY, a dropped connection) gets two more tries;
+  // the events keep their ids, so an append that did land the first time is not recorded twice.
+  const appendRetrying = async (stream: string, events: ReadonlyArray<NewEvent<AccessDecided>>) => {
+    for (let attempt = 1; ; attempt++) {
+      const appended = await store.append(stream as StreamId, events, { expectedVersion: 'any' }).catch((cause: unknown) => E.left(cause as AppendError))
+      if (E.isRight(appended) || attempt === 3 || !(appended.left instanceof StoreUnavailableError && appended.left.retryable)) return appended
+    }
+  }
+
   // One append per stream of the batch (usually one: the day's); every decision learns its outcome.
   const write = async (batch: ReadonlyArray<Pending>): Promise<void> => {
     const byStream = new Map<string, Pending[]>()
@@ -88,7 +97,7 @@ export const accessLog = (options: AccessLogOptions): E.Either<InvalidStoreInput
       byStream.set(stream, [...(byStream.get(stream) ?? []), pending])
     }
     for (const [stream, pendings] of byStream) {
-      const appended = await store.append(stream as never, pendings.map((p) => p.event), { expectedVersion: 'any' }).catch((cause: unknown) => E.left(cause as AppendError))
+      const appended = await appendRetrying(stream, pendings.map((p) => p.event))
       pendings.forEach((pending, i) => pending.done(E.map((result: { readonly events: ReadonlyArray<RecordedEvent> }) => result.events[i] as RecordedEvent<AccessDecided>)(appended)))
     }
   }

@@ -91,6 +91,22 @@ describe('the access log', () => {
     expect(outcomes).toEqual([E.left(down), E.left(down), E.left(down)])
   })
 
+  it('tries an append the store calls retryable twice more, and records the batch once', async () => {
+    const inner = inMemoryEventStore()
+    let refusals = 2
+    const store = Object.assign(Object.create(inner) as EventStore, {
+      append: (...args: Parameters<EventStore['append']>) => (refusals-- > 0 ? Promise.resolve(E.left(new StoreUnavailableError('SQLITE_BUSY', true))) : inner.append(...args)),
+    })
+    const log = logOn(store)
+    const outcomes = await Promise.all([1, 2].map((i) => log.record(decisionAt('2026-03-12T10:00:00Z', i), { tenantId: 'acme-de', correlationId: `c${i}` })))
+    expect(outcomes.every(E.isRight)).toBe(true)
+    expect(await streamOf(inner, 'accesslog-2026-03-12')).toHaveLength(2)
+    refusals = 5
+    const refused = await log.record(decisionAt('2026-03-12T11:00:00Z'), { tenantId: 'acme-de', correlationId: 'c3' })
+    expect(E.isLeft(refused) && refused.left).toMatchObject({ _tag: 'StoreUnavailableError', retryable: true })
+    expect(refusals).toBe(2)
+  })
+
   it('flush waits for what was recorded so far', async () => {
     const store = inMemoryEventStore()
     const log = logOn(store, { maxDelayMs: 10_000 })
