@@ -146,7 +146,9 @@ const emmett = (o: RebuildComparison, peers: Peers, log: string, events: number)
   name: `Emmett SQLite (consumer, \`sqliteRawBatchSQLProjection\`, batches of ${o.batchSize}, no pause between batches)`,
   async rebuild(round) {
     const store = peers.sqlite.getSQLiteEventStore({ fileName: log })
-    const table = `current_owners_${round}`
+    // Emmett's log is kept between runs: a read model and a processor of this run's own, the
+    // read model dropped once compared, so that a later run starts as this one did.
+    const table = `current_owners_${process.pid}_${round}`
     const setup = peers.sqlite.sqliteConnection({ fileName: log })
     await setup.command(`CREATE TABLE ${table} (account_id TEXT PRIMARY KEY, owner_id TEXT, tier TEXT NOT NULL, position INTEGER NOT NULL)`)
     const consumer = store.consumer({ pulling: { batchSize: o.batchSize, pullingFrequencyInMs: 0 } })
@@ -159,7 +161,7 @@ const emmett = (o: RebuildComparison, peers: Peers, log: string, events: number)
       return `UPDATE ${table} SET tier = ${quoted(d['tier'])}, position = ${at} WHERE account_id = ${quoted(d['accountId'])}`
     }
     consumer.processor({
-      processorId: `current-owners-${round}`,
+      processorId: `current-owners-${process.pid}-${round}`,
       projection: peers.sqlite.sqliteRawBatchSQLProjection({ canHandle: handled, evolve: (batch) => batch.map((e) => sqlOf(e as EmmettEvent & { metadata: { globalPosition: bigint } })) }),
       startFrom: 'BEGINNING',
       stopAfter: (e) => e.metadata.globalPosition >= BigInt(events),
@@ -167,6 +169,7 @@ const emmett = (o: RebuildComparison, peers: Peers, log: string, events: number)
     await consumer.start()
     await consumer.close()
     const rows = await setup.query<Row>(`SELECT account_id, owner_id, tier FROM ${table} ORDER BY account_id`)
+    await setup.command(`DROP TABLE ${table}`)
     setup.close()
     return { rows }
   },
