@@ -14,21 +14,7 @@ import type { EventStore, ReadAllOptions } from '../store/event-store.js'
 import type { RecordedEvent } from '../store/recorded-event.js'
 import { accountStream } from '../store/stream-id.js'
 import { account, newEvent, openedAccountEvents } from './fixtures.js'
-
-const collect = async <A>(it: AsyncIterable<A>): Promise<A[]> => {
-  const out: A[] = []
-  for await (const a of it) out.push(a)
-  return out
-}
-
-const rejection = async (it: AsyncIterable<unknown>): Promise<unknown> => {
-  try {
-    await collect(it)
-  } catch (e) {
-    return e
-  }
-  return undefined
-}
+import { collect, rejection } from './collect.js'
 
 const comparable = (e: RecordedEvent) => ({ type: e.type, data: e.data, eventId: e.metadata.eventId, p: e.metadata.globalPosition })
 

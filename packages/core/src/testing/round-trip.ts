@@ -15,12 +15,7 @@ import { accountStream } from '../store/stream-id.js'
 import { maxNameLength } from '../text.js'
 import { acceptedAppendArbitrary, withUniqueEventIds } from './accepted-events.js'
 import { account, cast, newEvent, tenant } from './fixtures.js'
-
-const collect = async <A>(it: AsyncIterable<A>): Promise<A[]> => {
-  const out: A[] = []
-  for await (const a of it) out.push(a)
-  return out
-}
+import { collect } from './collect.js'
 
 /* What was given, as it must come back: type, data, and the metadata the writer gave. */
 const given = (e: NewEvent) => ({ type: e.type, data: e.data, metadata: e.metadata })

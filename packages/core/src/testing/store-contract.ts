@@ -16,6 +16,7 @@ import { checkLink } from '../store/verified-read.js'
 import { account, newEvent, openedAccountEvents } from './fixtures.js'
 import { filteredReadContract } from './filtered-read.js'
 import { roundTripContract } from './round-trip.js'
+import { collect, rejection } from './collect.js'
 
 /**
  * How the contract gets a store: a fresh, empty one per test, and how to dispose of it.
@@ -41,21 +42,6 @@ export interface StoreContractSubject {
    * @since 0.2.0
    */
   readonly eventIdScope?: 'log' | 'stream'
-}
-
-const collect = async <A>(it: AsyncIterable<A>): Promise<A[]> => {
-  const out: A[] = []
-  for await (const a of it) out.push(a)
-  return out
-}
-
-const rejection = async (it: AsyncIterable<unknown>): Promise<unknown> => {
-  try {
-    await collect(it)
-  } catch (e) {
-    return e
-  }
-  return undefined
 }
 
 const batch = (accountId = 'kunde-1', prefix = 'e'): NewEvent[] =>
