@@ -38,6 +38,8 @@ export interface DomainHandlerConfig {
   readonly directory?: PrincipalDirectory
   /** The folded state of how many streams to keep (see `StateCacheOptions`); `false` reads every stream anew. @since 0.3.0 */
   readonly stateCache?: StateCacheOptions | false
+  /** How many milliseconds a command's `occurredAt` may lie ahead of `clock`; five minutes by default. @since 0.3.0 */
+  readonly maxAheadOfClock?: number
 }
 
 /**

@@ -5,6 +5,10 @@
  * version orders them. The command handler checks this for every stream family before it
  * decides, so `decide` stays pure and needs no metadata.
  *
+ * Nor does it run ahead of the clock: a command dated further in the future than the handler's
+ * `maxAheadOfClock` allows is refused. A fact that has not happened yet is no fact, and one event
+ * dated next year would refuse every later command of its stream until then.
+ *
  * @module
  */
 import * as E from 'fp-ts/lib/Either.js'
@@ -48,3 +52,35 @@ export const occurredBeforeLastEvent = (occurredAt: Instant, lastOccurredAt: Ins
  */
 export const notBeforeLastEvent = (occurredAt: Instant, lastOccurredAt: Instant | null): E.Either<OccurredBeforeLastEventError, Instant> =>
   lastOccurredAt !== null && occurredAt < lastOccurredAt ? E.left(occurredBeforeLastEvent(occurredAt, lastOccurredAt)) : E.right(occurredAt)
+
+/**
+ * A command dated further ahead of the handler's clock than `maxAheadOfClock` allows; names the
+ * instant, the clock's reading and the allowance.
+ * @category errors
+ * @since 0.3.0
+ */
+export interface OccurredInFutureError extends DomainError<'OccurredInFutureError'> {
+  readonly occurredAt: Instant
+  /** The clock's reading when the command was refused. */
+  readonly now: Instant
+  readonly maxAheadOfClock: number
+}
+
+const inFuture = domainError('OccurredInFutureError')
+
+/**
+ * `occurredAt` if it is at most `maxAheadOfClock` milliseconds after `now`.
+ * @category command handler
+ * @since 0.3.0
+ * @example
+ * notAheadOfClock(instantOf(Date.UTC(2027, 0, 1)), instantOf(Date.UTC(2026, 0, 1)), 300_000) // Left(OccurredInFutureError)
+ */
+export const notAheadOfClock = (occurredAt: Instant, now: Instant, maxAheadOfClock: number): E.Either<OccurredInFutureError, Instant> =>
+  millisOf(occurredAt) - millisOf(now) <= maxAheadOfClock
+    ? E.right(occurredAt)
+    : E.left({
+        ...inFuture(`the command occurs at ${occurredAt}, ${millisOf(occurredAt) - millisOf(now)} ms after the clock's reading (${now}); at most ${maxAheadOfClock} ms are allowed for clocks that differ`, 'context.occurredAt'),
+        occurredAt,
+        now,
+        maxAheadOfClock,
+      })

@@ -16,6 +16,7 @@
  */
 import { randomUUID } from 'node:crypto'
 import * as E from 'fp-ts/lib/Either.js'
+import { pipe } from 'fp-ts/lib/function.js'
 import type * as t from 'io-ts'
 import type { DecisionContext } from '../account/decision-context.js'
 import type { Decider } from '../decider.js'
@@ -31,9 +32,9 @@ import type { NewEvent, RecordedEvent } from '../store/recorded-event.js'
 import { isStoreError, type StoreError } from '../store/store-errors.js'
 import type { StreamId } from '../store/stream-id.js'
 import { nobodyOffboarded, offboardedAmong, offboardingsWithSuccessors, type OffboardingLookup, type PrincipalDirectory } from '../offboarding/principal-directory.js'
-import { notBeforeLastEvent, type OccurredBeforeLastEventError } from './business-time.js'
+import { notAheadOfClock, notBeforeLastEvent, type OccurredBeforeLastEventError, type OccurredInFutureError } from './business-time.js'
 import { CommandContext } from './command-context.js'
-import { stateCacheSizeOf } from './handler-config-error.js'
+import { maxAheadOfClockOf, stateCacheSizeOf } from './handler-config-error.js'
 import { streamStateCache, type CachedStream, type StateCacheOptions } from './stream-state-cache.js'
 
 /**
@@ -55,7 +56,7 @@ export interface Handled<Ev extends DomainEvent> {
  * @category command handler
  * @since 0.1.0
  */
-export type HandleError<Err extends DomainError> = Err | InvalidCommandError | OccurredBeforeLastEventError | StoreError
+export type HandleError<Err extends DomainError> = Err | InvalidCommandError | OccurredBeforeLastEventError | OccurredInFutureError | StoreError
 
 /**
  * A command handler for one kind of stream.
@@ -107,6 +108,13 @@ export interface CommandHandlerConfig<C, Ev extends DomainEvent, S, Err extends 
    * @since 0.3.0
    */
   readonly stateCache?: StateCacheOptions | false
+  /**
+   * How many milliseconds a command's `occurredAt` may lie ahead of `clock`, for clocks that
+   * differ a little; a command dated further ahead is refused (`OccurredInFutureError`).
+   * Five minutes by default.
+   * @since 0.3.0
+   */
+  readonly maxAheadOfClock?: number
 }
 
 /* A decoder given in the config may answer one problem or a list of them. */
@@ -135,6 +143,8 @@ export const commandHandler = <C, Ev extends DomainEvent, S, Err extends DomainE
   const cacheSize = stateCacheSizeOf(config.stateCache, 1000)
   if (typeof cacheSize !== 'number') throw cacheSize
   const cache = cacheSize === 0 ? undefined : streamStateCache<S>(cacheSize)
+  const maxAheadOfClock = maxAheadOfClockOf(config.maxAheadOfClock, 5 * 60_000)
+  if (typeof maxAheadOfClock !== 'number') throw maxAheadOfClock
 
   /* Fold the stream onto what `since` knows of it (from the start without it), reading only the events after it. */
   const load = async (streamId: StreamId, commandId: string, since: CachedStream<S> | undefined): Promise<E.Either<StoreError, Loaded<S, Ev>>> => {
@@ -217,7 +227,13 @@ export const commandHandler = <C, Ev extends DomainEvent, S, Err extends DomainE
     if (earlier.length > 0) return E.right({ events: earlier, nextExpectedVersion: version, deduplicated: true })
     // A business time given with the command must not go back; the clock's reading is moved up to the
     // last event instead, so that writers whose clocks differ by a little do not refuse each other.
-    const dated = context.occurredAt === undefined ? E.right(notBefore(clock(), lastOccurredAt)) : notBeforeLastEvent(context.occurredAt, lastOccurredAt)
+    const dated =
+      context.occurredAt === undefined
+        ? E.right(notBefore(clock(), lastOccurredAt))
+        : pipe(
+            notAheadOfClock(context.occurredAt, clock(), maxAheadOfClock),
+            E.chainW((at) => notBeforeLastEvent(at, lastOccurredAt)),
+          )
     if (E.isLeft(dated)) return confirmed(dated)
     const now = dated.right
     const offboarded = await offboardedFor(command, state)

@@ -45,3 +45,16 @@ export const stateCacheSizeOf = (option: unknown, defaultSize: number): number |
         `expected an integer number of streams from 1 to 10000000, got ${typeof maxStreams === 'number' ? 'a number outside that range' : kindOf(maxStreams)}`,
       )
 }
+
+/**
+ * The milliseconds a command's `occurredAt` may lie ahead of the clock (`maxAheadOfClock`, five
+ * minutes by default), or the error naming what is wrong with the option.
+ * @category command handler
+ * @since 0.3.0
+ */
+export const maxAheadOfClockOf = (option: unknown, defaultMillis: number): number | InvalidHandlerConfigError => {
+  if (option === undefined) return defaultMillis
+  return typeof option === 'number' && Number.isSafeInteger(option) && option >= 0
+    ? option
+    : new InvalidHandlerConfigError('maxAheadOfClock', `expected a whole number of milliseconds >= 0, got ${typeof option === 'number' ? 'a number outside that range' : kindOf(option)}`)
+}

@@ -102,3 +102,40 @@ describe('invariant 9: business time never runs backwards in a stream', () => {
     expect(refused).toBeGreaterThan(100)
   })
 })
+
+describe('business time does not run ahead of the clock', () => {
+  const clockAt = march(10)
+  const ahead = (millis: number) => new Date(Date.parse(clockAt) + millis).toISOString() as Instant
+
+  it('accepts a command dated up to five minutes after the clock (clocks that differ) and refuses one a millisecond later, naming the field, the instants and the allowance; nothing is appended', async () => {
+    const store = inMemoryEventStore()
+    const accounts = accountCommandHandler({ store, policy: testPolicy, clock: () => clockAt })
+    expect(E.isRight(await accounts.handle(open, commandContext(dora, { occurredAt: ahead(5 * 60_000) })))).toBe(true)
+    const before = await store.headPosition()
+    const refused = await accounts.handle(assign, commandContext(dora, { occurredAt: ahead(5 * 60_000 + 1) }))
+    expect(refused).toEqual(E.left(expect.objectContaining({ _tag: 'OccurredInFutureError', field: 'context.occurredAt', occurredAt: ahead(5 * 60_000 + 1), now: clockAt, maxAheadOfClock: 300_000 })))
+    expect(await store.headPosition()).toEqual(before)
+  })
+
+  it('given a command dated next year, when refused, then the stream still takes today’s commands (one bad date cannot freeze it)', async () => {
+    const store = inMemoryEventStore()
+    const accounts = accountCommandHandler({ store, policy: testPolicy, clock: () => clockAt })
+    await accounts.handle(open, commandContext(dora, { occurredAt: clockAt }))
+    const nextYear = await accounts.handle(assign, commandContext(dora, { occurredAt: '2027-03-10T09:00:00.000Z' as Instant }))
+    expect(E.isLeft(nextYear) && nextYear.left._tag).toBe('OccurredInFutureError')
+    expect(E.isRight(await accounts.handle(assign, commandContext(dora, { occurredAt: clockAt })))).toBe(true)
+  })
+
+  it('takes the allowance from maxAheadOfClock, and refuses a configuration that is no whole number of milliseconds by naming it', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 0, max: 10 * 60_000 }), fc.integer({ min: -60_000, max: 60_000 }), async (allowance, offset) => {
+        const accounts = accountCommandHandler({ store: inMemoryEventStore(), policy: testPolicy, clock: () => clockAt, maxAheadOfClock: allowance })
+        expect(E.isRight(await accounts.handle(open, commandContext(dora, { occurredAt: ahead(allowance + offset) })))).toBe(offset <= 0)
+      }),
+      { numRuns: 20 },
+    )
+    for (const bad of [-1, 1.5, Number.POSITIVE_INFINITY, '300000', null]) {
+      expect(() => accountCommandHandler({ store: inMemoryEventStore(), policy: testPolicy, maxAheadOfClock: bad as never })).toThrow(expect.objectContaining({ _tag: 'InvalidHandlerConfigError', field: 'maxAheadOfClock' }))
+    }
+  })
+})
