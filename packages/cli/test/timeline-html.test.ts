@@ -91,7 +91,7 @@ describe.skipIf(!existsSync(chromiumPath))('the HTML timeline in Chromium', () =
       cells: [...document.querySelectorAll('table td')].map((e) => e.textContent),
     }))
     expect(shown.grants).toEqual(['kunde-1'])
-    expect(shown.cells).toEqual(expect.arrayContaining(['grant-1', 'support', 'art6-1-b-contract']))
+    expect(shown.cells).toEqual(expect.arrayContaining(['grant-1', 'customer-support', 'art6-1-b-contract']))
     await tab.close()
   })
 
