@@ -15,6 +15,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { eventLog, eventsPerAccount, occurredAt } from '../projections/event-log.js'
+import { latencyPercentiles } from '../latency-percentiles.js'
 
 const accounts = 20_000
 const calls = 5_000
@@ -58,18 +59,7 @@ const decide = async (p: Probe): Promise<AccessDecision> => {
   return r.right
 }
 
-const latencies = async (call: (p: Probe) => unknown) => {
-  for (let i = 0; i < warmup; i++) await call(probe())
-  const ms: number[] = []
-  for (let i = 0; i < calls; i++) {
-    const p = probe()
-    const start = performance.now()
-    await call(p)
-    ms.push(performance.now() - start)
-  }
-  ms.sort((x, y) => x - y)
-  return { p50: ms[Math.floor(calls * 0.5)]!, p99: ms[Math.floor(calls * 0.99)]! }
-}
+const latencies = (call: (p: Probe) => unknown) => latencyPercentiles(probe, call, { warmup, calls })
 
 const raw = new Database(file, { readonly: true })
 const period = raw.prepare('SELECT * FROM ownership_periods WHERE account_id = ? AND valid_from <= ? AND (valid_to IS NULL OR valid_to > ?) ORDER BY valid_from DESC, began_at_position DESC LIMIT 1')

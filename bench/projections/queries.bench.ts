@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { eventLog, eventsPerAccount, occurredAt } from './event-log.js'
+import { latencyPercentiles } from '../latency-percentiles.js'
 
 const accounts = 20_000
 const calls = 10_000
@@ -37,18 +38,7 @@ const probe = () => {
   return { accountId: `kunde-${a}`, at: occurredAt(a, random(eventsPerAccount + 10)) }
 }
 
-const latencies = async (call: (p: { accountId: string; at: string }) => unknown) => {
-  for (let i = 0; i < warmup; i++) await call(probe())
-  const ms: number[] = []
-  for (let i = 0; i < calls; i++) {
-    const p = probe()
-    const start = performance.now()
-    await call(p)
-    ms.push(performance.now() - start)
-  }
-  ms.sort((x, y) => x - y)
-  return { p50: ms[Math.floor(calls * 0.5)]!, p99: ms[Math.floor(calls * 0.99)]! }
-}
+const latencies = (call: (p: { accountId: string; at: string }) => unknown) => latencyPercentiles(probe, call, { warmup, calls })
 
 const raw = new Database(file, { readonly: true })
 const period = raw.prepare(
