@@ -38,8 +38,8 @@ describe('import --format', () => {
     expect(run.stderr).toMatch(/record \[.*\] 7\/7 accounts \| \d+ accounts\/s/)
     const again = salesforce('--write')
     expect((JSON.parse(again.stdout) as Answer).summary).toMatchObject({ events: 0, accounts: { recorded: 0, alreadyImported: 6 } })
-    const owner = runBinary(['--store', `sqlite:${log}`, '--json', 'owner', '0015g00000Acme1AAA', '--at', '2020-01-01T00:00:00Z'])
-    expect(owner.stdout).toContain('0055g00000A1b2cAAA')
+    const owner = runBinary(['--store', `sqlite:${log}`, '--json', 'owner', '0015g00000Acme1AAB', '--at', '2020-01-01T00:00:00Z'])
+    expect(owner.stdout).toContain('0055g00000A1b2cAAB')
   })
 
   it('prints the problems as a table with the summary for a person', () => {

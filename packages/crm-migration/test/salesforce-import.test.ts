@@ -9,10 +9,10 @@ import * as E from 'fp-ts/lib/Either.js'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { at, eventsOf, fixture, ownerAt } from './account-log.js'
 
-const hanna = '0055g00000A1b2cAAA'
-const jonas = '0055g00000B3d4eAAA'
-const lea = '0055g00000C5f6gAAA'
-const admin = '0055g00000E9j0kAAA'
+const hanna = '0055g00000A1b2cAAB'
+const jonas = '0055g00000B3d4eAAB'
+const lea = '0055g00000C5f6gAAB'
+const admin = '0055g00000E9j0kAAB'
 const importedAt = instantOf(Date.UTC(2026, 10, 30, 12))
 const sources = [
   { format: 'salesforce-accounts', path: fixture('Account.csv') },
@@ -65,7 +65,7 @@ describe('a Salesforce export', () => {
   })
 
   it('opens an account at its created row and gives it the old value of its first change as owner', async () => {
-    const acme = await eventsOf(store, '0015g00000Acme1AAA')
+    const acme = await eventsOf(store, '0015g00000Acme1AAB')
     expect(acme.map((e) => [e.type, e.metadata.occurredAt])).toEqual([
       ['AccountOpened', at('2019-03-14T09:21:07Z')],
       ['OwnershipAssigned', at('2019-03-14T09:21:07Z')],
@@ -76,40 +76,40 @@ describe('a Salesforce export', () => {
   })
 
   it('keeps the original time as business time, the import time as recorded time, and names the source row', async () => {
-    const [, , transfer] = await eventsOf(store, '0015g00000Acme1AAA')
+    const [, , transfer] = await eventsOf(store, '0015g00000Acme1AAB')
     expect(transfer?.metadata).toMatchObject({
       occurredAt: at('2020-06-01T09:00:00Z'),
       recordedAt: importedAt,
-      commandId: 'salesforce:AccountHistory:017000000000004EID',
+      commandId: 'salesforce:AccountHistory:017000000004EIDAA2',
       actor: { principalId: 'migration', onBehalfOf: admin },
       tenantId: 'acme-de',
     })
   })
 
   it('maps a queue as owner to an account without an accountable person', async () => {
-    const bau = await eventsOf(store, '0015g00000Bau02AAA')
+    const bau = await eventsOf(store, '0015g00000Bau02AAB')
     expect(bau.map((e) => e.type)).toEqual(['AccountOpened', 'OwnershipAssigned', 'AccountOrphaned', 'OwnershipAssigned'])
     expect(ownerAt(bau, at('2019-03-01T00:00:00Z'))).toBeNull()
     expect(ownerAt(bau, at('2019-05-15T14:00:00Z'))).toBe(lea)
   })
 
   it('replays changes at the same instant in the order of the file', async () => {
-    const dienst = await eventsOf(store, '0015g00000Dien4AAA')
+    const dienst = await eventsOf(store, '0015g00000Dien4AAB')
     expect(dienst.slice(2).map((e) => (e.data as { toOwnerId: string }).toOwnerId)).toEqual([hanna, jonas])
     expect(ownerAt(dienst, at('2021-07-01T10:00:00Z'))).toBe(jonas)
     expect(ownerAt(dienst, at('2021-06-30T00:00:00Z'))).toBe(lea)
   })
 
   it('ignores deleted rows, and gives an account without owner changes its owner of today since its creation', async () => {
-    const chemie = await eventsOf(store, '0015g00000Chem3AAA')
+    const chemie = await eventsOf(store, '0015g00000Chem3AAB')
     expect(chemie.map((e) => e.type)).toEqual(['AccountOpened', 'OwnershipAssigned'])
     expect(ownerAt(chemie, at('2025-01-01T00:00:00Z'))).toBe(hanna)
   })
 
   it('skips a mismatching change and records the rest; a history that ends elsewhere than the CRM is reported, not corrected', async () => {
-    const fein = await eventsOf(store, '0015g00000Fein6AAA')
+    const fein = await eventsOf(store, '0015g00000Fein6AAB')
     expect(ownerAt(fein, at('2025-01-01T00:00:00Z'))).toBe(jonas)
-    const elektro = await eventsOf(store, '0015g00000Elek5AAA')
+    const elektro = await eventsOf(store, '0015g00000Elek5AAB')
     expect(ownerAt(elektro, at('2025-01-01T00:00:00Z'))).toBe(jonas)
   })
 

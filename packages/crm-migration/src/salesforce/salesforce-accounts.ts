@@ -7,9 +7,9 @@
  */
 import * as E from 'fp-ts/lib/Either.js'
 import { csvRecords, type ReadObserver } from '../csv-records.js'
-import { accountIdField, instantField, optionalPrincipalField, problemsAmong, requiredText } from '../field-checks.js'
+import { instantField, problemsAmong, requiredText } from '../field-checks.js'
 import type { SourceItem } from '../owner-change.js'
-import { salesforceOwner } from './salesforce-ids.js'
+import { salesforceIdField, salesforceOwner } from './salesforce-ids.js'
 
 /**
  * The columns an Account export must have.
@@ -25,9 +25,9 @@ export const salesforceAccountColumns = ['Id', 'Name', 'OwnerId', 'CreatedDate']
  */
 export async function* salesforceAccounts(path: string, file: string, observer: ReadObserver): AsyncGenerator<SourceItem> {
   for await (const { place, fields } of csvRecords(path, file, salesforceAccountColumns, observer)) {
-    const id = accountIdField(fields['Id'], place, 'Id')
+    const id = salesforceIdField(fields['Id'], place, 'Id')
     const name = requiredText(fields['Name'], place, 'Name')
-    const owner = optionalPrincipalField(fields['OwnerId'], place, 'OwnerId')
+    const owner = salesforceIdField(fields['OwnerId'], place, 'OwnerId', true)
     const created = instantField(fields['CreatedDate'], place, 'CreatedDate')
     const problems = problemsAmong([id, name, owner, created])
     if (problems.length > 0 || E.isLeft(id) || E.isLeft(name) || E.isLeft(owner) || E.isLeft(created)) {

@@ -10,10 +10,9 @@
  */
 import * as E from 'fp-ts/lib/Either.js'
 import { csvRecords, type ReadObserver } from '../csv-records.js'
-import { accountIdField, instantField, optionalPrincipalField, problemsAmong, requiredText } from '../field-checks.js'
+import { instantField, problemsAmong } from '../field-checks.js'
 import { nobody, type SourceItem } from '../owner-change.js'
-import { rowProblem } from '../row-problem.js'
-import { isSalesforceId, salesforceOwner } from './salesforce-ids.js'
+import { isSalesforceId, salesforceIdField, salesforceOwner } from './salesforce-ids.js'
 
 /**
  * The columns an AccountHistory export must have (`IsDeleted` and `DataType` are optional).
@@ -43,19 +42,18 @@ export async function* salesforceHistory(path: string, file: string, observer: R
       observer.ignored(`history of another field than Owner`)
       continue
     }
-    const rowId = requiredText(fields['Id'], place, 'Id')
-    const accountId = accountIdField(fields['AccountId'], place, 'AccountId')
-    const by = optionalPrincipalField(fields['CreatedById'], place, 'CreatedById')
+    const rowId = salesforceIdField(fields['Id'], place, 'Id')
+    const accountId = salesforceIdField(fields['AccountId'], place, 'AccountId')
+    const by = salesforceIdField(fields['CreatedById'], place, 'CreatedById', true)
     const at = instantField(fields['CreatedDate'], place, 'CreatedDate')
     const oldValue = (fields['OldValue'] ?? '').trim()
     const newValue = (fields['NewValue'] ?? '').trim()
     const idRow = field === 'Owner' && holdsIds(fields['DataType'], oldValue, newValue)
-    const values = idRow
-      ? problemsAmong([optionalPrincipalField(oldValue, place, 'OldValue'), optionalPrincipalField(newValue, place, 'NewValue')])
-      : []
-    const problems = [...problemsAmong([rowId, accountId, by, at]), ...values]
-    if (E.isRight(rowId) && !/^[A-Za-z0-9]{1,64}$/.test(rowId.right)) problems.push(rowProblem('invalid-id', place, 'Id', 'is not a Salesforce record id'))
-    if (problems.length > 0 || E.isLeft(rowId) || E.isLeft(accountId) || E.isLeft(by) || E.isLeft(at)) {
+    // Only a row of ids holds ids; a row of names holds what the names were.
+    const from = idRow ? salesforceIdField(oldValue, place, 'OldValue', true) : E.right(null)
+    const to = idRow ? salesforceIdField(newValue, place, 'NewValue', true) : E.right(null)
+    const problems = problemsAmong([rowId, accountId, by, at, from, to])
+    if (problems.length > 0 || E.isLeft(rowId) || E.isLeft(accountId) || E.isLeft(by) || E.isLeft(at) || E.isLeft(from) || E.isLeft(to)) {
       problems.forEach(observer.problem)
       continue
     }
@@ -70,8 +68,8 @@ export async function* salesforceHistory(path: string, file: string, observer: R
         accountId: accountId.right,
         kind: field === 'created' ? 'created' : 'owner',
         at: at.right,
-        from: field === 'created' ? null : salesforceOwner(oldValue),
-        to: field === 'created' ? nobody : salesforceOwner(newValue),
+        from: field === 'created' ? null : salesforceOwner(from.right ?? ''),
+        to: field === 'created' ? nobody : salesforceOwner(to.right ?? ''),
         changedBy: by.right,
         reason: null,
         key: `salesforce:AccountHistory:${rowId.right}`,

@@ -7,6 +7,8 @@
  *
  * @module
  */
+import * as E from 'fp-ts/lib/Either.js'
+import { canonicalSalesforceId } from '../salesforce/salesforce-ids.js'
 
 /**
  * An owner in a generated history: a user's id (`005…`) or a queue's (`00G…`).
@@ -29,11 +31,17 @@ export interface GeneratedAccount {
 }
 
 /**
- * An 18-character Salesforce-shaped id with `prefix` (3 characters) for the number `n`.
+ * The 18-character Salesforce record id with `prefix` (3 characters) for the number `n`, its
+ * checksum included.
  * @category testing
  * @since 0.3.0
  */
-export const salesforceIdOf = (prefix: string, n: number): string => `${prefix}${n.toString(36).toUpperCase().padStart(12, '0')}AAA`
+export const salesforceIdOf = (prefix: string, n: number): string => {
+  const id15 = `${prefix}${n.toString(36).toUpperCase().padStart(12, '0')}`
+  const canonical = canonicalSalesforceId(id15)
+  if (E.isLeft(canonical)) throw new Error(`${id15} ${canonical.left}`)
+  return canonical.right
+}
 
 /**
  * The Account export's header.
