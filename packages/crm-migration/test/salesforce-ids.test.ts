@@ -19,11 +19,14 @@ const short = (id: string): string => id.slice(0, 15)
 const recordId = (id: string): string => E.getOrElse((): string => id)(canonicalSalesforceId(id))
 const [created, byIds, byNames] = ['017000000001CRT', '017000000002EID', '017000000002TXT'].map(recordId)
 
-const importFiles = async (accounts: string, history: string): Promise<{ store: EventStore; summary: MigrationSummary; problems: RowProblem[] }> => {
+const importFiles = async (
+  accounts: string,
+  history: string,
+  store: EventStore = inMemoryEventStore({ clock: () => instantOf(Date.UTC(2026, 10, 30)) }),
+): Promise<{ store: EventStore; summary: MigrationSummary; problems: RowProblem[] }> => {
   const dir = mkdtempSync(join(tmpdir(), 'sf-ids-'))
   writeFileSync(join(dir, 'Account.csv'), accounts)
   writeFileSync(join(dir, 'AccountHistory.csv'), history)
-  const store = inMemoryEventStore({ clock: () => instantOf(Date.UTC(2026, 10, 30)) })
   const problems: RowProblem[] = []
   const summary = await migrate(
     [
@@ -57,6 +60,13 @@ describe('Salesforce record ids in two spellings', () => {
     expect(events.map((e) => e.type)).toEqual(['AccountOpened', 'OwnershipAssigned', 'OwnershipTransferred'])
     expect(ownerAt(events, at('2020-01-01T00:00:00Z'))).toBe(hanna)
     expect(ownerAt(events, at('2021-01-01T00:00:00Z'))).toBe(jonas)
+  })
+
+  it('adds nothing when the same history is imported again in the other spelling', async () => {
+    const { store } = await importFiles(accountsFile, historyFile(short))
+    const again = await importFiles(accountsFile, historyFile((id) => id), store)
+    expect(again.summary.events).toBe(0)
+    expect((await eventsOf(store, acme)).length).toBe(3)
   })
 
   it('reports an id whose checksum marks a digit as a capital, naming the field, and imports nothing of that row', async () => {
