@@ -13,8 +13,22 @@
  *
  * @module
  */
-import { BACKWARDS, DeadlineExceededError, END, EventStoreDBClient, FORWARDS, NO_STREAM, START, jsonEvent, type JSONType } from '@eventstore/db-client'
-import type { EventStoreDbDriver, LogPosition, ReadWindow, ServerRecord } from './eventstoredb-driver.js'
+import {
+  BACKWARDS,
+  DeadlineExceededError,
+  END,
+  EventStoreDBClient,
+  FORWARDS,
+  NO_STREAM,
+  START,
+  eventTypeFilter,
+  jsonEvent,
+  streamNameFilter,
+  type AllStreamSubscription,
+  type Filter,
+  type JSONType,
+} from '@eventstore/db-client'
+import type { CatchUpMessage, CatchUpWindow, EventStoreDbDriver, LogPosition, ReadWindow, ServerRecord } from './eventstoredb-driver.js'
 
 type ClientRecord = {
   readonly streamId: string
@@ -28,20 +42,25 @@ type ClientRecord = {
 
 type ClientRead = AsyncIterable<{ event?: ClientRecord }> & { cancel(): Promise<void> }
 
+const serverRecordOf = (resolved: { event?: ClientRecord }): ServerRecord | undefined => {
+  const event = resolved.event
+  if (event === undefined) return undefined
+  return {
+    streamId: event.streamId,
+    revision: event.revision,
+    type: event.type,
+    isJson: event.isJson,
+    data: event.data,
+    metadata: event.metadata,
+    position: event.position,
+  }
+}
+
 const collected = async (read: ClientRead): Promise<ReadonlyArray<ServerRecord>> => {
   const records: ServerRecord[] = []
   for await (const resolved of read) {
-    const event = resolved.event
-    if (event === undefined) continue
-    records.push({
-      streamId: event.streamId,
-      revision: event.revision,
-      type: event.type,
-      isJson: event.isJson,
-      data: event.data,
-      metadata: event.metadata,
-      position: event.position,
-    })
+    const record = serverRecordOf(resolved)
+    if (record !== undefined) records.push(record)
   }
   return records
 }
@@ -58,6 +77,50 @@ const recordsOf = async (read: ClientRead, timeoutMs: number): Promise<ReadonlyA
     return await Promise.race([collected(read), timeout])
   } finally {
     clearTimeout(timer)
+  }
+}
+
+const filterOf = (window: CatchUpWindow, checkpointReached: NonNullable<Filter['checkpointReached']>): Filter => {
+  const make = window.filter.on === 'event-type' ? eventTypeFilter : streamNameFilter
+  // One checkpoint per search window: the server is never silent for long, however much it skips.
+  const options = { maxSearchWindow: window.searchWindow, checkpointInterval: 1, checkpointReached }
+  return 'regex' in window.filter ? make({ ...options, regex: window.filter.regex }) : make({ ...options, prefixes: [...window.filter.prefixes] })
+}
+
+/**
+ * The client's subscription hands over events as stream data, but checkpoints by a callback and
+ * catching up by an event, each while it takes the server's message, before later ones. Pushing
+ * those two into the same stream, there and then, keeps the server's order for the reader.
+ */
+async function* catchUpOn(client: EventStoreDBClient, window: CatchUpWindow, timeoutMs: number): AsyncGenerator<CatchUpMessage> {
+  const fromPosition = window.after === 'start' ? START : window.after
+  const subscription: AllStreamSubscription = client.subscribeToAll({
+    fromPosition,
+    filter: filterOf(window, (s, position) => void s.push({ checkpoint: position })),
+  })
+  subscription.on('caughtUp', () => subscription.push({ caughtUp: true }))
+  const messages = subscription[Symbol.asyncIterator]() as AsyncIterator<{ checkpoint?: LogPosition; caughtUp?: true; event?: ClientRecord }>
+  let timer: NodeJS.Timeout | undefined
+  try {
+    for (;;) {
+      const silence = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new DeadlineExceededError(undefined, `the server sent nothing on a subscription within ${timeoutMs} ms`)), timeoutMs)
+      })
+      const next = await Promise.race([messages.next(), silence])
+      clearTimeout(timer)
+      if (next.done === true) return
+      const message = next.value
+      if (message.checkpoint !== undefined) yield { kind: 'checkpoint', position: message.checkpoint }
+      else if (message.caughtUp === true) yield { kind: 'caught-up' }
+      else {
+        const record = serverRecordOf(message)
+        if (record !== undefined) yield { kind: 'event', record }
+      }
+    }
+  } finally {
+    clearTimeout(timer)
+    await subscription.unsubscribe()
+    subscription.destroy()
   }
 }
 
@@ -92,6 +155,7 @@ export const eventStoreDbDriver = (client: EventStoreDBClient, options: { readon
     const fromPosition = window.from === 'start' ? START : window.from === 'end' ? END : window.from
     return recordsOf(client.readAll({ fromPosition, maxCount: window.maxCount, direction: direction(window) }) as unknown as ClientRead, timeoutMs)
   },
+  catchUpAll: (window) => catchUpOn(client, window, timeoutMs),
   dispose: () => client.dispose(),
   }
 }

@@ -69,6 +69,46 @@ export interface ReadWindow<From> {
 }
 
 /**
+ * Which events of `$all` the server sends, as the protocol's filter says it (`FilterOptions`): one
+ * expression, on the event type or on the stream name, either a list of prefixes (an event passes
+ * if its field starts with one of them) or a regular expression (.NET syntax; an event passes if it
+ * matches anywhere in the field). On `$all` the server leaves out `$epoch-information` and the
+ * checkpoints of persistent subscriptions besides.
+ * @category driver
+ * @since 0.3.0
+ */
+export type LogFilter =
+  | { readonly on: 'event-type' | 'stream-name'; readonly prefixes: ReadonlyArray<string> }
+  | { readonly on: 'event-type' | 'stream-name'; readonly regex: string }
+
+/**
+ * One message of a filtered catch-up subscription, in the order the server sent them: an event
+ * that passed the filter; a checkpoint — every event up to this position was considered, those
+ * left out included (the server sends one each time it has looked at a search window of events,
+ * and one when it reaches the end of the log); or the news that the subscription has caught up
+ * with the end of the log (EventStoreDB 23.10 and newer, KurrentDB).
+ * @category driver
+ * @since 0.3.0
+ */
+export type CatchUpMessage =
+  | { readonly kind: 'event'; readonly record: ServerRecord }
+  | { readonly kind: 'checkpoint'; readonly position: LogPosition }
+  | { readonly kind: 'caught-up' }
+
+/**
+ * Where a catch-up subscription to `$all` starts (after this position, or at the start of the
+ * log), what it lets through, and after how many considered events (`searchWindow`) the server
+ * sends a page and a checkpoint.
+ * @category driver
+ * @since 0.3.0
+ */
+export interface CatchUpWindow {
+  readonly after: LogPosition | 'start'
+  readonly filter: LogFilter
+  readonly searchWindow: number
+}
+
+/**
  * The calls the store makes; implemented once per client package.
  * @category driver
  * @since 0.2.0
@@ -83,6 +123,12 @@ export interface EventStoreDbDriver {
   readStream(streamId: string, window: ReadWindow<bigint | 'end'>): Promise<ReadonlyArray<ServerRecord>>
   /** One page of `$all`: every stream's events, system events included. */
   readAll(window: ReadWindow<LogPosition | 'start' | 'end'>): Promise<ReadonlyArray<ServerRecord>>
+  /**
+   * A catch-up subscription to `$all`, filtered on the server: its messages until the caller stops
+   * iterating, which cancels the call. Rejects with the client's errors, and with its deadline
+   * error when the server stays silent for longer than the driver's read timeout.
+   */
+  catchUpAll(window: CatchUpWindow): AsyncIterable<CatchUpMessage>
   /** Close the connection. */
   dispose(): Promise<void>
 }

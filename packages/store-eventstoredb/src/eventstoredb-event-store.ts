@@ -7,7 +7,9 @@
  * decided again against the new state (see `eventstoredb-append.ts`). Writers of different streams
  * never wait for each other. Durability is the server's: an append is acknowledged once the
  * cluster has committed it (to a quorum of nodes in a cluster). Global positions are twice the
- * server's log offsets (see `eventstoredb-position.ts`): increasing, not contiguous.
+ * server's log offsets (see `eventstoredb-position.ts`): increasing, not contiguous. Reads of the
+ * log are filtered on the server (`eventstoredb-catch-up-reads.ts`) unless `filterOnServer` is
+ * `false`.
  *
  * @module
  */
@@ -29,6 +31,7 @@ import {
 } from '@account-ownership/core'
 import * as E from 'fp-ts/lib/Either.js'
 import { appendToStream } from './eventstoredb-append.js'
+import { caughtUpLogRows } from './eventstoredb-catch-up-reads.js'
 import { importRows } from './eventstoredb-import.js'
 import { storeErrorOfEventStoreDb } from './eventstoredb-errors.js'
 import { streamNaming } from './eventstoredb-naming.js'
@@ -51,6 +54,7 @@ export const openEventStoreDbEventStore = (options: EventStoreDbEventStoreOption
   const naming = streamNaming(options.namespace ?? '', options.streamPrefixes ?? defaultStreamPrefixes)
   const context = { driver, naming, schema, clock, attempts: options.appendAttempts ?? 5, batchSize: 500 }
   const disposeOnClose = options.disposeOnClose ?? owned
+  const logReader = options.filterOnServer === false ? logRows : caughtUpLogRows
   let closed = false
   const unavailable = () => new StoreUnavailableError('the EventStoreDB store is closed', false)
 
@@ -65,7 +69,7 @@ export const openEventStoreDbEventStore = (options: EventStoreDbEventStoreOption
     if (closed) throw unavailable()
     const read = checkReadAll(readOptions)
     if (E.isLeft(read)) throw read.left
-    yield* logRows(driver, naming, read.right.fromPosition, read.right.toPosition, read.right.batchSize, new Set(read.right.skippedTypes))
+    yield* logReader(driver, naming, read.right.fromPosition, read.right.toPosition, read.right.batchSize, new Set(read.right.skippedTypes))
   }
   const answer = async <A>(work: () => Promise<A>): Promise<E.Either<ReadError, A>> => {
     try {

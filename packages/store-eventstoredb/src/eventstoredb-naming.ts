@@ -16,6 +16,8 @@ import type { ServerRecord } from './eventstoredb-driver.js'
  * @since 0.2.0
  */
 export interface StreamNaming {
+  /** The prefixes of the server's names of this log's streams (namespace and family): `ours` as a list. */
+  readonly serverPrefixes: ReadonlyArray<string>
   /** The server's name of a stream. */
   readonly serverName: (streamId: string) => string
   /** Whether a server event belongs to this store's log. */
@@ -32,6 +34,7 @@ export interface StreamNaming {
 export const streamNaming = (namespace: string, prefixes: ReadonlyArray<string>): StreamNaming => {
   const serverPrefixes = prefixes.map((p) => namespace + p)
   return {
+    serverPrefixes,
     serverName: (streamId) => namespace + streamId,
     ours: (record) => serverPrefixes.some((p) => record.streamId.startsWith(p)),
     local: (record) => (namespace === '' ? record : { ...record, streamId: record.streamId.slice(namespace.length) }),

@@ -33,6 +33,15 @@ export interface EventStoreDbEventStoreOptions {
   readonly appendAttempts?: number
   /** With `connectionString`: how long one page of a read may take before it fails as retryable; 30000 ms by default. */
   readonly readTimeoutMs?: number
+  /**
+   * Whether reads of the log are filtered on the server (a catch-up subscription with a filter),
+   * so that other streams' events and skipped types do not cross the wire; `true` by default. Such
+   * a read ends when the server reports it caught up, which EventStoreDB 23.10 and newer and
+   * KurrentDB do; with an older server set `false`, and the store reads `$all` unfiltered, page by
+   * page, and filters as the pages arrive.
+   * @since 0.3.0
+   */
+  readonly filterOnServer?: boolean
   /** Source of `recordedAt`; the wall clock by default. */
   readonly clock?: Clock
   readonly schema?: EventSchema
@@ -72,12 +81,13 @@ export const driverOf = (options: EventStoreDbEventStoreOptions): E.Either<Inval
  */
 export const checkOptions = (options: unknown): E.Either<InvalidStoreInputError, EventStoreDbEventStoreOptions> => {
   if (typeof options !== 'object' || options === null) return invalid('options', 'expected an object with a connectionString or a driver')
-  const { streamPrefixes, appendAttempts, disposeOnClose, namespace, readTimeoutMs } = options as EventStoreDbEventStoreOptions
+  const { streamPrefixes, appendAttempts, disposeOnClose, namespace, readTimeoutMs, filterOnServer } = options as EventStoreDbEventStoreOptions
   if (streamPrefixes !== undefined && (!Array.isArray(streamPrefixes) || streamPrefixes.length === 0 || !streamPrefixes.every((p) => typeof p === 'string' && /^[a-z][a-z0-9]*-$/.test(p)))) {
     return invalid('streamPrefixes', 'expected a non-empty list of stream families with their dash, such as account-')
   }
   if (appendAttempts !== undefined && !(Number.isInteger(appendAttempts) && appendAttempts >= 1 && appendAttempts <= 100)) return invalid('appendAttempts', 'expected an integer from 1 to 100')
   if (disposeOnClose !== undefined && typeof disposeOnClose !== 'boolean') return invalid('disposeOnClose', 'expected true or false')
+  if (filterOnServer !== undefined && typeof filterOnServer !== 'boolean') return invalid('filterOnServer', 'expected true or false')
   if (readTimeoutMs !== undefined && !(Number.isInteger(readTimeoutMs) && readTimeoutMs >= 1 && readTimeoutMs <= 3_600_000)) {
     return invalid('readTimeoutMs', 'expected an integer number of milliseconds from 1 to 3600000')
   }

@@ -4,9 +4,13 @@
  * most `batchSize` events, so memory stays bounded however long the log. A missing stream reads
  * as empty; a client failure rejects the read with the store's error.
  *
- * `$all` holds every stream of the server — system streams (`$…`) and other applications' — and
- * the client reads it unfiltered, so a page is kept to the store's streams (`StreamNaming.ours`). Pages continue from the offset of the last event seen and skip what was
- * already seen, whether the server starts a page at that event or after it.
+ * `$all` holds every stream of the server — system streams (`$…`) and other applications'. With
+ * `filterOnServer: false` (servers before 23.10) it is read unfiltered here, page by page, and
+ * each page is kept to the store's streams (`StreamNaming.ours`) and types; pages continue from
+ * the offset of the last event seen and skip what was already seen, whether the server starts a
+ * page at that event or after it. By default the log is read filtered on the server instead
+ * (`eventstoredb-catch-up-reads.ts`). `headRow` reads backwards, which the client offers only
+ * unfiltered.
  *
  * @module
  */
@@ -72,9 +76,10 @@ const offsetOf = (record: ServerRecord): bigint => record.position?.commit ?? -1
 
 /**
  * The rows of the store's streams in log order, with global positions from `fromPosition` to
- * `toPosition` (inclusive), none of the event types in `skippedTypes`. The client's `readAll`
- * (`@eventstore/db-client` 6) sends no filter to the server, so the types are left out here, as
- * each page arrives and before anything of a left-out record is read.
+ * `toPosition` (inclusive), none of the event types in `skippedTypes`, read unfiltered: the
+ * client's `readAll` (`@eventstore/db-client` 6) sends no filter to the server, so other streams
+ * and the types are left out here, as each page arrives and before anything of a left-out record
+ * is read.
  * @category reads
  * @since 0.2.0
  */

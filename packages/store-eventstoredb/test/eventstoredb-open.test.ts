@@ -8,6 +8,7 @@ const idle: EventStoreDbDriver = {
   append: async () => {},
   readStream: async () => [],
   readAll: async () => [],
+  catchUpAll: async function* () {},
   dispose: async () => {},
 }
 
@@ -25,6 +26,7 @@ describe('openEventStoreDbEventStore', () => {
     ['a namespace without its dot', { driver: idle, namespace: 't42' }, 'namespace'],
     ['a namespace with a dash (it would look like a stream family)', { driver: idle, namespace: 't-4.' }, 'namespace'],
     ['disposeOnClose as text', { driver: idle, disposeOnClose: 'yes' }, 'disposeOnClose'],
+    ['filterOnServer as text', { driver: idle, filterOnServer: 'no' }, 'filterOnServer'],
     ['a read timeout of zero', { connectionString: 'esdb://127.0.0.1:1?tls=false', readTimeoutMs: 0 }, 'readTimeoutMs'],
   ])('refuses %s, naming the field', (_what, options, field) => {
     const opened = openEventStoreDbEventStore(options as EventStoreDbEventStoreOptions)

@@ -17,6 +17,8 @@ export interface DoubleRecord {
   readonly customMetadata: Buffer
   readonly created: bigint
   readonly offset: bigint
+  /** Where the next record begins: the record's post-position. */
+  readonly next: bigint
 }
 
 export type Expected = { readonly kind: 'any' | 'no-stream' | 'exists' } | { readonly kind: 'revision'; readonly revision: bigint }
@@ -31,8 +33,32 @@ const headerBytes = 87n
 
 export class DoubleLog {
   readonly records: DoubleRecord[] = []
+  /** Told of every record written, in log order: the live part of subscriptions. */
+  readonly written = new Set<(record: DoubleRecord) => void>()
   private readonly streams = new Map<string, DoubleRecord[]>()
   private end = 0n
+
+  /** Where the next record will begin. */
+  get endOffset(): bigint {
+    return this.end
+  }
+
+  /** Whether a record begins at `offset` (or it is the end of the log), so a read may start there. */
+  isReadStart(offset: bigint): boolean {
+    return offset === this.end || this.records[this.indexFrom(offset)]?.offset === offset
+  }
+
+  /** The index of the first record at or after `offset`. */
+  indexFrom(offset: bigint): number {
+    let low = 0
+    let high = this.records.length
+    while (low < high) {
+      const middle = (low + high) >>> 1
+      if (this.records[middle]!.offset < offset) low = middle + 1
+      else high = middle
+    }
+    return low
+  }
 
   constructor() {
     this.write('$epoch-information', [{ id: '00000000-0000-0000-0000-000000000001', type: '$epoch-information', contentType: 'application/json', data: Buffer.from('{}'), customMetadata: Buffer.alloc(0) }])
@@ -59,12 +85,14 @@ export class DoubleLog {
     const stream = this.streams.get(streamId) ?? []
     let last: DoubleRecord | undefined
     for (const event of events) {
-      last = { ...event, streamId, revision: BigInt(stream.length), created: BigInt(Date.now()) * 10_000n + 621_355_968_000_000_000n, offset: this.end }
-      this.end += headerBytes + BigInt(streamId.length + event.data.length + event.customMetadata.length)
+      const next = this.end + headerBytes + BigInt(streamId.length + event.data.length + event.customMetadata.length)
+      last = { ...event, streamId, revision: BigInt(stream.length), created: BigInt(Date.now()) * 10_000n + 621_355_968_000_000_000n, offset: this.end, next }
+      this.end = next
       stream.push(last)
       this.records.push(last)
     }
     this.streams.set(streamId, stream)
+    if (events.length > 0) for (const record of stream.slice(-events.length)) for (const tell of this.written) tell(record)
     return last
   }
 
@@ -98,8 +126,8 @@ export class DoubleLog {
   /** `undefined` when `from` is not where a record begins. */
   readAll(from: bigint | 'start' | 'end', backwards: boolean, count: number): DoubleRecord[] | undefined {
     const at = from === 'start' ? 0n : from === 'end' ? this.end : from
-    if (at !== this.end && !this.records.some((r) => r.offset === at)) return undefined
-    if (!backwards) return this.records.filter((r) => r.offset >= at).slice(0, count)
+    if (!this.isReadStart(at)) return undefined
+    if (!backwards) return this.records.slice(this.indexFrom(at), this.indexFrom(at) + count)
     return this.records.filter((r) => r.offset < at).reverse().slice(0, count)
   }
 }

@@ -5,11 +5,13 @@
  * and appends with an expected revision — by `Streams.BatchAppend`, which the client prefers when
  * `ServerFeatures` names it (as 21.10 and newer do), or, for a double started with
  * `{ batchAppend: false }`, by the older `Streams.Append` after `ServerFeatures` answered
- * UNIMPLEMENTED. Everything else (Gossip, subscriptions, deletes) answers UNIMPLEMENTED. The real
+ * UNIMPLEMENTED; and catch-up subscriptions to `$all`, with the server's filters and checkpoints
+ * (`double-subscription.ts`). Everything else (Gossip, subscriptions to one stream, deletes)
+ * answers UNIMPLEMENTED. The real
  * client talks real gRPC to it over an insecure connection (`esdb://127.0.0.1:<port>?tls=false`).
  *
  * Not modelled: the server's own idempotency by event id (the store decides repeats itself),
- * clustering, authentication, filters on reads (the client sends none).
+ * clustering, authentication, filters on reads that are not subscriptions (the client sends none).
  *
  * @module
  */
@@ -20,6 +22,7 @@ import streamsGrpc from '@eventstore/db-client/generated/streams_grpc_pb.js'
 import streamsPb from '@eventstore/db-client/generated/streams_pb.js'
 import { batchAppendOn, getSupportedMethods } from './double-batch-append.js'
 import { DoubleLog, type DoubleRecord, type Expected, type Proposed } from './double-log.js'
+import { subscribeOn, type SubscriptionTraffic } from './double-subscription.js'
 
 type AppendReq = InstanceType<typeof streamsPb.AppendReq>
 type ReadReq = InstanceType<typeof streamsPb.ReadReq>
@@ -52,14 +55,19 @@ const expectedOf = (options: InstanceType<typeof streamsPb.AppendReq.Options>): 
 export interface EsdbDouble {
   readonly connectionString: string
   readonly log: DoubleLog
+  /**
+   * What crossed the wire on reads: the events every read wrote (pages of streams and of `$all`,
+   * and subscriptions), the filter of each subscription, the checkpoints it sent.
+   */
+  readonly traffic: SubscriptionTraffic & { readonly read: { events: number } }
   /** How many appends arrived by each protocol. */
   readonly appendsBy: { append: number; batchAppend: number }
   /** While `true`, reads are accepted and never answered, as by a node that hangs. */
   silent: boolean
   /** Awaited before each append is applied (and unset while it runs): a test writes a competing event here. */
   beforeAppend: ((streamId: string) => Promise<void>) | undefined
-  /** Write events of a stream directly, as another application would. */
-  write(streamId: string, count: number): void
+  /** Write events of a stream directly, as another application (or the server itself) would. */
+  write(streamId: string, count: number, type?: string): void
   stop(): Promise<void>
 }
 
@@ -70,12 +78,13 @@ export const startEsdbDouble = async (options: { readonly batchAppend?: boolean 
     connectionString: '',
     log,
     appendsBy: { append: 0, batchAppend: 0 },
+    traffic: { subscriptions: [], sent: { events: 0, checkpoints: 0 }, read: { events: 0 } },
     silent: false,
     beforeAppend: undefined,
-    write(streamId, count) {
+    write(streamId, count, type = 'OrderPlaced') {
       const events: Proposed[] = Array.from({ length: count }, (_, i) => ({
         id: `00000000-0000-4000-8000-${String(log.records.length + i).padStart(12, '0')}`,
-        type: 'OrderPlaced',
+        type,
         contentType: 'application/json',
         data: Buffer.from(JSON.stringify({ order: i })),
         customMetadata: Buffer.alloc(0),
@@ -129,9 +138,15 @@ export const startEsdbDouble = async (options: { readonly batchAppend?: boolean 
     })
   }
 
+  const subscribe = subscribeOn(log, double.traffic, recordedEvent)
+  const sent = (r: DoubleRecord) => {
+    double.traffic.read.events++
+    return recordedEvent(r)
+  }
   const read: grpc.handleServerStreamingCall<ReadReq, InstanceType<typeof streamsPb.ReadResp>> = (call) => {
     if (double.silent) return
     const options = call.request.getOptions()!
+    if (options.hasSubscription()) return subscribe(call)
     const backwards = options.getReadDirection() === 1
     const count = Number(BigInt(options.getCount()))
     if (options.hasStream()) {
@@ -142,7 +157,7 @@ export const startEsdbDouble = async (options: { readonly batchAppend?: boolean 
       if (records === undefined) {
         call.write(new streamsPb.ReadResp().setStreamNotFound(new streamsPb.ReadResp.StreamNotFound().setStreamIdentifier(stream.getStreamIdentifier())))
       } else {
-        for (const r of records) call.write(recordedEvent(r))
+        for (const r of records) call.write(sent(r))
       }
       return call.end()
     }
@@ -151,7 +166,7 @@ export const startEsdbDouble = async (options: { readonly batchAppend?: boolean 
     const records = log.readAll(from, backwards, count)
     // The server answers a read from the middle of a record this way (KurrentDB #3991).
     if (records === undefined) return call.emit('error', { code: grpc.status.UNKNOWN, details: 'Trying to read from an invalid position.' })
-    for (const r of records) call.write(recordedEvent(r))
+    for (const r of records) call.write(sent(r))
     call.end()
   }
 
