@@ -42,6 +42,7 @@ export {
 export { auditProjection, type AuditProjectionOptions } from './audit/audit.projection.js'
 export type { AccessPeriod, Erasure, Offboarding, PrincipalRole, Source, StakeholderMention } from './audit/audit-rows.js'
 export { subjectReport, type HeldMention, type SubjectReport } from './audit/subject-report.queries.js'
+export { accountRecords, type HeldAccountRecord } from './audit/account-records.js'
 export { libraryMeasures, type ControllerConfiguration, type Party, type ThirdCountryTransfer } from './audit/controller.js'
 export { subjectDisclosure, type Recipient, type SubjectDisclosure } from './audit/subject-disclosure.queries.js'
 export { disclosureDocument } from './audit/disclosure-document.js'

@@ -6,10 +6,13 @@
  * @module
  */
 import { instantOf, SubjectId } from '@account-ownership/core'
-import { parseSubject, recordOfProcessing, subjectReport } from '@account-ownership/dsgvo'
+import { encryptingEventStore, parseSubject, recordOfProcessing, subjectReport } from '@account-ownership/dsgvo'
+import { sqliteKeyStore } from '@account-ownership/dsgvo/sqlite'
+import Database from 'better-sqlite3'
 import type { Command } from 'commander'
 import { stringify } from 'csv-stringify/sync'
 import * as E from 'fp-ts/lib/Either.js'
+import { existsSync } from 'node:fs'
 import { ExitCode, UsageError } from '../exit-code.js'
 import { reportPage, tableHtml } from '../reports/report-page.js'
 import { subjectReportPage } from '../reports/subject-report-page.js'
@@ -39,22 +42,30 @@ export const registerReportCommands = (program: Command, session: CliSession): v
   const report = program.command('report').description('DSGVO reports: subject (Art. 15) and processing (Art. 30)')
   report
     .command('subject')
-    .description('everything the log holds about a data subject (Art. 15): principal:<id> or stakeholder:<id>')
-    .argument('<subject>', 'subject id, e.g. principal:hanna or stakeholder:erika')
+    .description('everything the log holds about a data subject (Art. 15): principal:<id>, stakeholder:<id> or account:<id> (a sole trader)')
+    .argument('<subject>', 'subject id, e.g. principal:hanna, stakeholder:erika or account:kunde-7')
+    .option('--keys <file>', 'the SQLite key store, to show personal values in plaintext (without it they show as stored: encrypted)')
     .addOption(formatOption(['table', 'json', 'csv', 'html']))
     .addOption(outputOption())
     .action(
-      action<[string], { format?: string; output?: string }>(session, (globals, options, subject) =>
-        withReadModels(terminal, globals, async (_log, { db }) => {
-          // Checked here so that the message never repeats what was typed (it may be a name).
-          if (!SubjectId.is(subject) || parseSubject(subject) === undefined) return failWith(terminal, globals, new UsageError('<subject>', 'expected principal:<id> or stakeholder:<id>'))
-          const found = await subjectReport(db, subject)
-          if (E.isLeft(found)) return failWith(terminal, globals, usageOfQuery('<subject>', found.left))
-          const text = textOf(formatOf(globals, options), found.right, subjectReportHead, subjectReportRows(found.right), () => subjectReportPage(found.right, instantOf(Date.now())))
-          const failed = deliver(terminal, options.output, text)
-          return failed === undefined ? ExitCode.ok : failWith(terminal, globals, failed)
-        }),
-      ),
+      action<[string], { format?: string; output?: string; keys?: string }>(session, (globals, options, subject) => {
+        // Checked before anything opens, so that the message never repeats what was typed (it may be a name).
+        if (!SubjectId.is(subject) || parseSubject(subject) === undefined) return Promise.resolve(failWith(terminal, globals, new UsageError('<subject>', 'expected principal:<id>, stakeholder:<id> or account:<id>')))
+        if (options.keys !== undefined && !existsSync(options.keys)) return Promise.resolve(failWith(terminal, globals, new UsageError('--keys', 'there is no key store at that path')))
+        return withReadModels(terminal, globals, async (log, { db }) => {
+          const keys = options.keys === undefined ? undefined : sqliteKeyStore(new Database(options.keys, { fileMustExist: true }), { owned: true })
+          try {
+            // Mentions' values and a sole trader's records are read from the log itself.
+            const found = await subjectReport(db, subject, { store: keys === undefined ? log.store : encryptingEventStore({ store: log.store, keys }) })
+            if (E.isLeft(found)) return failWith(terminal, globals, usageOfQuery('<subject>', found.left))
+            const text = textOf(formatOf(globals, options), found.right, subjectReportHead, subjectReportRows(found.right), () => subjectReportPage(found.right, instantOf(Date.now())))
+            const failed = deliver(terminal, options.output, text)
+            return failed === undefined ? ExitCode.ok : failWith(terminal, globals, failed)
+          } finally {
+            await keys?.close()
+          }
+        })
+      }),
     )
   report
     .command('processing')

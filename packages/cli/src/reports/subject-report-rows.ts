@@ -1,6 +1,6 @@
 /**
  * The Art. 15 subject report (Auskunft) as rows: one row per fact — an access period, a grant the
- * subject gave, an offboarding, an action, a mention, an erasure — each with its source in the
+ * subject gave, an offboarding, an action, a mention, a record of a sole trader's own account, an erasure — each with its source in the
  * log, for a table, CSV, or the HTML document.
  *
  * @module
@@ -40,5 +40,6 @@ export const subjectReportRows = (report: SubjectReport): ReadonlyArray<Readonly
     null,
     sourceOf(m.source),
   ]),
+  ...report.accountRecords.map((r) => ['own account', r.accountId, null, r.eventType, JSON.stringify(r.personalData), r.occurredAt, null, null, null, sourceOf(r.source)]),
   ...report.erasures.map((e) => ['erasure', null, e.erasedBy, 'erased', `${e.legalGround}, ${e.keysDestroyed} key(s)`, e.erasedAt, null, null, null, sourceOf(e.source)]),
 ]

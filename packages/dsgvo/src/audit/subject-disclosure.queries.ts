@@ -16,6 +16,8 @@ import type { Kysely } from 'kysely'
 import type { ControllerConfiguration, Party, ThirdCountryTransfer } from './controller.js'
 import type { AuditTables } from './audit.table.js'
 import { accessiblePeriods } from './accessible-periods.js'
+import type { PersonalFields } from '../personal-data/personal-fields.js'
+import { parseSubject } from '../subject/subject-id.js'
 import { accessPeriodOf } from './audit-rows.js'
 import { defaultProcessingPurposes, type ProcessingPurposes } from './processing-purposes.js'
 import { subjectReport, type SubjectReport } from './subject-report.queries.js'
@@ -83,24 +85,32 @@ const roleOf = (kind: string, detail: string | null, scope: string) => (kind ===
 export const subjectDisclosure = async (
   db: Kysely<AuditTables>,
   subjectId: string,
-  options: { readonly controller: ControllerConfiguration; readonly store?: EventStore; readonly purposes?: ProcessingPurposes },
+  options: { readonly controller: ControllerConfiguration; readonly store?: EventStore; readonly purposes?: ProcessingPurposes; readonly personalFieldMap?: PersonalFields },
 ): Promise<E.Either<InvalidQueryError, SubjectDisclosure>> => {
-  const reported = await subjectReport(db, subjectId, options.store === undefined ? {} : { store: options.store })
+  const reported = await subjectReport(db, subjectId, {
+    ...(options.store === undefined ? {} : { store: options.store }),
+    ...(options.personalFieldMap === undefined ? {} : { personalFieldMap: options.personalFieldMap }),
+  })
   if (E.isLeft(reported)) return reported
   const report = reported.right
   const purposes = options.purposes ?? defaultProcessingPurposes
   const config = options.controller
   const contact = report.mentions.length > 0
-  const accounts = [...new Set([...report.mentions.map((m) => m.accountId), ...report.accessPeriods.map((p) => p.accountId)])].sort()
+  // A sole trader's own account is theirs to ask about, whether or not it holds personal fields yet.
+  const soleTrader = parseSubject(report.subjectId)?.kind === 'account' ? parseSubject(report.subjectId)!.id : undefined
+  const accounts = [...new Set([...report.mentions.map((m) => m.accountId), ...report.accessPeriods.map((p) => p.accountId), ...(soleTrader === undefined ? [] : [soleTrader])])].sort()
   const entitlements = accounts.length === 0 ? [] : await db.selectFrom('dsgvo_access_periods').selectAll().where('account_id', 'in', accounts).orderBy('source_position').execute()
-  const recipients: Recipient[] = (await accessiblePeriods(db, entitlements.map(accessPeriodOf))).map((p) => ({ principalId: p.principalId, accountId: p.accountId, role: roleOf(p.kind, p.detail, p.scope), from: p.from, to: p.to }))
+  const accessible = await accessiblePeriods(db, entitlements.map(accessPeriodOf))
+  const recipients: Recipient[] = accessible.map((p) => ({ principalId: p.principalId, accountId: p.accountId, role: roleOf(p.kind, p.detail, p.scope), from: p.from, to: p.to }))
   const kept = accounts.length === 0 ? [] : await db.selectFrom('dsgvo_accounts').select(['account_id', 'retention_until', 'record_kind', 'archived_at']).where('account_id', 'in', accounts).orderBy('account_id').execute()
   const ownPurposes = contact
     ? [purposes.stakeholders]
-    : [...report.accessPeriods, ...report.accessGranted].map((p) => ({ purpose: p.purpose, legalBasis: p.legalBasis }))
+    : soleTrader !== undefined
+      ? accessible.map((p) => ({ purpose: p.purpose, legalBasis: p.legalBasis }))
+      : [...report.accessPeriods, ...report.accessGranted].map((p) => ({ purpose: p.purpose, legalBasis: p.legalBasis }))
   const purposeList = [...new Map(ownPurposes.map((p) => [`${p.legalBasis} ${p.purpose}`, { purpose: p.purpose, legalBasis: p.legalBasis as string }])).values()]
   const recorders = new Map<string, number>()
-  for (const fact of [...report.mentions.map((m) => m.mappedBy), ...report.accessPeriods.map((p) => p.grantedBy)]) {
+  for (const fact of [...report.mentions.map((m) => m.mappedBy), ...report.accessPeriods.map((p) => p.grantedBy), ...report.accountRecords.map((r) => r.recordedBy)]) {
     recorders.set(fact, (recorders.get(fact) ?? 0) + 1)
   }
   return E.right({
@@ -110,7 +120,9 @@ export const subjectDisclosure = async (
     purposes: purposeList,
     dataCategories: contact
       ? ['name (encrypted)', 'e-mail address (encrypted)', 'role in the buying centre of the customer', 'the accounts whose map names you']
-      : ['principal id in the account log', 'periods of access to account data, with purpose and legal basis', 'actions recorded under your id (who did what, when)'],
+      : soleTrader !== undefined
+        ? ['the name you trade under (encrypted)', "your account's classification: tier, score and criteria (criteria encrypted)", 'who owned your account and who could access it, and when']
+        : ['principal id in the account log', 'periods of access to account data, with purpose and legal basis', 'actions recorded under your id (who did what, when)'],
     recipients,
     storagePeriods: kept.map((k) => ({
       accountId: k.account_id,

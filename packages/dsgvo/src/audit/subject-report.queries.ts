@@ -6,16 +6,20 @@
  * someone's behalf, or in its `*By` field: assigned, approved, mapped, erased, …) and every event
  * naming them otherwise (successor on an offboarding, party of a transfer request). For a contact person (`stakeholder:<id>`):
  * every account map naming them, with the personal values read (decrypted) from the log — or
- * `[erased]`. For both: erasures. Periods of access are those in which the principal could
+ * `[erased]`. For a sole trader (`account:<id>`): the events of their account that hold personal
+ * data about them, with the values (this needs the store: they are read from the account's own
+ * stream). For all: erasures. Periods of access are those in which the principal could
  * access the data (core's one definition): an archive cuts them, none is of zero length.
  *
  * @module
  */
-import { SubjectId, type EventStore, type StreamId } from '@account-ownership/core'
+import { SubjectId, type AccountId, type EventStore, type StreamId } from '@account-ownership/core'
 import { invalidQuery, type InvalidQueryError } from '@account-ownership/projections'
 import * as E from 'fp-ts/lib/Either.js'
 import type { Kysely } from 'kysely'
+import { defaultPersonalFields, type PersonalFields } from '../personal-data/personal-fields.js'
 import { parseSubject } from '../subject/subject-id.js'
+import { accountRecords, type HeldAccountRecord } from './account-records.js'
 import { accessiblePeriods } from './accessible-periods.js'
 import { accessPeriodOf, erasureOf, mentionOf, offboardingOf, principalRoleOf, type AccessPeriod, type Erasure, type Offboarding, type PrincipalRole, type StakeholderMention } from './audit-rows.js'
 import type { AuditTables } from './audit.table.js'
@@ -48,6 +52,11 @@ export interface SubjectReport {
   readonly namedIn: ReadonlyArray<PrincipalRole>
   /** Account maps naming the subject (contact persons). */
   readonly mentions: ReadonlyArray<HeldMention>
+  /**
+   * The events of a sole trader's account that hold personal data about them (`account:<id>`).
+   * @since 0.3.0
+   */
+  readonly accountRecords: ReadonlyArray<HeldAccountRecord>
   readonly erasures: ReadonlyArray<Erasure>
   /**
    * With `page`: the position to pass as `page.after` for the next page of the access periods,
@@ -89,16 +98,30 @@ const personalDataAt = async (store: EventStore, mention: StakeholderMention, fi
 export const subjectReport = async (
   db: Kysely<AuditTables>,
   subjectId: string,
-  options: { readonly store?: EventStore; readonly personalFields?: ReadonlyArray<string>; readonly page?: SubjectReportPage } = {},
+  options: {
+    readonly store?: EventStore
+    readonly personalFields?: ReadonlyArray<string>
+    readonly page?: SubjectReportPage
+    /** What the store encrypts, for an account subject's records (the encrypting store's `personalFields`); the defaults unless given. @since 0.3.0 */
+    readonly personalFieldMap?: PersonalFields
+  } = {},
 ): Promise<E.Either<InvalidQueryError, SubjectReport>> => {
   const page = options.page
   // One event gives a principal at most a handful of roles: ten rows always hold at least one whole event.
   if (page !== undefined && !(Number.isSafeInteger(page.size) && page.size >= 10 && page.size <= 100_000)) return E.left(invalidQuery('page.size', 'expected a whole number from 10 to 100000'))
   if (page?.after !== undefined && !(typeof page.after === 'bigint' && page.after >= 0n)) return E.left(invalidQuery('page.after', 'expected a global position (bigint ≥ 0n)'))
   const parsed = SubjectId.is(subjectId) ? parseSubject(subjectId) : undefined
-  if (parsed === undefined) return E.left(invalidQuery('subjectId', 'expected stakeholder:<id> or principal:<id> (the value is not shown: it may be a name)'))
+  if (parsed === undefined) return E.left(invalidQuery('subjectId', 'expected stakeholder:<id>, principal:<id> or account:<id> (the value is not shown: it may be a name)'))
   const subject = subjectId as SubjectId
+  if (parsed.kind === 'account' && options.store === undefined) {
+    return E.left(invalidQuery('store', "a sole trader's data is read from their account's own stream: pass the store (the decrypting one, for the values)"))
+  }
   const erasures = (await db.selectFrom('dsgvo_erasures').selectAll().where('subject_id', '=', subject).orderBy('source_position').execute()).map(erasureOf)
+  const nothing = { accessPeriods: [], accessGranted: [], offboardings: [], actions: [], namedIn: [], mentions: [], accountRecords: [] }
+  if (parsed.kind === 'account') {
+    const records = await accountRecords(options.store!, parsed.id as AccountId, subject, options.personalFieldMap ?? defaultPersonalFields)
+    return E.right({ ...nothing, subjectId: subject, accountRecords: records, erasures })
+  }
   if (parsed.kind === 'principal') {
     // A page takes one row more than it shows, to know whether another page follows.
     const after = page?.after?.toString() as never
@@ -143,6 +166,7 @@ export const subjectReport = async (
       actions: within(lists[2]),
       namedIn: within(lists[3]),
       mentions: [],
+      accountRecords: [],
       erasures,
       ...(nextAfter === undefined ? {} : { nextAfter }),
     })
@@ -151,5 +175,5 @@ export const subjectReport = async (
   const fields = options.personalFields ?? ['name', 'email']
   const mentions: HeldMention[] = []
   for (const mention of rows) mentions.push(options.store === undefined ? mention : { ...mention, personalData: await personalDataAt(options.store, mention, fields) })
-  return E.right({ subjectId: subject, accessPeriods: [], accessGranted: [], offboardings: [], actions: [], namedIn: [], mentions, erasures })
+  return E.right({ ...nothing, subjectId: subject, mentions, erasures })
 }

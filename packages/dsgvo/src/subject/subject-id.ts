@@ -68,14 +68,15 @@ export const principalSubject = (principalId: string): E.Either<InvalidStoreInpu
 export const accountSubject = (accountId: string): E.Either<InvalidStoreInputError, SubjectId> => subjectOf('account', accountId, 'accountId')
 
 /**
- * The kind and id of a subject an Art. 15 report answers — a contact person or an employee — or
- * `undefined` for any other id (an account subject's data is the account's own, in its stream).
+ * The kind and id of a subject an Art. 15 report answers — a contact person, an employee, or a
+ * customer account that is a natural person (a sole trader: its data is the account's own, in its
+ * stream) — or `undefined` for any other id.
  * @category subjects
  * @since 0.1.0
  */
-export const parseSubject = (subjectId: string): { readonly kind: 'stakeholder' | 'principal'; readonly id: string } | undefined => {
+export const parseSubject = (subjectId: string): { readonly kind: SubjectKind; readonly id: string } | undefined => {
   const colon = subjectId.indexOf(':')
   const kind = subjectId.slice(0, colon)
   const id = subjectId.slice(colon + 1)
-  return colon > 0 && id.length > 0 && (kind === 'stakeholder' || kind === 'principal') ? { kind, id } : undefined
+  return colon > 0 && id.length > 0 && Object.hasOwn(idCodecs, kind) ? { kind: kind as SubjectKind, id } : undefined
 }

@@ -42,8 +42,9 @@ describe('subject ids from plain strings', () => {
     expect(subjectOf('toString' as never, 'x')).toMatchObject({ left: { _tag: 'InvalidStoreInputError', field: 'kind' } })
   })
 
-  it('parses only the subjects an Art. 15 report answers: an account subject is not one of them', () => {
-    expect(parseSubject('account:kunde-1')).toBeUndefined()
+  it("parses the subjects an Art. 15 report answers, a sole trader's account among them, and nothing else", () => {
+    expect(parseSubject('account:kunde-1')).toEqual({ kind: 'account', id: 'kunde-1' })
     expect(parseSubject('principal:sven')).toEqual({ kind: 'principal', id: 'sven' })
+    for (const other of ['kunde-1', 'customer:kunde-1', 'principal:', ':sven', 'toString:x', '__proto__:x']) expect(parseSubject(other)).toBeUndefined()
   })
 })

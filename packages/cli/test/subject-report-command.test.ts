@@ -1,0 +1,70 @@
+// `report subject account:<id>` for a sole trader whose business name and classification criteria
+// are encrypted under her account's key: with --keys the report shows the values in plaintext,
+// each with its source; without it, only what the log stores (the envelopes), never the text.
+import { accountCommandHandler, defaultPolicy, type Instant } from '@account-ownership/core'
+import { encryptingEventStore } from '@account-ownership/dsgvo'
+import { sqliteKeyStore } from '@account-ownership/dsgvo/sqlite'
+import { openSqliteEventStore } from '@account-ownership/store-sqlite'
+import Database from 'better-sqlite3'
+import * as E from 'fp-ts/lib/Either.js'
+import { join } from 'node:path'
+import { beforeAll, describe, expect, it, vi } from 'vitest'
+import { runBinary } from './cli-process.js'
+import { scratchDir } from './scratch-dir.js'
+
+// Each test starts the executable; on a shared, loaded machine one start can take 20 s.
+vi.setConfig({ testTimeout: 300_000, hookTimeout: 300_000 })
+
+const dir = scratchDir('subject-report')
+const log = join(dir, 'kunden.db')
+const keysPath = join(dir, 'schluessel.db')
+const name = 'Bäckerei Anna Schmidt e.K.'
+const criterion = 'Inhaberin plant Übergabe an Tochter'
+
+interface Records {
+  readonly accountRecords: ReadonlyArray<{ readonly eventType: string; readonly personalData: Record<string, unknown>; readonly source: { readonly streamId: string } }>
+}
+
+beforeAll(async () => {
+  const opened = openSqliteEventStore({ path: log })
+  if (E.isLeft(opened)) throw opened.left
+  const keys = sqliteKeyStore(new Database(keysPath), { owned: true })
+  const store = encryptingEventStore({ store: opened.right, keys })
+  const accounts = accountCommandHandler({ store, policy: { ...defaultPolicy, admins: ['dora'] } as typeof defaultPolicy, clock: () => '2025-01-06T09:00:00.000Z' as Instant })
+  let step = 0
+  for (const command of [
+    { type: 'OpenAccount', data: { accountId: 'kunde-anna', tenantId: 'acme-de', displayName: name, tier: 'standard', soleTrader: true } },
+    { type: 'ClassifyAccount', data: { accountId: 'kunde-anna', tier: 'key', score: 70, criteria: [criterion] } },
+  ] as const) {
+    const handled = await accounts.handle(command, { commandId: `sole-trader-${++step}`, actor: 'dora', tenantId: 'acme-de' })
+    if (E.isLeft(handled)) throw new Error(handled.left.message)
+  }
+  await store.close()
+  await keys.close()
+})
+
+describe('report subject account:<id>', () => {
+  it('with --keys, shows the sole trader the values held about her, with their sources', () => {
+    const run = runBinary(['--store', `sqlite:${log}`, '--json', 'report', 'subject', 'account:kunde-anna', '--keys', keysPath])
+    expect(run.stderr).toBe('')
+    const body = JSON.parse(run.stdout) as Records
+    expect(body.accountRecords.map((r) => [r.eventType, r.personalData, r.source.streamId])).toEqual([
+      ['AccountOpened', { displayName: name }, 'account-kunde-anna'],
+      ['AccountClassified', { criteria: [criterion] }, 'account-kunde-anna'],
+    ])
+  })
+
+  it('without --keys, lists the same records with what the log stores, never the plaintext', () => {
+    const run = runBinary(['--store', `sqlite:${log}`, 'report', 'subject', 'account:kunde-anna', '--format', 'csv'])
+    expect(run.code).toBe(0)
+    expect(run.stdout).toContain('own account')
+    expect(run.stdout).not.toContain('Bäckerei')
+    expect(run.stdout).not.toContain('Tochter')
+  })
+
+  it('refuses a key store that is not there, naming --keys', () => {
+    const run = runBinary(['--store', `sqlite:${log}`, 'report', 'subject', 'account:kunde-anna', '--keys', join(dir, 'nowhere.db')])
+    expect(run.code).not.toBe(0)
+    expect(run.stderr).toContain('--keys')
+  })
+})
