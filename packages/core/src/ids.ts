@@ -40,7 +40,7 @@ const id = <B extends string>(name: B, maxLength = maxIdLength) => {
         : typeof u === 'string' && u.includes('@')
           ? t.failure(u, c, `${name} without "@": an id stays in the log for good, and an e-mail address in it could never be erased`)
           : t.failure(u, c, `${name} of 1 to ${maxLength} characters (letters, digits, ".", "_", ":", "-"; first a letter or digit)`),
-    (a) => a,
+    t.identity,
   )
 }
 

@@ -48,7 +48,7 @@ export const Instant = new t.Type<Instant, string, unknown>(
     const iso = new Date(ms).toISOString()
     return isInstant(iso) ? t.success(iso) : t.failure(u, c, 'an instant within the years 0000 to 9999')
   },
-  (a) => a,
+  t.identity,
 )
 
 /**

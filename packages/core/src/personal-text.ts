@@ -40,6 +40,6 @@ export const personalText = (plain: t.Type<string, string, unknown>, maxPlainLen
     plain.name,
     (u): u is string => plain.is(u) || isSealed(u),
     (u, c) => (isSealed(u) ? t.success(u) : plain.validate(u, c)),
-    (a) => a,
+    t.identity,
   )
 }

@@ -19,7 +19,7 @@ export const FiniteNumber = new t.Type<number, number, unknown>(
   'FiniteNumber',
   isFinite,
   (u, c) => (isFinite(u) ? t.success(u) : t.failure(u, c, 'a finite number (not NaN, ±Infinity or -0)')),
-  (a) => a,
+  t.identity,
 )
 /** @category quantity @since 0.2.0 */
 export type FiniteNumber = t.TypeOf<typeof FiniteNumber>
@@ -35,7 +35,7 @@ export const Count = new t.Type<number, number, unknown>(
   'Count',
   isCount,
   (u, c) => (isCount(u) ? t.success(u) : t.failure(u, c, 'a whole number from 0 to 2^53 - 1')),
-  (a) => a,
+  t.identity,
 )
 /** @category quantity @since 0.2.0 */
 export type Count = t.TypeOf<typeof Count>

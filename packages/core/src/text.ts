@@ -58,7 +58,7 @@ export const textOf = (name: string, what: string, maxLength: number, accepts: (
       const p = problem(u)
       return p === undefined ? t.success(u) : t.failure(u, c, p)
     },
-    (a) => a,
+    t.identity,
   )
 }
 

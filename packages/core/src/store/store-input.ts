@@ -10,7 +10,7 @@ import type { EventSchema } from './event-schema.js'
 import { defaultBatchSize, type AppendOptions, type ReadAllOptions, type ReadStreamOptions } from './event-store.js'
 import type { ExpectedVersion } from './expected-version.js'
 import type { NewEvent } from './recorded-event.js'
-import { checkEvents, serializeEvent, type CheckedEvent, type PreparedEvent } from './stored-event.js'
+import { checkAndPrepareEvents, type CheckedEvent, type PreparedEvent } from './stored-event.js'
 import { describeValue } from '../value-description.js'
 import { InvalidStoreInputError } from './store-errors.js'
 import { StreamId } from './stream-id.js'
@@ -73,9 +73,9 @@ export const checkAppend = (
   if (!isExpectedVersion(expectedVersion)) {
     return E.left(new InvalidStoreInputError('expectedVersion', `expected a bigint >= 0n, 'no-stream', 'exists' or 'any', got ${typeof expectedVersion === 'bigint' ? `${expectedVersion}n` : describeValue(expectedVersion)}`))
   }
-  const checked = checkEvents(events)
+  const checked = checkAndPrepareEvents(events, schema)
   if (E.isLeft(checked)) return checked
-  return E.right({ streamId: id.right, expectedVersion, checked: checked.right, prepared: checked.right.map((c) => serializeEvent(c, schema)) })
+  return E.right({ streamId: id.right, expectedVersion, ...checked.right })
 }
 
 /**

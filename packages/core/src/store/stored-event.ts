@@ -13,6 +13,7 @@ import { decodeWith, type FieldProblem, type FieldProblems } from '../field-prob
 import { describeValue } from '../value-description.js'
 import { Instant } from '../instant.js'
 import type { EventSchema } from './event-schema.js'
+import { alreadyEncoded } from './already-encoded.js'
 import { EventMetadata, type NewEvent, type RecordedEvent } from './recorded-event.js'
 import { CorruptEventError, InvalidStoreInputError } from './store-errors.js'
 import type { StreamId } from './stream-id.js'
@@ -51,6 +52,8 @@ export interface StoredEvent extends PreparedEvent {
 }
 
 const codecByType = new Map(domainEventCodecs.map((codec) => [codec.name, codec as t.Mixed]))
+const encodedByType = new Map(domainEventCodecs.map((codec) => [codec.name, alreadyEncoded(codec)]))
+const metadataEncoded = alreadyEncoded(EventMetadata)
 
 /**
  * A new event after its codecs checked it: what it is and its metadata, decoded.
@@ -63,17 +66,26 @@ export interface CheckedEvent {
 }
 
 /*
- * Input already in canonical form passes its codec's `is` check, and encoding it strips any
- * field the codec does not name, as decoding would; anything else is decoded, which also
+ * Input already in canonical form passes its codec's `is` check, and is written as it is where
+ * encoding it would change nothing (`already-encoded.ts`); where it carries a field the codec
+ * does not name, encoding strips it, as decoding would. Anything else is decoded, which also
  * normalises it (instants) or names the first bad field.
  */
 const inputEvent = (raw: NewEvent, i: number): E.Either<FieldProblems, DomainEvent> => {
-  const codec = codecByType.get((raw as { type?: unknown }).type as string)
-  return codec?.is(raw) === true ? E.right(codec.encode(raw) as DomainEvent) : decodeDomainEvent(`events[${i}]`)(raw)
+  const type = (raw as { type?: unknown }).type as string
+  const codec = codecByType.get(type)
+  if (codec !== undefined) {
+    const candidate = { type, data: raw.data }
+    if (codec.is(candidate)) return E.right((encodedByType.get(type)!(candidate) ? candidate : codec.encode(candidate)) as DomainEvent)
+  }
+  return decodeDomainEvent(`events[${i}]`)(raw)
 }
 
-const inputMetadata = (raw: unknown, i: number): E.Either<FieldProblems, EventMetadata> =>
-  EventMetadata.is(raw) ? E.right(EventMetadata.encode(raw) as EventMetadata) : decodeWith(EventMetadata, `events[${i}].metadata`)(raw)
+/* The metadata in the form it is written in: encoded, as the event's data is. */
+const inputMetadata = (raw: unknown, i: number): E.Either<FieldProblems, EventMetadata> => {
+  if (EventMetadata.is(raw)) return E.right(metadataEncoded(raw) ? raw : (EventMetadata.encode(raw) as EventMetadata))
+  return E.map((decoded: EventMetadata) => EventMetadata.encode(decoded) as EventMetadata)(decodeWith(EventMetadata, `events[${i}].metadata`)(raw))
+}
 
 /**
  * The largest event one append takes: 64 KiB of UTF-8, its data and metadata serialised.
@@ -82,19 +94,54 @@ const inputMetadata = (raw: unknown, i: number): E.Either<FieldProblems, EventMe
  */
 export const maxEventBytes = 64 * 1024
 
+/* A checked event with its data and metadata as the JSON text the size check measured and the row stores. */
+interface CheckedInput {
+  readonly checked: CheckedEvent
+  readonly data: string
+  readonly metadata: string
+}
+
 /* One event's problems: its shape, its metadata and its size; none when it is fine. */
-const checkEvent = (raw: unknown, i: number): E.Either<ReadonlyArray<FieldProblem>, CheckedEvent> => {
+const checkEvent = (raw: unknown, i: number): E.Either<ReadonlyArray<FieldProblem>, CheckedInput> => {
   if (typeof raw !== 'object' || raw === null) return E.left([{ field: `events[${i}]`, message: `expected an event { type, data, metadata }, got ${describeValue(raw)}` }])
   try {
     const event = inputEvent(raw as NewEvent, i)
     const metadata = inputMetadata((raw as { metadata?: unknown }).metadata, i)
     if (E.isLeft(event) || E.isLeft(metadata)) return E.left([...(E.isLeft(event) ? event.left.problems : []), ...(E.isLeft(metadata) ? metadata.left.problems : [])])
-    const bytes = Buffer.byteLength(JSON.stringify(event.right.data), 'utf8') + Buffer.byteLength(JSON.stringify(EventMetadata.encode(metadata.right)), 'utf8')
+    const data = JSON.stringify(event.right.data)
+    const metadataJson = JSON.stringify(metadata.right)
+    const bytes = Buffer.byteLength(data, 'utf8') + Buffer.byteLength(metadataJson, 'utf8')
     if (bytes > maxEventBytes) return E.left([{ field: `events[${i}]`, message: `expected an event of at most ${maxEventBytes} bytes serialised, got ${bytes} bytes` }])
-    return E.right({ event: event.right, metadata: metadata.right })
+    return E.right({ checked: { event: event.right, metadata: metadata.right }, data, metadata: metadataJson })
   } catch {
     return E.left([{ field: `events[${i}]`, message: 'could not be read (reading one of its properties threw)' }])
   }
+}
+
+/*
+ * The events of one append checked, each with the JSON its size was measured on, so that the row
+ * is written from that same text instead of serialising every event a second time.
+ */
+const checkInputs = (events: ReadonlyArray<NewEvent>): E.Either<InvalidStoreInputError, ReadonlyArray<CheckedInput>> => {
+  if (!Array.isArray(events) || events.length === 0) {
+    return E.left(new InvalidStoreInputError('events', 'an append needs at least one event'))
+  }
+  const checked: CheckedInput[] = []
+  const problems: FieldProblem[] = []
+  const seen = new Set<string>()
+  for (let i = 0; i < events.length; i++) {
+    const event = checkEvent(events[i], i)
+    if (E.isLeft(event)) {
+      problems.push(...event.left)
+      continue
+    }
+    const { eventId } = event.right.checked.metadata
+    if (seen.has(eventId)) problems.push({ field: `events[${i}].metadata.eventId`, message: 'appears twice in one append' })
+    seen.add(eventId)
+    checked.push(event.right)
+  }
+  const [first, ...rest] = problems
+  return first === undefined ? E.right(checked) : E.left(new InvalidStoreInputError(first.field, first.message, [first, ...rest]))
 }
 
 /**
@@ -103,26 +150,8 @@ const checkEvent = (raw: unknown, i: number): E.Either<ReadonlyArray<FieldProble
  * @category store
  * @since 0.1.0
  */
-export const checkEvents = (events: ReadonlyArray<NewEvent>): E.Either<InvalidStoreInputError, ReadonlyArray<CheckedEvent>> => {
-  if (!Array.isArray(events) || events.length === 0) {
-    return E.left(new InvalidStoreInputError('events', 'an append needs at least one event'))
-  }
-  const checked: CheckedEvent[] = []
-  const problems: FieldProblem[] = []
-  const seen = new Set<string>()
-  for (const [i, raw] of events.entries()) {
-    const event = checkEvent(raw, i)
-    if (E.isLeft(event)) {
-      problems.push(...event.left)
-      continue
-    }
-    if (seen.has(event.right.metadata.eventId)) problems.push({ field: `events[${i}].metadata.eventId`, message: 'appears twice in one append' })
-    seen.add(event.right.metadata.eventId)
-    checked.push(event.right)
-  }
-  const [first, ...rest] = problems
-  return first === undefined ? E.right(checked) : E.left(new InvalidStoreInputError(first.field, first.message, [first, ...rest]))
-}
+export const checkEvents = (events: ReadonlyArray<NewEvent>): E.Either<InvalidStoreInputError, ReadonlyArray<CheckedEvent>> =>
+  E.map((inputs: ReadonlyArray<CheckedInput>) => inputs.map((input) => input.checked))(checkInputs(events))
 
 /**
  * A checked event in the row format, in the current schema version of its type.
@@ -137,13 +166,33 @@ export const serializeEvent = ({ event, metadata }: CheckedEvent, schema: EventS
   metadata: JSON.stringify(EventMetadata.encode(metadata)),
 })
 
+const preparedOf = ({ checked, data, metadata }: CheckedInput, schema: EventSchema): PreparedEvent => ({
+  eventId: checked.metadata.eventId,
+  type: checked.event.type,
+  schemaVersion: schema.currentVersion(checked.event.type),
+  data,
+  metadata,
+})
+
+/**
+ * Check the events of one append and serialise them: each checked event beside its row. The
+ * first bad field fails the whole batch, as in `checkEvents`.
+ * @category store
+ * @since 0.3.0
+ */
+export const checkAndPrepareEvents = (
+  events: ReadonlyArray<NewEvent>,
+  schema: EventSchema,
+): E.Either<InvalidStoreInputError, { readonly checked: ReadonlyArray<CheckedEvent>; readonly prepared: ReadonlyArray<PreparedEvent> }> =>
+  E.map((inputs: ReadonlyArray<CheckedInput>) => ({ checked: inputs.map((input) => input.checked), prepared: inputs.map((input) => preparedOf(input, schema)) }))(checkInputs(events))
+
 /**
  * Check and serialise the events of one append; the first bad field fails the whole batch.
  * @category store
  * @since 0.1.0
  */
 export const prepareEvents = (events: ReadonlyArray<NewEvent>, schema: EventSchema): E.Either<InvalidStoreInputError, ReadonlyArray<PreparedEvent>> =>
-  E.map((checked: ReadonlyArray<CheckedEvent>) => checked.map((c) => serializeEvent(c, schema)))(checkEvents(events))
+  E.map((inputs: ReadonlyArray<CheckedInput>) => inputs.map((input) => preparedOf(input, schema)))(checkInputs(events))
 
 /**
  * The recorded event of a checked event the store has just written as `row`: the answer to an
