@@ -1,4 +1,5 @@
 import fc from 'fast-check'
+import { createHash } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import { chainHash, genesisHash, type ChainedFields } from '@account-ownership/core'
 
@@ -23,7 +24,29 @@ const changed: { [K in keyof ChainedFields]: ChainedFields[K] } = {
   recordedAt: '2026-03-12T09:00:00.001Z',
 }
 
+// The hash as the chain is specified, fed piece by piece: the previous hash, then each field as `<UTF-8 length>:<field>`.
+const specifiedHash = (previous: string, r: ChainedFields): string => {
+  const hash = createHash('sha256').update(previous, 'utf8')
+  for (const field of [r.streamId, String(r.streamVersion), r.eventId, r.type, String(r.schemaVersion), r.data, r.metadata, r.recordedAt]) {
+    hash.update(`${Buffer.byteLength(field, 'utf8')}:`, 'utf8').update(field, 'utf8')
+  }
+  return hash.digest('hex')
+}
+
 describe('chainHash', () => {
+  it('is the SHA-256 that logs were chained with (computed apart, outside Node)', () =>
+    expect(chainHash(genesisHash, { ...row, type: 'AccountClassified', data: '{"accountId":"kunde-1","note":"Grüße €"}' })).toBe(
+      '79a4f4cb9dd462a5e4581528d4820f942032881b704a7e23a104a3e5fc30a79a',
+    ))
+
+  it('equals the specified hash fed field by field, for any text in any field', () =>
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), fc.string({ unit: 'binary' }), fc.string({ unit: 'binary' }), fc.string({ unit: fc.constantFrom(...'0123456789abcdef'), minLength: 64, maxLength: 64 }), (data, metadata, eventId, previous) => {
+        const r = { ...row, data, metadata, eventId }
+        expect(chainHash(previous, r)).toBe(specifiedHash(previous, r))
+      }),
+    ))
+
   it.each(Object.keys(row) as Array<keyof ChainedFields>)('changes when %s changes', (field) => {
     expect(chainHash(genesisHash, { ...row, [field]: changed[field] })).not.toBe(chainHash(genesisHash, row))
   })
