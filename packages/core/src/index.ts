@@ -123,4 +123,5 @@ export { notAheadOfClock, notBeforeLastEvent, occurredBeforeLastEvent, type Occu
 export { commandHandler, type CommandContextInput, type CommandHandler, type CommandHandlerConfig, type HandleError, type Handled } from './command-handler/command-handler.js'
 export { accountCommandHandler, principalCommandHandler, type AccountCommandInput, type DomainHandlerConfig, type PrincipalCommandInput } from './command-handler/account-command-handler.js'
 export { InvalidHandlerConfigError } from './command-handler/handler-config-error.js'
+export { timeOrderedEventId } from './command-handler/time-ordered-event-id.js'
 export type { StateCacheOptions } from './command-handler/stream-state-cache.js'

@@ -31,7 +31,7 @@ export interface DomainHandlerConfig {
   readonly store: EventStore
   readonly policy: Policy
   readonly clock?: Clock
-  /** Source of event ids; random UUIDs by default. */
+  /** Source of event ids; time-ordered UUIDs (`timeOrderedEventId`) by default. */
   readonly newEventId?: () => string
   readonly maxRetries?: number
   /** Where offboardings are read from; by default the principal streams of `store`. @since 0.2.0 */

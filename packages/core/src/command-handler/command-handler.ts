@@ -14,7 +14,6 @@
  *
  * @module
  */
-import { randomUUID } from 'node:crypto'
 import * as E from 'fp-ts/lib/Either.js'
 import { pipe } from 'fp-ts/lib/function.js'
 import type * as t from 'io-ts'
@@ -36,6 +35,7 @@ import { notAheadOfClock, notBeforeLastEvent, type OccurredBeforeLastEventError,
 import { CommandContext } from './command-context.js'
 import { maxAheadOfClockOf, stateCacheSizeOf } from './handler-config-error.js'
 import { streamStateCache, type CachedStream, type StateCacheOptions } from './stream-state-cache.js'
+import { timeOrderedEventId } from './time-ordered-event-id.js'
 
 /**
  * What a handled command recorded, or had recorded the first time its id was seen.
@@ -94,7 +94,7 @@ export interface CommandHandlerConfig<C, Ev extends DomainEvent, S, Err extends 
   readonly policy: Policy
   /** Source of `now` for decisions; the wall clock by default. */
   readonly clock?: Clock
-  /** Source of event ids; random UUIDs by default. */
+  /** Source of event ids; time-ordered UUIDs (`timeOrderedEventId`) by default, random ones before 0.3.0. */
   readonly newEventId?: () => string
   /** How often to decide again after a conflict; 3 by default. */
   readonly maxRetries?: number
@@ -137,7 +137,7 @@ export const commandHandler = <C, Ev extends DomainEvent, S, Err extends DomainE
 ): CommandHandler<Ev, Err, In> => {
   const { store, decider, policy } = config
   const clock = config.clock ?? systemClock
-  const newEventId = config.newEventId ?? randomUUID
+  const newEventId = config.newEventId ?? timeOrderedEventId
   const maxRetries = config.maxRetries ?? 3
 
   const cacheSize = stateCacheSizeOf(config.stateCache, 1000)
