@@ -30,7 +30,7 @@ export { ownerAt, ownershipHistory, type OwnershipPeriod } from './ownership-his
 
 export { createAccessTables, type AccessGrantTable, type ArchivePeriodTable, type TeamPeriodTable } from './access/access.table.js'
 export { accessProjection } from './access/access.projection.js'
-export { accessAt, accessGrantOf, grantsDueForReview, grantsOf, grantsWithoutExpiry, type AccessGrant, type AccessReason } from './access/access.queries.js'
+export { accessAt, accessGrantOf, archiveAt, grantsDueForReview, grantsOf, grantsWithoutExpiry, type AccessGrant, type AccessReason } from './access/access.queries.js'
 
 export { createKpiTables, type OrphanSpellTable, type TransferRequestTable } from './kpis/kpi.table.js'
 export { kpiProjection } from './kpis/kpi.projection.js'

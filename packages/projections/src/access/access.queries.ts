@@ -96,6 +96,24 @@ export const accessGrantOf = (row: Selectable<AccessGrantTable>, accessible: Rea
 })
 
 /**
+ * The account's archive that holds at `t`, if any, as a query to run or to nest in a larger one
+ * (`eb.exists(archiveAt(db, accountId, t))`): the one lookup of "archived at `t`" that `accessAt`
+ * and other packages' queries share. Arguments are not checked; decode them first.
+ * @category queries
+ * @since 0.3.0
+ * @example
+ * const archived = (await archiveAt(db, 'kunde-2', '2026-03-09T00:00:00.000Z').executeTakeFirst()) !== undefined
+ */
+export const archiveAt = (db: Kysely<{ readonly archive_periods: ArchivePeriodTable }>, accountId: string, t: string) =>
+  db
+    .selectFrom('archive_periods')
+    .select('account_id')
+    .where('account_id', '=', accountId)
+    .where('archived_at', '<=', t)
+    .where((eb) => eb.or([eb('restored_at', 'is', null), eb('restored_at', '>', t)]))
+    .limit(1)
+
+/**
  * Everyone who could access the account's data at `at`, each with the reason — the owner first,
  * then team members and grantees; nobody while the account was archived. Agrees with core's
  * `hasAccess` on a replay of the log up to `at`.
@@ -108,14 +126,7 @@ export const accessAt = async (db: Kysely<Tables>, accountId: string, at: string
   const instant = instantArgument('at', at)
   if (E.isLeft(instant)) return instant
   const t = instant.right
-  const archived = await db
-    .selectFrom('archive_periods')
-    .select('account_id')
-    .where('account_id', '=', id.right)
-    .where('archived_at', '<=', t)
-    .where((eb) => eb.or([eb('restored_at', 'is', null), eb('restored_at', '>', t)]))
-    .executeTakeFirst()
-  if (archived !== undefined) return E.right([])
+  if ((await archiveAt(db, id.right, t).executeTakeFirst()) !== undefined) return E.right([])
   const owner = await ownerAt(db, id.right, t)
   if (E.isLeft(owner)) return owner
   const grants = await db
