@@ -2,8 +2,10 @@
  * One append to the PostgreSQL log (Ereignisprotokoll), all or nothing: lock the stream, check
  * the expected version and chain the batch to the stream's last hash, then move the head and
  * insert in one statement and commit — in two round trips to the server (see `statementsOf`):
- * the opening (begin, lock, tip), then the insert with its COMMIT, so the head row that orders
- * commits is never held while the client answers. A repeat of an append already recorded (same event ids, in
+ * the opening (begin, lock, tip), then the insert with its COMMIT and the durability barrier, so
+ * the head row that orders commits is never held while the client answers nor while the disk
+ * syncs. An append is acknowledged only once durable, its own barrier's flush having covered it
+ * (postgres-durability.ts); a repeat's answer is made durable before it is given. A repeat of an append already recorded (same event ids, in
  * this stream and order) writes nothing and answers with what was recorded, as core's
  * `classifyRepeat` says. A COMMIT whose answer was lost is a retryable `StoreUnavailableError`;
  * sending the append again is safe, because the event ids make it a repeat.
@@ -32,6 +34,7 @@ import {
 } from '@account-ownership/core'
 import * as E from 'fp-ts/lib/Either.js'
 import type pg from 'pg'
+import type { DurableMark } from './postgres-durability.js'
 import { isRecordedEventId, sqlStateOf } from './postgres-errors.js'
 import { storedEventOf, type EventRow, type PostgresStatements } from './postgres-statements.js'
 
@@ -48,6 +51,8 @@ export interface AppendContext {
   readonly lockKey: string
   readonly commitChannel: string
   readonly clock: Clock
+  /** Raised by every acknowledged append; makes a repeat's answer durable. */
+  readonly durable: DurableMark
 }
 
 /**
@@ -69,12 +74,14 @@ const resultOf = (rows: ReadonlyArray<StoredEvent>, events: ReadonlyArray<Record
 })
 
 // The answer to a repeated append comes from the log; a row that no longer decodes cannot be an
-// answer to the writer.
+// answer to the writer. The first try may have committed without its barrier (its connection
+// lost in between), so the rows are made durable before they are an acknowledgement.
 const repeatOf = async (ctx: AppendContext, client: pg.ClientBase, append: CheckedAppend): Promise<E.Either<AppendError, AppendResult> | 'new'> => {
   const { rows } = await client.query<EventRow>(ctx.sql.byEventIds, [append.prepared.map((p) => p.eventId)])
   const repeat = classifyRepeat(append.streamId, append.prepared, rows.map(storedEventOf))
   if (E.isLeft(repeat)) return repeat
   if (repeat.right === 'new') return 'new'
+  await ctx.durable.ensure(repeat.right[repeat.right.length - 1]!.globalPosition)
   const recorded = E.traverseArray((row: StoredEvent) => decodeStoredEvent(row, ctx.schema))(repeat.right)
   return E.isLeft(recorded)
     ? E.left(new StoreUnavailableError(recorded.left.message, false, { cause: recorded.left }))
@@ -123,9 +130,10 @@ export const appendBatch = async (ctx: AppendContext, append: CheckedAppend): Pr
       const unchained = append.prepared.map((p, i) => ({ ...p, streamId: append.streamId, streamVersion: first + BigInt(i), recordedAt }))
       const hashes = chainHashes(tip?.hash ?? genesisHash, unchained)
       const rows = unchained.map((row, i) => ({ ...row, hash: hashes[i]! }))
-      const [inserted] = (await client.query(ctx.sql.insertAndCommit(insertArgs(ctx, append, rows, recordedAt)))) as unknown as ReadonlyArray<pg.QueryResult<{ global_position: string; stream_version: string }>>
+      const [, inserted] = (await client.query(ctx.sql.insertAndCommit(insertArgs(ctx, append, rows, recordedAt)))) as unknown as ReadonlyArray<pg.QueryResult<{ global_position: string; stream_version: string }>>
       const positions = new Map(inserted!.rows.map((r) => [r.stream_version, BigInt(r.global_position)]))
       const written = rows.map((row) => ({ ...row, globalPosition: positions.get(String(row.streamVersion))! }))
+      ctx.durable.raise(written[written.length - 1]!.globalPosition)
       return E.right(resultOf(written, written.map((row, i) => recordedEventOf(append.checked[i]!, row))))
     } catch (e) {
       await client.query('ROLLBACK').catch(() => (broken = true))

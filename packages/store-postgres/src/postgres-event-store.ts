@@ -7,8 +7,10 @@
  * inserts its batch in one statement and commits; appends to different streams wait for each
  * other only from that statement to the commit. Positions are handed out under the head row's
  * lock, so they are dense and in commit order: a reader of `readAll` never sees a later position
- * before an earlier one commits, and a projection never skips an event. Durability is the
- * server's: an append is acknowledged after its COMMIT returns.
+ * before an earlier one commits, and a projection never skips an event. Durability: an append
+ * commits without waiting for the disk and is acknowledged once a flush covers it; a read hands
+ * out only events that a flush covers, so no crash takes back what a writer or reader was told
+ * (postgres-durability.ts).
  *
  * @module
  */
@@ -35,6 +37,7 @@ import { appendBatch } from './postgres-append.js'
 import { subscribeToChannel, type Unsubscribe } from './postgres-commit-notifications.js'
 import { importRows } from './postgres-import.js'
 import { connect, type PostgresConnection, type PostgresConnectionOptions } from './postgres-connection.js'
+import { durableMark } from './postgres-durability.js'
 import { isPostgresFailure, storeErrorOfPostgres, type PostgresSchemaError } from './postgres-errors.js'
 import { migrate } from './postgres-schema.js'
 import { commitChannelOf, maxBigint, statementsOf, storedEventOf, type EventRow } from './postgres-statements.js'
@@ -144,14 +147,18 @@ const postgresEventStore = (connection: PostgresConnection, clock: Clock, schema
   let closed = false
   const closedError = () => new StoreUnavailableError('the PostgreSQL event store is closed', false)
   const subscriptions = new Set<Unsubscribe>()
+  const durable = durableMark(pool, sql)
 
   // Keyset pagination: each page is one short query, so no read holds a snapshot open while the
-  // caller works, and memory stays bounded by the batch size.
+  // caller works, and memory stays bounded by the batch size. A page is handed out only once
+  // durable, so a crash cannot take back an event a reader was given.
   async function* pages(text: string, args: (key: bigint) => unknown[], keyOf: (row: StoredEvent) => bigint, from: bigint, to: bigint, limit: number) {
     for (let key = from; key <= to; ) {
       let rows: EventRow[]
       try {
         rows = (await pool.query<EventRow>(text, [...args(key), limit])).rows
+        const highest = rows.reduce((max, row) => (BigInt(row.global_position) > max ? BigInt(row.global_position) : max), 0n)
+        await durable.ensure(highest)
       } catch (e) {
         throw asStoreError(e)
       }
@@ -188,7 +195,7 @@ const postgresEventStore = (connection: PostgresConnection, clock: Clock, schema
       const checked = checkAppend(streamId, events, options, schema)
       if (E.isLeft(checked)) return checked
       try {
-        return await appendBatch({ pool, sql, schema, lockKey: `${connection.schema}/${checked.right.streamId}`, commitChannel, clock }, checked.right)
+        return await appendBatch({ pool, sql, schema, lockKey: `${connection.schema}/${checked.right.streamId}`, commitChannel, clock, durable }, checked.right)
       } catch (e) {
         return E.left(asStoreError(e))
       }
@@ -221,8 +228,9 @@ const postgresEventStore = (connection: PostgresConnection, clock: Clock, schema
       const checked = checkReadStream(streamId)
       if (E.isLeft(checked)) return checked
       try {
-        const { rows } = await pool.query<{ v: string | null }>(sql.streamHead, [checked.right.streamId])
+        const { rows } = await pool.query<{ v: string | null; p: string | null }>(sql.streamHead, [checked.right.streamId])
         const v = rows[0]?.v ?? null
+        await durable.ensure(BigInt(rows[0]?.p ?? '0'))
         return E.right(v === null ? 'no-stream' : BigInt(v))
       } catch (e) {
         return E.left(asStoreError(e))
@@ -232,8 +240,8 @@ const postgresEventStore = (connection: PostgresConnection, clock: Clock, schema
     async headPosition() {
       if (closed) return E.left(closedError())
       try {
-        const { rows } = await pool.query<{ p: string }>(sql.logHead)
-        return E.right(BigInt(rows[0]?.p ?? '0'))
+        // A head a crash could take back would let a projection move its checkpoints past the log.
+        return E.right(await durable.durableHead())
       } catch (e) {
         return E.left(asStoreError(e))
       }
@@ -242,7 +250,10 @@ const postgresEventStore = (connection: PostgresConnection, clock: Clock, schema
     async importStored(rows) {
       if (closed) return E.left(closedError())
       try {
-        return await importRows({ pool, sql, schema: connection.schema, commitChannel }, rows)
+        const imported = await importRows({ pool, sql, schema: connection.schema, commitChannel }, rows)
+        // An import commits at the session's synchronous_commit, under the head row: durable through its head.
+        if (E.isRight(imported)) durable.raise(imported.right.head)
+        return imported
       } catch (e) {
         return E.left(asStoreError(e))
       }

@@ -72,6 +72,11 @@ const insertOf = (s: string) => `
       AS r(stream_version, event_id, type, schema_version, data, metadata, hash, ord)
   RETURNING global_position, stream_version`
 
+// A transactional message writes WAL and takes a transaction id, so the commit of the statement
+// that sends it waits for the flush; nothing decodes it (no logical slot needs to exist).
+const barrierCall = `pg_logical_emit_message(true, 'account-ownership', '')`
+const barrier = `SELECT ${barrierCall}`
+
 // An argument as a literal of the simple protocol: text escaped, an array as ARRAY[…].
 const literalOf = (value: unknown): string => (Array.isArray(value) ? `ARRAY[${value.map(literalOf).join(', ')}]` : pg.escapeLiteral(String(value)))
 
@@ -95,11 +100,24 @@ export const statementsOf = (s: string) => ({
   /** The rows of the given event ids. */
   byEventIds: `SELECT ${columns('e')} FROM ${s}.ao_events e WHERE e.event_id = ANY($1::text[]) ORDER BY e.global_position`,
   /**
-   * `insert` with its arguments as escaped literals, and `COMMIT` after it, as one simple query:
-   * the head row is then held from the insert to the commit inside the server, never across a
-   * round trip to the client, so the next append waits only for the commit's flush.
+   * The insert with its arguments as escaped literals, its `COMMIT` and the durability barrier, as
+   * one simple query of four statements: the head row is held from the insert to the commit
+   * inside the server, never across a round trip to the client; the commit does not wait for the
+   * WAL flush (`synchronous_commit = off` for this transaction only), so the next append takes
+   * the head at once; and the barrier after it, in a transaction of its own at the session's
+   * `synchronous_commit`, writes WAL and so waits for a flush that covers the append's commit —
+   * shared with every other writer flushing then. See postgres-durability.ts for why this is safe.
    */
-  insertAndCommit: (args: ReadonlyArray<unknown>) => `${insertOf(s).replace(/\$(\d+)/g, (_, n: string) => literalOf(args[Number(n) - 1]))}; COMMIT`,
+  insertAndCommit: (args: ReadonlyArray<unknown>) =>
+    `SET LOCAL synchronous_commit = off; ${insertOf(s).replace(/\$(\d+)/g, (_, n: string) => literalOf(args[Number(n) - 1]))}; COMMIT; ${barrier}`,
+  /**
+   * The head of the log, made durable: where WAL waits to be flushed, the barrier's message is
+   * written in the same statement, so its commit waits for a flush covering every commit visible
+   * to it; where nothing waits, nothing is written.
+   */
+  durableHead: `SELECT position::text AS p,
+    CASE WHEN pg_current_wal_flush_lsn() < pg_current_wal_insert_lsn() THEN ${barrierCall} END AS flushed
+    FROM ${s}.ao_log_head`,
   /** At most `$4` events of stream `$1` from version `$2` to `$3`. */
   streamPage: `SELECT ${columns('e')} FROM ${s}.ao_events e
     WHERE e.stream_id = $1 AND e.stream_version >= $2::bigint AND e.stream_version <= $3::bigint ORDER BY e.stream_version LIMIT $4`,
@@ -129,8 +147,8 @@ export const statementsOf = (s: string) => ({
     ),
     head AS (UPDATE ${s}.ao_log_head SET position = (SELECT max(global_position) FROM rows) RETURNING position)
     SELECT pg_notify($11, position::text), position::text AS p FROM head`,
-  streamHead: `SELECT max(stream_version)::text AS v FROM ${s}.ao_events WHERE stream_id = $1`,
-  logHead: `SELECT position::text AS p FROM ${s}.ao_log_head`,
+  /** The last version of stream `$1` and the highest position among its events. */
+  streamHead: `SELECT max(stream_version)::text AS v, max(global_position)::text AS p FROM ${s}.ao_events WHERE stream_id = $1`,
 })
 
 /**

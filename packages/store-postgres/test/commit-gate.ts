@@ -23,12 +23,15 @@ export const commitGate = (pool: pg.Pool) => {
         arrived()
         return waiting.then(() => query(...args))
       }
-      // An append sends its insert and COMMIT as one query: run the insert, then wait at the gate.
-      if (!text.endsWith('; COMMIT')) return query(...args)
-      return query(text.slice(0, -'; COMMIT'.length)).then(async (inserted) => {
+      // An append sends its insert, COMMIT and barrier as one query: run what comes before the
+      // COMMIT, wait at the gate, then the rest; the answers as one query of them all gives them.
+      const at = text.indexOf('; COMMIT')
+      if (at < 0) return query(...args)
+      return (query(text.slice(0, at)) as Promise<unknown[]>).then(async (before) => {
         arrived()
         await waiting
-        return [inserted, await query('COMMIT')]
+        const after = (await query(text.slice(at + 2))) as unknown[]
+        return [...before, ...after]
       })
     }
   })
