@@ -16,6 +16,7 @@ import { crmInstant } from '../crm-instant.js'
 import type { ReadObserver } from '../csv-records.js'
 import { nobody, type OwnershipChange, type OwnerRef, type SourceItem } from '../owner-change.js'
 import { rowProblem, type RowPlace, type RowProblem } from '../row-problem.js'
+import { streamedDocument, type DocumentCompany, type StreamedDocument } from './hubspot-document.js'
 
 type Json = Readonly<Record<string, unknown>>
 const isObject = (u: unknown): u is Json => typeof u === 'object' && u !== null && !Array.isArray(u)
@@ -69,7 +70,7 @@ const companyItems = (company: unknown, place: RowPlace, path: string): { items:
   return { items: [account, ...changes.map((change): SourceItem => ({ _tag: 'change', change }))], problems }
 }
 
-/* The companies of a whole document: a response page or an array. */
+/* The companies of a document on one line: a response page or an array. */
 const documentCompanies = (document: unknown): { companies: ReadonlyArray<unknown>; path: string } | null =>
   Array.isArray(document) ? { companies: document, path: '' } : isObject(document) && Array.isArray(document['results']) ? { companies: document['results'], path: 'results' } : null
 
@@ -80,14 +81,24 @@ const documentCompanies = (document: unknown): { companies: ReadonlyArray<unknow
  */
 export async function* hubspotCompanies(path: string, file: string, observer: ReadObserver): AsyncGenerator<SourceItem> {
   const lines = createInterface({ input: createReadStream(path, { encoding: 'utf8' }).on('data', (c) => observer.bytesRead?.(Buffer.byteLength(c))), crlfDelay: Infinity })
-  let whole: string[] | null = null
+  let document: StreamedDocument | null = null
   let lineNumber = 0
+  // A document's companies are told apart by their place in it; the line is the document's first.
+  const companiesOf = function* (companies: ReadonlyArray<DocumentCompany>, line: number): Generator<SourceItem> {
+    for (const { company, path: where } of companies) {
+      observer.rowRead()
+      const { items, problems } = companyItems(company, { file, line }, where)
+      problems.forEach(observer.problem)
+      yield* items
+    }
+  }
   try {
     for await (const raw of lines) {
       lineNumber++
       const line = lineNumber === 1 ? raw.replace(/^\uFEFF/, '') : raw
-      if (whole !== null) {
-        whole.push(line)
+      if (document !== null) {
+        document.write(line)
+        yield* companiesOf(document.take(), 1)
         continue
       }
       if (line.trim() === '') continue
@@ -95,46 +106,26 @@ export async function* hubspotCompanies(path: string, file: string, observer: Re
       try {
         parsed = JSON.parse(line)
       } catch {
-        // Not one company per line: a document spread over lines, read whole (a page of the API is small).
+        // Not one company per line: a document spread over lines, parsed as it streams.
         if (lineNumber === 1 || line.trimStart().startsWith('{') === false) {
-          whole = [line]
+          document = streamedDocument(line.trimStart().charAt(0))
+          document.write(line)
+          yield* companiesOf(document.take(), 1)
           continue
         }
         observer.rowRead()
         observer.problem(rowProblem('malformed', { file, line: lineNumber }, '(row)', 'is not a JSON object'))
         continue
       }
-      const document = documentCompanies(parsed)
-      const companies = document === null ? [{ company: parsed, path: '' }] : document.companies.map((company, i) => ({ company, path: `${document.path}[${i}]` }))
-      for (const { company, path: where } of companies) {
-        observer.rowRead()
-        const { items, problems } = companyItems(company, { file, line: lineNumber }, where)
-        problems.forEach(observer.problem)
-        yield* items
-      }
+      const whole = documentCompanies(parsed)
+      yield* companiesOf(whole === null ? [{ company: parsed, path: '' }] : whole.companies.map((company, i) => ({ company, path: `${whole.path}[${i}]` })), lineNumber)
     }
   } catch (e) {
     observer.problem(rowProblem('malformed', { file, line: 0 }, '(file)', (e as { code?: string }).code === 'ENOENT' ? 'cannot be read: no such file' : 'cannot be read'))
     return
   }
-  if (whole === null) return
-  let parsed: unknown
-  try {
-    parsed = JSON.parse(whole.join('\n'))
-  } catch (e) {
-    observer.problem(rowProblem('malformed', { file, line: 1 }, '(file)', `is neither JSON nor JSON Lines (${(e as Error).message})`))
-    return
-  }
-  const document = documentCompanies(parsed)
-  if (document === null) {
-    observer.problem(rowProblem('malformed', { file, line: 1 }, '(file)', 'holds neither { "results": [...] } nor an array of companies'))
-    return
-  }
-  for (const [i, company] of document.companies.entries()) {
-    // A document's companies are told apart by their place in it; the line is the document's first.
-    observer.rowRead()
-    const { items, problems } = companyItems(company, { file, line: 1 }, `${document.path}[${i}]`)
-    problems.forEach(observer.problem)
-    yield* items
-  }
+  if (document === null) return
+  const ended = document.end()
+  yield* companiesOf(document.take(), 1)
+  if (!ended.ok) observer.problem(rowProblem('malformed', { file, line: 1 }, '(file)', ended.reason))
 }
