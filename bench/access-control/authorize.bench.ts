@@ -70,7 +70,7 @@ const decision = await latencies(async (p) => {
   outcomes.set(d.reason, (outcomes.get(d.reason) ?? 0) + 1)
 })
 // The allowed path on its own: the owner at that time asks (found with the baseline statement,
-// outside the measured call), so authorize runs accessAt to the end.
+// outside the measured call).
 const ownerAsks = await latencies(async (p) => {
   const owner = period.get(p.accountId, p.at, p.at) as { owner_id: string } | undefined
   const d = await decide({ ...p, principalId: owner?.owner_id ?? p.principalId })
@@ -120,7 +120,7 @@ console.log(
     '| call | p50 | p99 |',
     '|---|---:|---:|',
     `| baseline: ownership period lookup, one prepared better-sqlite3 statement | ${us(baseline.p50)} | ${us(baseline.p99)} |`,
-    `| \`authorize\`, random principal: mostly denied (request decoded, account standing, offboarding, \`accessAt\`, the principal's grants on the account, whether they are known) | ${us(decision.p50)} | ${us(decision.p99)} |`,
+    `| \`authorize\`, random principal: mostly denied (request decoded; one statement: account standing, offboarding, owner, team, the grants on the account, whether the principal is known) | ${us(decision.p50)} | ${us(decision.p99)} |`,
     `| \`authorize\`, the owner at that time asks (one lookup of the baseline's outside the timing): allowed | ${us(ownerAsks.p50)} | ${us(ownerAsks.p99)} |`,
     '',
     `${logged.toLocaleString('en-US')} decisions, ${inFlight} requests in flight; the access log in an event store file of its own (WAL), each \`record\` awaited before the request counts as done.`,

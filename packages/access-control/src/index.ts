@@ -20,7 +20,7 @@ export {
 } from './decision/access-control-errors.js'
 export { isAllowed, type AccessDecision, type AllowReason, type DecisionGrant, type DenyReason } from './decision/access-decision.js'
 export { purposeCovers, scopeCovers } from './decision/purpose-match.js'
-export { decideAccess, type AccessFacts } from './decision/decide-access.js'
+export { decideAccess, type AccessFacts, type DecisionAccessReason } from './decision/decide-access.js'
 export { accessFactsOf, type DecisionTables } from './decision/access-facts.js'
 export { isKnownPrincipal, type PrincipalDirectoryLookup } from './decision/known-principal.js'
 export { authorize, type AuthorizeOptions } from './decision/authorize.js'

@@ -1,7 +1,8 @@
 /**
  * The decision point (Entscheidungspunkt): `authorize` answers an access request from the read
- * models — allowed or denied, with the reason. It decodes the request, reads the facts, and
- * decides with the pure `decideAccess`; so the answer is a function of the read models alone.
+ * models — allowed or denied, with the reason. It decodes the request, reads the facts in one
+ * statement, and decides with the pure `decideAccess`; so the answer is a function of the read
+ * models alone (and, for a principal the log never named, of the directory given).
  *
  * @module
  */
@@ -9,10 +10,10 @@ import * as E from 'fp-ts/lib/Either.js'
 import type { Kysely } from 'kysely'
 import { unknownPrincipal, type AccessRequestError } from './access-control-errors.js'
 import type { AccessDecision } from './access-decision.js'
-import { accessFactsOf, type DecisionTables } from './access-facts.js'
+import { decisionFactsOf, type DecisionTables } from './access-facts.js'
 import { accessRequestOf } from './access-request.js'
 import { decideAccess } from './decide-access.js'
-import { isKnownPrincipal, type PrincipalDirectoryLookup } from './known-principal.js'
+import { knownToDirectory, type PrincipalDirectoryLookup } from './known-principal.js'
 
 /**
  * Options of `authorize`.
@@ -37,10 +38,10 @@ export interface AuthorizeOptions {
 export const authorize = async (db: Kysely<DecisionTables>, input: unknown, options: AuthorizeOptions = {}): Promise<E.Either<AccessRequestError, AccessDecision>> => {
   const request = accessRequestOf(input)
   if (E.isLeft(request)) return request
-  const facts = await accessFactsOf(db, request.right)
-  if (E.isLeft(facts)) return facts
-  const decision = decideAccess(request.right, facts.right)
+  const read = await decisionFactsOf(db, request.right)
+  if (E.isLeft(read)) return read
+  const decision = decideAccess(request.right, read.right.facts)
   // Access proves the principal known; only a denial may concern a principal nobody knows.
-  if (decision.outcome === 'denied' && !(await isKnownPrincipal(db, request.right.principalId, options.directory))) return E.left(unknownPrincipal(request.right.principalId))
+  if (decision.outcome === 'denied' && !read.right.principalNamed && !(await knownToDirectory(request.right.principalId, options.directory))) return E.left(unknownPrincipal(request.right.principalId))
   return E.right(decision)
 }

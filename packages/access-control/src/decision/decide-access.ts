@@ -7,11 +7,19 @@
  *
  * @module
  */
-import type { Instant, TeamRole } from '@account-ownership/core'
+import type { Instant, PrincipalId, TeamRole } from '@account-ownership/core'
 import type { AccessReason } from '@account-ownership/projections'
 import type { AccessDecision, DecisionGrant, DenyReason } from './access-decision.js'
 import type { AccessRequest } from './access-request.js'
 import { purposeCovers, scopeCovers } from './purpose-match.js'
+
+/**
+ * Why a principal could access an account, as a decision needs it: `accessAt`'s reasons, a grant
+ * named without its parts of time (a decision concerns one instant). `accessAt`'s own answers fit.
+ * @category decisions
+ * @since 0.3.0
+ */
+export type DecisionAccessReason = Exclude<AccessReason, { readonly via: 'grant' }> | { readonly via: 'grant'; readonly principalId: PrincipalId; readonly grant: DecisionGrant }
 
 /**
  * What the read models know that a decision needs, about the request's account and principal at
@@ -25,7 +33,7 @@ export interface AccessFacts {
   /** When the principal was offboarded, if they were at or before the request's time. */
   readonly offboardedAt: Instant | null
   /** Why the principal could access the account at that time (`accessAt`, their entries only). */
-  readonly couldAccess: ReadonlyArray<AccessReason>
+  readonly couldAccess: ReadonlyArray<DecisionAccessReason>
   /** Every grant of the principal on the account recorded by then, to explain a denial. */
   readonly grants: ReadonlyArray<DecisionGrant>
 }
@@ -52,7 +60,7 @@ export const decideAccess = (request: AccessRequest, facts: AccessFacts): Access
   if (facts.offboardedAt !== null) return deny(request, 'principal-offboarded')
   const mine = facts.couldAccess.filter((reason) => reason.principalId === request.principalId)
   if (mine.some((reason) => reason.via === 'owner')) return { request, outcome: 'allowed', reason: 'owner', grant: null, teamRole: null }
-  const team = mine.find((reason): reason is Extract<AccessReason, { via: 'team' }> => reason.via === 'team')
+  const team = mine.find((reason): reason is Extract<DecisionAccessReason, { via: 'team' }> => reason.via === 'team')
   if (team !== undefined) return { request, outcome: 'allowed', reason: 'team-member', grant: null, teamRole: team.role as TeamRole }
   const inForce = mine.flatMap((reason) => (reason.via === 'grant' ? [reason.grant] : []))
   const forPurpose = inForce.filter((grant) => purposeCovers(grant.purpose, request.purpose))

@@ -18,11 +18,25 @@ import type { KnownPrincipalTable } from '../principals/known-principals.table.j
 export type PrincipalDirectoryLookup = (principalId: PrincipalId) => boolean | Promise<boolean>
 
 /**
+ * The principal's row of `known_principals`, if the log has named them, as a query to run or to
+ * nest in a larger one (`authorize` asks it in the statement that reads the facts).
+ * @category decisions
+ * @since 0.3.0
+ */
+export const namedInLog = (db: Kysely<{ readonly known_principals: KnownPrincipalTable }>, principalId: string) =>
+  db.selectFrom('known_principals').select('principal_id').where('principal_id', '=', principalId)
+
+/**
+ * Whether the directory, if there is one, knows a principal the log has not named.
+ * @category decisions
+ * @since 0.3.0
+ */
+export const knownToDirectory = async (principalId: PrincipalId, directory?: PrincipalDirectoryLookup): Promise<boolean> => directory !== undefined && (await directory(principalId))
+
+/**
  * Whether the log or the directory knows the principal.
  * @category decisions
  * @since 0.3.0
  */
-export const isKnownPrincipal = async (db: Kysely<{ readonly known_principals: KnownPrincipalTable }>, principalId: PrincipalId, directory?: PrincipalDirectoryLookup): Promise<boolean> => {
-  const seen = await db.selectFrom('known_principals').select('principal_id').where('principal_id', '=', principalId).executeTakeFirst()
-  return seen !== undefined || (directory !== undefined && (await directory(principalId)))
-}
+export const isKnownPrincipal = async (db: Kysely<{ readonly known_principals: KnownPrincipalTable }>, principalId: PrincipalId, directory?: PrincipalDirectoryLookup): Promise<boolean> =>
+  (await namedInLog(db, principalId).executeTakeFirst()) !== undefined || (await knownToDirectory(principalId, directory))

@@ -1,13 +1,17 @@
 // authorize against a replay: for generated histories, every decision the read models give
 // equals the one read off core's fold of the account's stream up to `at` — and allowed only
-// where the one definition of "could access" (hasAccess) says the principal could.
-import { authorize, type AccessDecision } from '@account-ownership/access-control'
+// where the one definition of "could access" (hasAccess) says the principal could. The facts
+// authorize reads in its one statement name the principal exactly where projections' accessAt
+// does, so the read models keep one definition too.
+import { accessFactsOf, accessRequestOf, authorize, type AccessDecision, type DecisionAccessReason } from '@account-ownership/access-control'
 import { hasAccess, plusMillis, spanHolds, type AccountState, type Grant, type Instant, type PrincipalId, type RecordedEvent } from '@account-ownership/core'
 import { epoch, offboardingHistoryArbitrary } from '@account-ownership/core/testing'
+import { accessAt } from '@account-ownership/projections'
 import fc from 'fast-check'
 import * as E from 'fp-ts/lib/Either.js'
+import type { Kysely } from 'kysely'
 import { describe, expect, it } from 'vitest'
-import { eventsOf, readModelsOf, recordHistory, replayUpTo } from '../support/recorded-history.js'
+import { eventsOf, readModelsOf, recordHistory, replayUpTo, type Tables } from '../support/recorded-history.js'
 import { scratchFiles } from '../support/scratch-dir.js'
 
 const file = scratchFiles('replay')
@@ -35,6 +39,21 @@ const expectedOf = (state: AccountState, offboarded: boolean, p: PrincipalId, t:
   if (latest === undefined) return { outcome: 'denied', reason: 'no-grant' }
   const reason = latest.status === 'revoked' ? 'grant-revoked' : latest.status === 'expired' || (latest.expiresAt !== null && latest.expiresAt <= t) ? 'grant-expired' : 'grant-not-yet-valid'
   return { outcome: 'denied', reason, grantIds: [latest.grantId] }
+}
+
+const reasonOf = (r: DecisionAccessReason) => (r.via === 'owner' ? ['owner', r.since] : r.via === 'team' ? ['team', r.role, r.since] : ['grant', r.grant.grantId])
+
+// The facts of a request against accessAt: while the account is open and the principal not
+// offboarded, the same reasons for them; while it is archived, accessAt names nobody.
+const expectFactsAsAccessAt = async (db: Kysely<Tables>, input: unknown, what: string) => {
+  const request = accessRequestOf(input)
+  if (E.isLeft(request)) throw new Error(request.left.message)
+  const facts = await accessFactsOf(db, request.right)
+  const could = await accessAt(db, request.right.accountId, request.right.at)
+  if (E.isLeft(facts) || E.isLeft(could)) throw new Error(`${what}: no facts or no accessAt`)
+  if (facts.right.account === 'archived') expect(could.right, `${what}: archived`).toEqual([])
+  if (facts.right.account !== 'open' || facts.right.offboardedAt !== null) return
+  expect(facts.right.couldAccess.map(reasonOf), `${what}: the facts' reasons are accessAt's`).toEqual(could.right.filter((r) => r.principalId === request.right.principalId).map(reasonOf))
 }
 
 // Principals the log names anywhere as owner, team member, grantee, or as the one who opened,
@@ -70,6 +89,7 @@ describe('authorize agrees with a replay of the account stream up to `at`', () =
           for (const accountId of history.accountIds) {
             for (const p of history.principals) {
               const decided = await authorize(db, { principalId: p, accountId, action, purpose, at })
+              if (opened.has(accountId)) await expectFactsAsAccessAt(db, { principalId: p, accountId, action, purpose, at }, `${p} on ${accountId} at ${at}`)
               if (!opened.has(accountId)) {
                 expect(E.isLeft(decided) && decided.left._tag).toBe('UnknownAccountError')
                 continue
