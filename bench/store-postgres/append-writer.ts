@@ -4,7 +4,9 @@
  * streams, and answers the seconds it took. Modes: `adapter` (the store's `append`), `raw` (plain
  * pg: BEGIN, INSERT with a bigserial position, COMMIT; versions and hashes kept in memory) and
  * `protocol` (plain pg doing what the adapter does, in its two round trips: begin, stream lock and
- * tip read; insert moving the head row, and COMMIT).
+ * tip read; insert moving the head row, COMMIT without waiting for the flush, then the durability
+ * barrier that waits for it outside the head row's lock) and `held` (the same with a plain COMMIT,
+ * so the head row stays locked through the flush — the adapter before the barrier).
  * Usage: forked by append.bench.ts with the database name.
  *
  * @module
@@ -14,7 +16,7 @@ import { openPostgresEventStore } from '@account-ownership/store-postgres'
 import pg from 'pg'
 import { classifiedEvent, server } from './bench-database.js'
 
-type Mode = 'adapter' | 'raw' | 'protocol'
+type Mode = 'adapter' | 'raw' | 'protocol' | 'held'
 const database = process.argv[2]!
 const opened = await openPostgresEventStore({ connection: { ...server, database, max: 1 }, schema: 'bench_adapter' })
 if (opened._tag === 'Left') throw opened.left
@@ -32,8 +34,8 @@ const rowOf = (accountId: string, eventId: string, i: number) => {
 }
 const rawInsert = `INSERT INTO bench_raw.ao_events (stream_id, stream_version, event_id, type, schema_version, data, metadata, recorded_at, hash)
   VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`
-const protocolInsert = `WITH head AS (UPDATE bench_protocol.ao_log_head SET position = position + 1 RETURNING position)
-  INSERT INTO bench_protocol.ao_events (global_position, stream_id, stream_version, event_id, type, schema_version, data, metadata, recorded_at, hash)
+const protocolInsert = (schema: string) => `WITH head AS (UPDATE ${schema}.ao_log_head SET position = position + 1 RETURNING position)
+  INSERT INTO ${schema}.ao_events (global_position, stream_id, stream_version, event_id, type, schema_version, data, metadata, recorded_at, hash)
   SELECT head.position, $1, $2, $3, $4, $5, $6, $7, $8, $9 FROM head`
 
 const append: Record<Mode, (writer: number, i: number) => Promise<void>> = {
@@ -56,21 +58,30 @@ const append: Record<Mode, (writer: number, i: number) => Promise<void>> = {
     await client.query('COMMIT')
     tips.set(stream, { version: chained.streamVersion, hash })
   },
-  async protocol(writer, i) {
-    const accountId = `kunde-${writer}-${i % streams}`
-    const stream = accountStream(accountId as AccountId)
-    const row = rowOf(accountId, `protocol-${writer}-${i}`, i)
-    // As the adapter opens an append: begin, stream lock and tip read in one round trip.
-    const opened = (await client.query(
-      `BEGIN; SELECT pg_advisory_xact_lock(hashtextextended(${pg.escapeLiteral(`bench_protocol/${stream}`)}, 0)); ` +
-        `SELECT stream_version::text AS v, hash FROM bench_protocol.ao_events WHERE stream_id = ${pg.escapeLiteral(stream)} ORDER BY stream_version DESC LIMIT 1`,
-    )) as unknown as ReadonlyArray<pg.QueryResult<{ v: string; hash: string }>>
-    const tip = opened[2]!.rows[0]
-    const chained = { ...row, streamId: stream, streamVersion: tip === undefined ? 0n : BigInt(tip.v) + 1n, recordedAt: new Date().toISOString() }
-    // And as the adapter ends it: the insert and its COMMIT in one round trip, values as literals.
-    const values = [stream, String(chained.streamVersion), row.eventId, row.type, String(row.schemaVersion), row.data, row.metadata, chained.recordedAt, chainHash(tip?.hash ?? genesisHash, chained)]
-    await client.query(`${protocolInsert.replace(/\$(\d+)/g, (_, n: string) => pg.escapeLiteral(values[Number(n) - 1]!))}; COMMIT`)
-  },
+  protocol: (writer, i) => followProtocol('bench_protocol', true, writer, i),
+  held: (writer, i) => followProtocol('bench_held', false, writer, i),
+}
+
+async function followProtocol(schema: string, barrier: boolean, writer: number, i: number) {
+  const accountId = `kunde-${writer}-${i % streams}`
+  const stream = accountStream(accountId as AccountId)
+  const row = rowOf(accountId, `${schema}-${writer}-${i}`, i)
+  // As the adapter opens an append: begin, stream lock and tip read in one round trip.
+  const opened = (await client.query(
+    `BEGIN; SELECT pg_advisory_xact_lock(hashtextextended(${pg.escapeLiteral(`${schema}/${stream}`)}, 0)); ` +
+      `SELECT stream_version::text AS v, hash FROM ${schema}.ao_events WHERE stream_id = ${pg.escapeLiteral(stream)} ORDER BY stream_version DESC LIMIT 1`,
+  )) as unknown as ReadonlyArray<pg.QueryResult<{ v: string; hash: string }>>
+  const tip = opened[2]!.rows[0]
+  const chained = { ...row, streamId: stream, streamVersion: tip === undefined ? 0n : BigInt(tip.v) + 1n, recordedAt: new Date().toISOString() }
+  // And as the adapter ends it: the insert and its COMMIT in one round trip, values as literals;
+  // with the barrier, the commit does not wait for the flush and the barrier after it does.
+  const values = [stream, String(chained.streamVersion), row.eventId, row.type, String(row.schemaVersion), row.data, row.metadata, chained.recordedAt, chainHash(tip?.hash ?? genesisHash, chained)]
+  const insert = protocolInsert(schema).replace(/\$(\d+)/g, (_, n: string) => pg.escapeLiteral(values[Number(n) - 1]!))
+  await client.query(
+    barrier
+      ? `SET LOCAL synchronous_commit = off; ${insert}; COMMIT; SELECT pg_logical_emit_message(true, 'account-ownership', '')`
+      : `${insert}; COMMIT`,
+  )
 }
 
 process.on('message', async (message: { mode: Mode | 'exit'; writer: number; block: number; count: number }) => {

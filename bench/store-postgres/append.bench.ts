@@ -2,7 +2,9 @@
 // doing the same inserts in the same run: `raw` is the least any writer of these rows pays (one
 // transaction per append, a bigserial position, versions and hashes kept in memory — and no
 // global order a reader can trust); `protocol` is plain pg doing what the adapter does (stream
-// lock, tip read, the head row that orders commits). Writers take turns in small blocks, so
+// lock, tip read, the head row that orders commits, the commit's flush waited for after the head row
+// is free again); `held` is `protocol` with the head row held through the flush (the adapter before
+// it waited outside the lock). Writers take turns in small blocks, so
 // whatever else the machine does falls on all modes alike. At the end every log is counted:
 // nothing lost, nothing twice, positions dense.
 import { openPostgresEventStore } from '@account-ownership/store-postgres'
@@ -15,13 +17,13 @@ import { benchDatabase, whole } from './bench-database.js'
 const here = dirname(fileURLToPath(import.meta.url))
 const perBlock = 100
 const blocks = 6
-type Mode = 'raw' | 'protocol' | 'adapter'
-const modes: ReadonlyArray<Mode> = ['raw', 'protocol', 'adapter']
+type Mode = 'raw' | 'held' | 'protocol' | 'adapter'
+const modes: ReadonlyArray<Mode> = ['raw', 'held', 'protocol', 'adapter']
 
 const db = await benchDatabase('append')
-// The adapter's tables (twice: one schema for the adapter, one for plain pg following its
+// The adapter's tables (three times: one schema for the adapter, two for plain pg following its
 // protocol) and a plain table for the raw baseline.
-for (const schema of ['bench_adapter', 'bench_protocol']) {
+for (const schema of ['bench_adapter', 'bench_protocol', 'bench_held']) {
   const opened = await openPostgresEventStore({ connection: db.connection, schema })
   if (opened._tag === 'Left') throw opened.left
   await opened.right.close()
@@ -42,7 +44,7 @@ const workers: ChildProcess[] = await Promise.all(
 const ask = (child: ChildProcess, message: object) => new Promise<void>((resolve) => (child.once('message', () => resolve()), child.send(message)))
 
 const seconds: Record<string, number> = {}
-const appended: Record<Mode, number> = { raw: 0, protocol: 0, adapter: 0 }
+const appended: Record<Mode, number> = { raw: 0, held: 0, protocol: 0, adapter: 0 }
 for (let block = 0; block < blocks; block++) {
   for (const writers of [1, 4]) {
     for (const mode of modes) {
@@ -58,7 +60,7 @@ for (const w of workers) w.send({ mode: 'exit' })
 
 // Nothing lost, nothing twice; positions dense where the store promises it.
 const checks: string[] = []
-for (const [mode, table] of [['raw', 'bench_raw.ao_events'], ['protocol', 'bench_protocol.ao_events'], ['adapter', 'bench_adapter.ao_events']] as const) {
+for (const [mode, table] of [['raw', 'bench_raw.ao_events'], ['held', 'bench_held.ao_events'], ['protocol', 'bench_protocol.ao_events'], ['adapter', 'bench_adapter.ao_events']] as const) {
   const { rows } = await admin.query<{ n: string; ids: string; max: string }>(`SELECT count(*) AS n, count(DISTINCT event_id) AS ids, max(global_position) AS max FROM ${table}`)
   const { n, ids, max } = rows[0]!
   checks.push(`${mode}: ${n} rows for ${appended[mode]} acknowledged appends, ${ids} distinct event ids, highest position ${max}`)
@@ -81,7 +83,8 @@ console.log(
     '|---|---:|---:|---:|',
     ...[1, 4].flatMap((w) => [
       line('raw pg insert, bigserial position (baseline)', 'raw', w),
-      line('raw pg doing the adapter’s protocol (stream lock, tip read, head row)', 'protocol', w),
+      line('raw pg, the adapter’s protocol with the head row held through the flush (before)', 'held', w),
+      line('raw pg doing the adapter’s protocol (stream lock, tip read, head row, flush after the commit)', 'protocol', w),
       line('adapter `append` (input check, version check, chain hash, insert + NOTIFY, decoded answer)', 'adapter', w),
     ]),
     '',
