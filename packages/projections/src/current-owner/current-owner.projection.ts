@@ -52,20 +52,19 @@ export const currentOwnerProjection = defineProjection<Tables, Handled>({
         // An event for an account never opened changes nothing, as an update of no row would.
         const row = rows.openOf(event.data.accountId)[0]
         if (row === undefined) return
-        const change = (values: Partial<CurrentOwnerTable>) => rows.update(row, { ...values, position })
         switch (event.type) {
           case 'OwnershipAssigned':
-            return change({ ownership: 'owned', owner_id: event.data.ownerId, ownership_since: at, previous_owner_id: null })
+            return rows.update(row, { ownership: 'owned', owner_id: event.data.ownerId, ownership_since: at, previous_owner_id: null, position })
           case 'OwnershipTransferred':
-            return change({ ownership: 'owned', owner_id: event.data.toOwnerId, ownership_since: at, previous_owner_id: null })
+            return rows.update(row, { ownership: 'owned', owner_id: event.data.toOwnerId, ownership_since: at, previous_owner_id: null, position })
           case 'AccountOrphaned':
-            return change({ ownership: 'orphaned', owner_id: null, ownership_since: at, previous_owner_id: event.data.previousOwnerId })
+            return rows.update(row, { ownership: 'orphaned', owner_id: null, ownership_since: at, previous_owner_id: event.data.previousOwnerId, position })
           case 'AccountClassified':
-            return change({ tier: event.data.tier })
+            return rows.update(row, { tier: event.data.tier, position })
           case 'AccountArchived':
-            return change({ lifecycle: 'archived', archived_at: at, archive_reason: event.data.reason })
+            return rows.update(row, { lifecycle: 'archived', archived_at: at, archive_reason: event.data.reason, position })
           case 'AccountRestored':
-            return change({ lifecycle: 'open', archived_at: null, archive_reason: null })
+            return rows.update(row, { lifecycle: 'open', archived_at: null, archive_reason: null, position })
         }
       },
       async save() {

@@ -45,12 +45,15 @@ export const applyBatch = async <DB>(
   through: bigint = batch[batch.length - 1]!.metadata.globalPosition,
 ): Promise<ReadonlyMap<string, bigint>> => {
   const moved = new Map(checkpoints)
+  const first = batch.length === 0 ? through : batch[0]!.metadata.globalPosition
   await db.transaction().execute(async (tx) => {
     for (const projection of projections) {
       const from = checkpoints.get(projection.name) ?? 0n
       if (from >= through) continue
       const handles: ReadonlySet<string> = new Set(projection.handles)
-      const events = batch.filter((event) => event.metadata.globalPosition > from && handles.has(event.type))
+      // A checkpoint behind the whole batch, as it nearly always is, spares each event comparing
+      // positions (bigints, a rebuild's thousand per batch and projection).
+      const events = from < first ? batch.filter((event) => handles.has(event.type)) : batch.filter((event) => event.metadata.globalPosition > from && handles.has(event.type))
       if (events.length > 0) await fold(projection, events, batch[batch.length - 1]!.metadata.globalPosition, tx)
       await moveCheckpoint(tx, projection, from, through)
       moved.set(projection.name, through)

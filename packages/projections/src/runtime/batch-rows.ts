@@ -56,11 +56,31 @@ interface Entry<Row> {
   changed: boolean
 }
 
+// An account's open rows: the entries, and their rows in the same order for `openOf` to copy.
+interface Open<Row> {
+  readonly entries: Array<Entry<Row>>
+  readonly rows: Row[]
+}
+
 type Scoped = { readonly account_id: string }
 
 const asText = (column: string): string => `${column}_as_text`
 
-const keyOf = (row: Record<string, unknown>, key: ReadonlyArray<string>): string => key.map((column) => String(row[column])).join('\u0000')
+// A batch calls this once per row it creates: no array per call, and one column needs no join.
+const keyOf = (row: Record<string, unknown>, key: ReadonlyArray<string>): string => {
+  let text = String(row[key[0]!])
+  for (let i = 1; i < key.length; i++) text += `\u0000${String(row[key[i]!])}`
+  return text
+}
+
+// A loaded row with its positions taken from their text copies, built anew rather than by
+// deleting the copies, which would leave the object slow to read for the rest of the batch.
+const positionsAsText = (loaded: Record<string, unknown>, positions: ReadonlyArray<string>): Record<string, unknown> => {
+  const row: Record<string, unknown> = {}
+  for (const column in loaded) if (!column.endsWith('_as_text') || !positions.includes(column.slice(0, -'_as_text'.length))) row[column] = loaded[column]
+  for (const column of positions) row[column] = loaded[asText(column)]
+  return row
+}
 
 /**
  * Load the open rows of `accountIds` from `spec.table` and track the batch's changes to them.
@@ -69,15 +89,19 @@ const keyOf = (row: Record<string, unknown>, key: ReadonlyArray<string>): string
  */
 export const loadBatchRows = async <Table extends Scoped>(db: Kysely<any>, spec: BatchTable<Table>, accountIds: Iterable<string>): Promise<BatchRows<Table>> => {
   type Row = BatchRow<Table>
-  const open = new Map<string, Array<Entry<Row>>>()
-  const closed: Array<Entry<Row>> = []
+  const open = new Map<string, Open<Row>>()
+  // Every entry the batch may write, in the order it met them; `save` keeps the changed ones.
+  const entries: Array<Entry<Row>> = []
   const keys = new Set<string>()
-  const isOpen = (row: Row) => spec.open === undefined || row[spec.open] === null
+  const openColumn = spec.open
+  const isOpen = (row: Row) => openColumn === undefined || row[openColumn] === null
   const track = (entry: Entry<Row>) => {
     keys.add(keyOf(entry.row, spec.key))
+    entries.push(entry)
+    if (!isOpen(entry.row)) return
     const rows = open.get(entry.row.account_id)
-    if (rows === undefined) open.set(entry.row.account_id, [entry])
-    else rows.push(entry)
+    if (rows === undefined) open.set(entry.row.account_id, { entries: [entry], rows: [entry.row] })
+    else (rows.entries.push(entry), rows.rows.push(entry.row))
   }
 
   for (const chunk of statementChunks([...new Set(accountIds)], 1)) {
@@ -89,35 +113,32 @@ export const loadBatchRows = async <Table extends Scoped>(db: Kysely<any>, spec:
     if (spec.open !== undefined) query = query.where(spec.open, 'is', null)
     for (const column of spec.key) query = query.orderBy(column)
     for (const loaded of (await query.execute()) as Array<Record<string, unknown>>) {
-      for (const column of spec.positions) {
-        loaded[column] = loaded[asText(column)]
-        delete loaded[asText(column)]
-      }
-      track({ row: loaded as unknown as Row, created: false, changed: false })
+      track({ row: positionsAsText(loaded, spec.positions) as unknown as Row, created: false, changed: false })
     }
   }
 
   return {
-    openOf: (accountId) => open.get(accountId)?.map((entry) => entry.row) ?? [],
+    openOf: (accountId) => open.get(accountId)?.rows.slice() ?? [],
     insert(row) {
       if (keys.has(keyOf(row, spec.key))) throw new Error(`${spec.table}: a row with key ${spec.key.map((c) => `${c} = ${String(row[c])}`).join(', ')} exists already`)
-      const entry = { row, created: true, changed: true }
-      if (isOpen(row)) track(entry)
-      else (keys.add(keyOf(row, spec.key)), closed.push(entry))
+      track({ row, created: true, changed: true })
     },
     update(row, changes) {
-      const rows = open.get(row.account_id) ?? []
-      const at = rows.findIndex((entry) => entry.row === row)
+      const rows = open.get(row.account_id)
+      const at = rows === undefined ? -1 : rows.rows.indexOf(row)
       if (at < 0) throw new Error(`${spec.table}: only an open row of this batch can be changed`)
-      const entry = rows[at]!
+      const entry = rows!.entries[at]!
       entry.row = { ...row, ...changes }
       entry.changed = true
-      if (!isOpen(entry.row)) closed.push(...rows.splice(at, 1))
+      if (isOpen(entry.row)) rows!.rows[at] = entry.row
+      else (rows!.entries.splice(at, 1), rows!.rows.splice(at, 1))
     },
     async save(db) {
-      const entries = [...[...open.values()].flat(), ...closed].filter((entry) => entry.changed)
-      await insertRows(db, spec.table, entries.filter((entry) => entry.created).map((entry) => entry.row))
-      await upsertRows(db, spec.table, spec.key, entries.filter((entry) => !entry.created).map((entry) => entry.row))
+      const created: Row[] = []
+      const changed: Row[] = []
+      for (const entry of entries) if (entry.changed) (entry.created ? created : changed).push(entry.row)
+      await insertRows(db, spec.table, created)
+      await upsertRows(db, spec.table, spec.key, changed)
     },
   }
 }

@@ -33,11 +33,15 @@ export const erasedIdOf = (event: RecordedOf<'PersonalDataErased'>, kind: 'accou
  * @category runtime
  * @since 0.3.0
  */
-export const accountIdsOf = (events: ReadonlyArray<RecordedEvent>): ReadonlyArray<string> =>
-  events.flatMap((event) => {
+export const accountIdsOf = (events: ReadonlyArray<RecordedEvent>): ReadonlyArray<string> => {
+  // A loop, not flatMap: a batch of a rebuild has a thousand events, and flatMap an array for each.
+  const accountIds: string[] = []
+  for (const event of events) {
     const accountId = (event.data as { readonly accountId?: unknown }).accountId
-    return typeof accountId === 'string' ? [accountId] : []
-  })
+    if (typeof accountId === 'string') accountIds.push(accountId)
+  }
+  return accountIds
+}
 
 /**
  * After a committed batch that applied an erasure: on SQLite, copy the WAL into the file and

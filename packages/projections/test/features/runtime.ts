@@ -6,6 +6,7 @@ import {
   CheckpointMovedError,
   currentOwnerProjection,
   createCurrentOwnerTable,
+  createOwnershipHistoryTable,
   defineProjection,
   insertRows,
   loadBatchRows,
@@ -13,6 +14,7 @@ import {
   projectionRuntime,
   readModelProjections,
   type CurrentOwnerTable,
+  type OwnershipPeriodTable,
   type Progress,
   type ReadModels,
 } from '@account-ownership/projections'
@@ -66,6 +68,29 @@ export const runtimeFeatures = (dialect: TestDialect): void => {
       expect(outcome.done).toBe(Number(right(await store.headPosition())))
       expect(await db.selectFrom('current_owners').select('account_id').where('account_id', '=', 'stray').executeTakeFirst()).toBeUndefined()
       expect(await db.selectFrom('projection_checkpoints').select('version').where('name', '=', 'current-owner').executeTakeFirst()).toEqual({ version: currentOwnerProjection.version + 1 })
+    })
+
+    it('folds into a projection only the events past its own checkpoint when a batch begins behind it', async () => {
+      const store = await scenario()
+      const db = await dialect.open()
+      const applied: bigint[] = []
+      const recording = (name: string) =>
+        defineProjection<ReadModels, (typeof currentOwnerProjection.handles)[number]>({
+          name,
+          version: 1,
+          handles: currentOwnerProjection.handles,
+          tables: [],
+          createTables: async () => undefined,
+          load: async () => ({ apply: (event) => void (name === 'ahead' && applied.push(event.metadata.globalPosition)), save: async () => undefined }),
+        })
+      // 'ahead' stops after one batch; then 'behind', new, makes the batches begin at 1 again,
+      // and 'ahead' must skip what it applied already, inside a batch.
+      const first = projectionRuntime({ store, db, projections: [recording('ahead')], batchSize: 5, onProgress: () => void first.stop() })
+      const stoppedAt = right(await first.runUntilCaughtUp()).position
+      right(await projectionRuntime({ store, db, projections: [recording('ahead'), recording('behind')], batchSize: 8 }).runUntilCaughtUp())
+      // Events on both sides of the stop were applied, each once.
+      expect(applied.some((position) => position <= stoppedAt) && applied.some((position) => position > stoppedAt)).toBe(true)
+      expect(applied.length).toBe(new Set(applied).size)
     })
 
     it('reports progress after every batch: done of total, and the rate', async () => {
@@ -151,6 +176,18 @@ export const runtimeFeatures = (dialect: TestDialect): void => {
       await loaded.save(db)
       expect(await db.selectFrom('current_owners').select(['tier']).where('account_id', '=', 'kunde-7').executeTakeFirst()).toEqual({ tier: 'key' })
       expect(Number((await db.selectFrom('current_owners').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)).toBe(3001)
+    })
+
+    it('hands out open rows as a copy, so that closing them while going through them closes each', async () => {
+      const db = await dialect.open()
+      await createOwnershipHistoryTable(db)
+      const periods = await loadBatchRows<OwnershipPeriodTable>(db, { table: 'ownership_periods', key: ['account_id', 'began_at_position'], positions: ['began_at_position'], open: 'valid_to' }, ['kunde-1'])
+      // Two open periods at once, as a log written by another tool may leave them.
+      for (const position of ['1', '2']) periods.insert({ account_id: 'kunde-1', began_at_position: position, owner_id: 'p-1', valid_from: 'a', valid_to: null, began_with: 'assigned', reason_code: null, transfer_id: null, actor_id: 'dora', ended_with: null })
+      for (const period of periods.openOf('kunde-1')) periods.update(period, { valid_to: 'b', ended_with: 'orphaned' })
+      expect(periods.openOf('kunde-1')).toEqual([])
+      await periods.save(db)
+      expect(await db.selectFrom('ownership_periods').select('valid_to').where('valid_to', 'is', null).execute()).toEqual([])
     })
 
     it('resumes exactly at a checkpoint beyond 2^53', async () => {
