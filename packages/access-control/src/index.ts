@@ -33,7 +33,7 @@ export { accessLogFamily, accessLogStream } from './access-log/access-log-stream
 export { accessDecidedEvent, type DecisionMetadata } from './access-log/access-decided-event.js'
 export { accessLog, type AccessLog, type AccessLogOptions, type RecordOutcome } from './access-log/access-log.js'
 
-export { DetectorSettings, defaultDetectorSettings, detectorSettingsOf, type InvalidDetectorSettingsError } from './detectors/detector-settings.js'
+export { DetectorSettings, defaultDetectorSettings, defaultOutOfHoursRepeatMinutes, detectorSettingsOf, type InvalidDetectorSettingsError } from './detectors/detector-settings.js'
 export { withinWorkingHours } from './detectors/working-hours.js'
 export { alertKey, alertsOf, type DetectorMemory, type RaisedAlert, type RecentDecision } from './detectors/detector-rules.js'
 export { createDetectorTables, type AccessAlertTable, type DetectorTables, type RecentDecisionTable } from './detectors/access-alerts.table.js'

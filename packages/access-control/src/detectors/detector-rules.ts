@@ -2,14 +2,15 @@
  * The rules of the detectors (Erkennungsregeln), pure: given one logged decision, the principal's
  * recent decisions, their offboarding and the alerts raised before, which alerts it sets off.
  * Windowed alerts are raised when the count reaches the threshold and not again for that
- * principal until a window has passed; near-expiry once per grant; out-of-hours once per
- * principal an hour; access by an offboarded principal every time.
+ * principal until a window has passed; near-expiry and out-of-hours alerts not again (for that
+ * grant, resp. that principal) until their configured repeat window has passed — by default once
+ * per grant and once per principal an hour; access by an offboarded principal every time.
  *
  * @module
  */
 import { millisOf, plusMillis, type AlertKind, type Instant } from '@account-ownership/core'
 import type { RecordedOf } from '@account-ownership/projections'
-import type { DetectorSettings } from './detector-settings.js'
+import { defaultOutOfHoursRepeatMinutes, type DetectorSettings } from './detector-settings.js'
 import { withinWorkingHours } from './working-hours.js'
 
 /**
@@ -51,7 +52,7 @@ export interface DetectorMemory {
 }
 
 const minute = 60_000
-const outOfHoursQuiet = 60 * minute
+const day = 24 * 60 * minute
 
 /**
  * The key of an alert for its quiet period: near-expiry alerts are kept apart per grant.
@@ -93,11 +94,19 @@ export const alertsOf = (event: RecordedOf<'AccessDecided'>, memory: DetectorMem
   if (d.outcome === 'allowed' && accounts >= distinctAccounts && !quiet(memory.lastAlert('bulk-access', null), at, bulkMinutes * minute)) {
     alerts.push({ kind: 'bulk-access', grantId: null, from: earliest(allowed), to: at, count: allowed.length, detail: `${d.principalId} accessed ${accounts} distinct accounts within ${bulkMinutes} minutes` })
   }
-  const { withinDays } = settings.nearExpiry
-  if (d.outcome === 'allowed' && d.grantId !== null && d.grantExpiresAt !== null && millisOf(d.grantExpiresAt) - millisOf(at) <= withinDays * 24 * 60 * minute && memory.lastAlert('near-expiry-access', d.grantId) === undefined) {
+  // A grant is near its expiry for `withinDays` only, so repeating after as long means once per grant.
+  const { withinDays, repeatAfterDays = withinDays } = settings.nearExpiry
+  if (
+    d.outcome === 'allowed' &&
+    d.grantId !== null &&
+    d.grantExpiresAt !== null &&
+    millisOf(d.grantExpiresAt) - millisOf(at) <= withinDays * day &&
+    !quiet(memory.lastAlert('near-expiry-access', d.grantId), at, repeatAfterDays * day)
+  ) {
     single('near-expiry-access', `${d.action} of ${d.accountId} under grant ${d.grantId}, which expires at ${d.grantExpiresAt} (within ${withinDays} days)`, d.grantId)
   }
-  if (!withinWorkingHours(at, settings.workingHours) && !quiet(memory.lastAlert('out-of-hours-access', null), at, outOfHoursQuiet)) {
+  const { repeatAfterMinutes = defaultOutOfHoursRepeatMinutes } = settings.workingHours
+  if (!withinWorkingHours(at, settings.workingHours) && !quiet(memory.lastAlert('out-of-hours-access', null), at, repeatAfterMinutes * minute)) {
     single('out-of-hours-access', `${d.action} of ${d.accountId} by ${d.principalId} outside working hours (${settings.workingHours.timeZone}) (${d.outcome})`)
   }
   return alerts

@@ -1,8 +1,9 @@
 /**
  * The thresholds of the detectors of suspicious access, as configuration (Schwellenwerte): how
  * many denied attempts in how long, how many distinct accounts in how long, how close to a
- * grant's expiry, and the working hours in the company's time zone. Decoded at the edge; a bad
- * field is an `InvalidDetectorSettingsError` naming it.
+ * grant's expiry, and the working hours in the company's time zone — and how long an alert of
+ * the near-expiry and out-of-hours detectors keeps quiet before it is raised again. Decoded at
+ * the edge; a bad field is an `InvalidDetectorSettingsError` naming it.
  *
  * @module
  */
@@ -40,10 +41,18 @@ export const DetectorSettings = t.readonly(
       deniedBurst: t.readonly(t.exact(t.type({ threshold: Positive, windowMinutes: Minutes }))),
       /** Access by one principal to `distinctAccounts` or more accounts within `windowMinutes` (bulk export). */
       bulkAccess: t.readonly(t.exact(t.type({ distinctAccounts: Positive, windowMinutes: Minutes }))),
-      /** Access under a grant that expires within `withinDays` days. */
-      nearExpiry: t.readonly(t.exact(t.type({ withinDays: Positive }))),
-      /** Working hours, `[from, to)` local time on `days`, in `timeZone`. */
-      workingHours: t.readonly(t.exact(t.type({ timeZone: TimeZone, days: t.readonlyArray(Weekday), from: ClockTime, to: ClockTime }))),
+      /**
+       * Access under a grant that expires within `withinDays` days; raised again for the same
+       * grant only `repeatAfterDays` days after the last (by default `withinDays`: once per grant).
+       */
+      nearExpiry: t.readonly(t.exact(t.intersection([t.type({ withinDays: Positive }), t.partial({ repeatAfterDays: Positive })]))),
+      /**
+       * Working hours, `[from, to)` local time on `days`, in `timeZone`; access outside them is
+       * raised again for the same principal only `repeatAfterMinutes` after the last (by default 60).
+       */
+      workingHours: t.readonly(
+        t.exact(t.intersection([t.type({ timeZone: TimeZone, days: t.readonlyArray(Weekday), from: ClockTime, to: ClockTime }), t.partial({ repeatAfterMinutes: Minutes })])),
+      ),
     }),
   ),
   'DetectorSettings',
@@ -52,16 +61,25 @@ export const DetectorSettings = t.readonly(
 export type DetectorSettings = t.TypeOf<typeof DetectorSettings>
 
 /**
+ * How long an out-of-hours alert about one principal keeps quiet when `repeatAfterMinutes` is
+ * not given: an hour.
+ * @category detectors
+ * @since 0.3.0
+ */
+export const defaultOutOfHoursRepeatMinutes = 60
+
+/**
  * Settings a security officer might start with: five denials in ten minutes, twenty accounts in
- * ten minutes, seven days before expiry, Monday to Friday 07:00–19:00 in Berlin.
+ * ten minutes, seven days before expiry (once per grant), Monday to Friday 07:00–19:00 in Berlin
+ * (at most one alert per principal an hour).
  * @category detectors
  * @since 0.3.0
  */
 export const defaultDetectorSettings: DetectorSettings = {
   deniedBurst: { threshold: 5, windowMinutes: 10 },
   bulkAccess: { distinctAccounts: 20, windowMinutes: 10 },
-  nearExpiry: { withinDays: 7 },
-  workingHours: { timeZone: 'Europe/Berlin', days: ['mon', 'tue', 'wed', 'thu', 'fri'], from: '07:00', to: '19:00' },
+  nearExpiry: { withinDays: 7, repeatAfterDays: 7 },
+  workingHours: { timeZone: 'Europe/Berlin', days: ['mon', 'tue', 'wed', 'thu', 'fri'], from: '07:00', to: '19:00', repeatAfterMinutes: defaultOutOfHoursRepeatMinutes },
 }
 
 /**

@@ -21,9 +21,19 @@ describe('detector settings', () => {
     ['workingHours.timeZone', { workingHours: { ...defaultDetectorSettings.workingHours, timeZone: 'Mars/Olympus' } }],
     ['workingHours.from', { workingHours: { ...defaultDetectorSettings.workingHours, from: '7:00' } }],
     ['workingHours.days[1]', { workingHours: { ...defaultDetectorSettings.workingHours, days: ['mon', 'Tuesday'] } }],
+    ['workingHours.repeatAfterMinutes', { workingHours: { ...defaultDetectorSettings.workingHours, repeatAfterMinutes: 7 * 24 * 60 + 1 } }],
+    ['workingHours.repeatAfterMinutes', { workingHours: { ...defaultDetectorSettings.workingHours, repeatAfterMinutes: '60' } }],
+    ['nearExpiry.repeatAfterDays', { nearExpiry: { withinDays: 7, repeatAfterDays: 0 } }],
+    ['nearExpiry.repeatAfterDays', { nearExpiry: { withinDays: 7, repeatAfterDays: 0.5 } }],
   ])('a bad %s is an InvalidDetectorSettingsError naming it', (field, change) => {
     const decoded = detectorSettingsOf({ ...defaultDetectorSettings, ...change })
     expect(E.isLeft(decoded) && decoded.left).toMatchObject({ _tag: 'InvalidDetectorSettingsError', field })
+  })
+
+  it('the repeat windows may be left out: they have defaults', () => {
+    const { repeatAfterMinutes: _, ...hours } = defaultDetectorSettings.workingHours
+    const settings = { ...defaultDetectorSettings, nearExpiry: { withinDays: 7 }, workingHours: hours }
+    expect(detectorSettingsOf(settings)).toEqual(E.right(settings))
   })
 
   it('working hours are local time, summer time included', () => {

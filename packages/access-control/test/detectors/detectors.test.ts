@@ -94,6 +94,19 @@ describe('access under a grant close to its expiry', () => {
     ])
     expect(raised.map((a) => [a.kind, a.grantId, a.to])).toEqual([['near-expiry-access', 'g-near', at(0)]])
   })
+
+  it('then, with a repeat window of one day, again for the same grant a day after the last alert, not before', async () => {
+    const near = { grantId: 'g-near', expiresAt: '2026-03-19T09:00:00Z' }
+    const uses = [0, 60, 24 * 60 - 1, 24 * 60, 24 * 60 + 5, 2 * 24 * 60 + 30].map((m): Logged => ({ at: at(m), principalId: 'ada', grant: near }))
+    const daily = await alertsAfter(uses, { settings: { ...settings, nearExpiry: { withinDays: 7, repeatAfterDays: 1 } } })
+    expect(daily.map((a) => [a.kind, a.grantId, a.to])).toEqual([
+      ['near-expiry-access', 'g-near', at(0)],
+      ['near-expiry-access', 'g-near', at(24 * 60)],
+      ['near-expiry-access', 'g-near', at(2 * 24 * 60 + 30)],
+    ])
+    // Left out, the window is withinDays: once per grant.
+    expect((await alertsAfter(uses, { settings: { ...settings, nearExpiry: { withinDays: 7 } } })).map((a) => a.to)).toEqual([at(0)])
+  })
 })
 
 describe('access outside the working hours', () => {
@@ -113,5 +126,14 @@ describe('access outside the working hours', () => {
       ['out-of-hours-access', 'hanna', '2026-03-12T18:30:00.000Z'],
       ['out-of-hours-access', 'hanna', '2026-03-14T10:00:00.000Z'],
     ])
+  })
+
+  it('then, with a repeat window of fifteen minutes, again fifteen minutes after the last alert; left out, an hour', async () => {
+    const night = ['18:30', '18:40', '18:45', '18:59', '19:10', '19:31'].map((time): Logged => ({ at: `2026-03-12T${time}:00Z`, principalId: 'hanna' }))
+    const { repeatAfterMinutes: _, ...hours } = defaultDetectorSettings.workingHours
+    const quarterly = await alertsAfter(night, { settings: { ...settings, workingHours: { ...hours, repeatAfterMinutes: 15 } } })
+    expect(quarterly.map((a) => a.to)).toEqual(['2026-03-12T18:30:00.000Z', '2026-03-12T18:45:00.000Z', '2026-03-12T19:10:00.000Z', '2026-03-12T19:31:00.000Z'])
+    const hourly = await alertsAfter(night, { settings: { ...settings, workingHours: hours } })
+    expect(hourly.map((a) => a.to)).toEqual(['2026-03-12T18:30:00.000Z', '2026-03-12T19:31:00.000Z'])
   })
 })
