@@ -103,10 +103,14 @@ async function* catchUpOn(client: EventStoreDBClient, window: CatchUpWindow, tim
   let timer: NodeJS.Timeout | undefined
   try {
     for (;;) {
-      const silence = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new DeadlineExceededError(undefined, `the server sent nothing on a subscription within ${timeoutMs} ms`)), timeoutMs)
-      })
-      const next = await Promise.race([messages.next(), silence])
+      // A message already taken from the call needs no deadline, which saves a timer per event.
+      const silence =
+        subscription.readableLength > 0
+          ? undefined
+          : new Promise<never>((_, reject) => {
+              timer = setTimeout(() => reject(new DeadlineExceededError(undefined, `the server sent nothing on a subscription within ${timeoutMs} ms`)), timeoutMs)
+            })
+      const next = silence === undefined ? await messages.next() : await Promise.race([messages.next(), silence])
       clearTimeout(timer)
       if (next.done === true) return
       const message = next.value
