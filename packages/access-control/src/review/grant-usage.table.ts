@@ -1,6 +1,7 @@
 /**
- * What an access review (Berechtigungsprüfung) reads besides the grants: how often and when each
- * grant was last used, from the access log, and the outcome of every review of it.
+ * What an access review (Berechtigungsprüfung) reads besides the grants: every use of each grant,
+ * from the access log — one row each, so that a review as of any date counts only the uses by
+ * then — and the outcome of every review of it.
  *
  * @module
  */
@@ -8,16 +9,16 @@ import type { PositionColumn } from '@account-ownership/projections'
 import type { Kysely } from 'kysely'
 
 /**
- * The use of one grant: decisions allowed under it.
+ * One use of a grant: a decision allowed under it, at the decision's business time.
  * @category tables
  * @since 0.3.0
  */
 export interface GrantUsageTable {
+  /** The `AccessDecided` event's position in the log. */
+  readonly position: PositionColumn
   readonly account_id: string
   readonly grant_id: string
-  readonly first_used_at: string
-  readonly last_used_at: string
-  readonly uses: number
+  readonly used_at: string
 }
 
 /**
@@ -55,13 +56,12 @@ export const createReviewTables = async (db: Kysely<any>): Promise<void> => {
   await db.schema
     .createTable('access_grant_usage')
     .ifNotExists()
+    .addColumn('position', 'bigint', (c) => c.primaryKey())
     .addColumn('account_id', 'text', (c) => c.notNull())
     .addColumn('grant_id', 'text', (c) => c.notNull())
-    .addColumn('first_used_at', 'text', (c) => c.notNull())
-    .addColumn('last_used_at', 'text', (c) => c.notNull())
-    .addColumn('uses', 'integer', (c) => c.notNull())
-    .addPrimaryKeyConstraint('access_grant_usage_pk', ['account_id', 'grant_id'])
+    .addColumn('used_at', 'text', (c) => c.notNull())
     .execute()
+  await db.schema.createIndex('access_grant_usage_by_grant').ifNotExists().on('access_grant_usage').columns(['account_id', 'grant_id', 'used_at']).execute()
   await db.schema
     .createTable('access_grant_reviews')
     .ifNotExists()

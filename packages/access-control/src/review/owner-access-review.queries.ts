@@ -1,8 +1,9 @@
 /**
  * The periodic access review of one owner (Berechtigungsprüfung je Verantwortlichem): every grant
- * they gave that is in force at the review date, how old it is, when it was last used according
- * to the access log, and how it was last reviewed — and, apart, the grants never used, the first
- * candidates for revocation. Across owners, the DSGVO package's `accessReview` lists the grants
+ * they gave that is in force at the review date, how old it is, how often and when it was last
+ * used by that date according to the access log, and how it was last reviewed by then — and,
+ * apart, the grants never used by then, the first candidates for revocation. Everything is as of
+ * the review date: a review run again later for the same date gives the same report. Across owners, the DSGVO package's `accessReview` lists the grants
  * without expiry, the old ones and those of offboarded principals on the audit tables.
  *
  * @module
@@ -29,8 +30,9 @@ export interface GrantUnderReview {
   readonly expiresAt: Instant | null
   /** Whole days from the grant to the review date. */
   readonly ageDays: number
-  /** Decisions allowed under the grant, as the access log holds them now (also those after `at`). */
+  /** Decisions allowed under the grant at or before `at` (business time). */
   readonly uses: number
+  /** The last of those decisions; `null` when there is none. */
   readonly lastUsedAt: Instant | null
   /** The last review outcome recorded by `at`. */
   readonly lastReview: { readonly outcome: 'confirmed' | 'revoked'; readonly at: Instant; readonly by: PrincipalId } | null
@@ -46,13 +48,14 @@ export interface OwnerAccessReview {
   readonly at: Instant
   /** Every grant the owner gave that is in force at `at`, oldest first. */
   readonly grants: ReadonlyArray<GrantUnderReview>
-  /** Those of them that no decision of the access log was ever allowed under. */
+  /** Those of them that no decision of the access log was allowed under by `at`. */
   readonly neverUsed: ReadonlyArray<GrantUnderReview>
 }
 
 type Tables = ReviewTables & { readonly access_grants: AccessGrantTable }
 
 const day = 86_400_000
+const keyOf = (row: { readonly account_id: string; readonly grant_id: string }) => `${row.account_id}\u0000${row.grant_id}`
 
 /**
  * The access review of the grants `ownerId` gave, as of `at`. Run `grantUsageProjection` over
@@ -70,19 +73,29 @@ export const ownerAccessReview = async (db: Kysely<Tables>, options: { readonly 
   if (E.isLeft(at)) return at
   const t = at.right
   const rows = await db
-    .selectFrom('access_grants as g')
-    .leftJoin('access_grant_usage as u', (join) => join.onRef('u.account_id', '=', 'g.account_id').onRef('u.grant_id', '=', 'g.grant_id'))
-    .select(['g.account_id', 'g.grant_id', 'g.grantee_id', 'g.scope', 'g.purpose', 'g.legal_basis', 'g.granted_at', 'g.expires_at', 'u.uses', 'u.last_used_at'])
-    .where('g.granted_by', '=', ownerId.right)
-    .where('g.granted_at', '<=', t)
-    .where((eb) => eb.and([eb.or([eb('g.ended_at', 'is', null), eb('g.ended_at', '>', t)]), eb.or([eb('g.expires_at', 'is', null), eb('g.expires_at', '>', t)])]))
-    .orderBy('g.granted_at')
-    .orderBy('g.grant_id')
+    .selectFrom('access_grants')
+    .select(['account_id', 'grant_id', 'grantee_id', 'scope', 'purpose', 'legal_basis', 'granted_at', 'expires_at'])
+    .where('granted_by', '=', ownerId.right)
+    .where('granted_at', '<=', t)
+    .where((eb) => eb.and([eb.or([eb('ended_at', 'is', null), eb('ended_at', '>', t)]), eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', t)])]))
+    .orderBy('granted_at')
+    .orderBy('grant_id')
     .execute()
   const reviews = new Map<string, GrantUnderReview['lastReview']>()
+  const usage = new Map<string, { readonly uses: number; readonly lastUsedAt: Instant }>()
   if (rows.length > 0) {
-    const reviewed = await db.selectFrom('access_grant_reviews').selectAll().where('grant_id', 'in', [...new Set(rows.map((r) => r.grant_id))]).where('reviewed_at', '<=', t).orderBy('reviewed_at').orderBy('position').execute()
-    for (const r of reviewed) reviews.set(`${r.account_id}\u0000${r.grant_id}`, { outcome: r.outcome, at: r.reviewed_at as Instant, by: r.reviewed_by as PrincipalId })
+    const grantIds = [...new Set(rows.map((r) => r.grant_id))]
+    const reviewed = await db.selectFrom('access_grant_reviews').selectAll().where('grant_id', 'in', grantIds).where('reviewed_at', '<=', t).orderBy('reviewed_at').orderBy('position').execute()
+    for (const r of reviewed) reviews.set(keyOf(r), { outcome: r.outcome, at: r.reviewed_at as Instant, by: r.reviewed_by as PrincipalId })
+    // Only the uses by the review date: a decision logged under the grant later is no use yet.
+    const used = await db
+      .selectFrom('access_grant_usage')
+      .select((eb) => ['account_id', 'grant_id', eb.fn.countAll<number | string>().as('uses'), eb.fn.max('used_at').as('last_used_at')])
+      .where('grant_id', 'in', grantIds)
+      .where('used_at', '<=', t)
+      .groupBy(['account_id', 'grant_id'])
+      .execute()
+    for (const u of used) usage.set(keyOf(u), { uses: Number(u.uses), lastUsedAt: u.last_used_at as Instant })
   }
   const grants = rows.map(
     (r): GrantUnderReview => ({
@@ -95,9 +108,9 @@ export const ownerAccessReview = async (db: Kysely<Tables>, options: { readonly 
       grantedAt: r.granted_at as Instant,
       expiresAt: r.expires_at as Instant | null,
       ageDays: Math.floor((Date.parse(t) - Date.parse(r.granted_at)) / day),
-      uses: Number(r.uses ?? 0),
-      lastUsedAt: (r.last_used_at ?? null) as Instant | null,
-      lastReview: reviews.get(`${r.account_id}\u0000${r.grant_id}`) ?? null,
+      uses: usage.get(keyOf(r))?.uses ?? 0,
+      lastUsedAt: usage.get(keyOf(r))?.lastUsedAt ?? null,
+      lastReview: reviews.get(keyOf(r)) ?? null,
     }),
   )
   return E.right({ ownerId: ownerId.right, at: t, grants, neverUsed: grants.filter((g) => g.uses === 0) })

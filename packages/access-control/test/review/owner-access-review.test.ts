@@ -52,6 +52,29 @@ describe('given the grants Hanna gave on kunde-1', () => {
     expect(report.grants.some((g) => g.grantId === 'g-ben')).toBe(false)
   })
 
+  it.each([
+    ['before his first use', '2026-03-04T09:59:59.999Z', 0, null],
+    ['at his first use', '2026-03-04T10:00:00.000Z', 1, '2026-03-04T10:00:00.000Z'],
+    ['between his uses', '2026-03-09T15:29:59.999Z', 1, '2026-03-04T10:00:00.000Z'],
+    ['at his second use', '2026-03-09T15:30:00.000Z', 2, '2026-03-09T15:30:00.000Z'],
+  ])('when the review is as of a date %s, then Sven\'s grant counts only the uses by then', async (_, at, uses, lastUsedAt) => {
+    const report = await review(at)
+    expect(report.grants.find((g) => g.grantId === 'g-sven')).toMatchObject({ uses, lastUsedAt })
+    expect(report.neverUsed.some((g) => g.grantId === 'g-sven')).toBe(uses === 0)
+  })
+
+  it('when Sven reads again after the review date, then the review as of that date stays as it was', async () => {
+    const before = await review('2026-03-16T10:00:00Z')
+    const log = accessLog({ store })
+    if (E.isLeft(log)) throw log.left
+    const decided = await authorize(db, { principalId: 'sven', accountId: 'kunde-1', action: 'read', purpose: 'customer-support', at: '2026-03-20T08:00:00Z' })
+    if (E.isLeft(decided)) throw new Error(decided.left.message)
+    await log.right.record(decided.right, { tenantId: 'acme-de', correlationId: 'req-later' })
+    await catchUp()
+    expect(await review('2026-03-16T10:00:00Z')).toEqual(before)
+    expect((await review('2026-03-21T00:00:00Z')).grants.find((g) => g.grantId === 'g-sven')).toMatchObject({ uses: 3, lastUsedAt: '2026-03-20T08:00:00.000Z' })
+  })
+
   it('when she confirms one and revokes the other, then the review stream records both and the grant ends with reason access-review', async () => {
     const recorded = await recordReview(
       { store, accounts: accountCommandHandler({ store, policy: testPolicy }) },
