@@ -1,7 +1,8 @@
 /**
  * One batch, exactly once: every projection folds the events past its own checkpoint and moves
  * that checkpoint, all in one database transaction. Either the rows and the checkpoints of the
- * whole batch are committed, or none of them.
+ * whole batch are committed, or none of them — also when the batch was read and folded in
+ * several slices.
  *
  * @module
  */
@@ -17,7 +18,7 @@ const failed = (projection: string, position: bigint) => (cause: unknown) => {
 }
 
 // Load, apply each event in order, save. A failing event is named by its own position; a failing
-// load or save by the batch's last position, since it concerns all of them.
+// load or save by the slice's last position, since it concerns all of them.
 const fold = async <DB>(projection: Projection<DB>, events: ReadonlyArray<RecordedEvent>, last: bigint, tx: Transaction<DB>): Promise<void> => {
   const batch: BatchFold = await projection.load(events as never, tx).catch(failed(projection.name, last))
   for (const event of events) {
@@ -31,9 +32,23 @@ const fold = async <DB>(projection: Projection<DB>, events: ReadonlyArray<Record
 }
 
 /**
- * Apply `batch` to every projection and return the checkpoints after commit, moved to `through`:
- * the last position the read went past, which is the batch's last event's or, for a read by
- * type, a later one up to which no projection handles anything (then `batch` may be empty).
+ * What a committed batch went past: the checkpoints after commit, the last position and the
+ * number of events read.
+ * @category runtime
+ * @since 0.3.0
+ */
+export interface AppliedBatch {
+  readonly checkpoints: ReadonlyMap<string, bigint>
+  readonly through: bigint
+  readonly read: number
+}
+
+/**
+ * Apply a batch to every projection in one transaction and return the checkpoints after commit,
+ * moved to `through`: the last position the read went past, which is the batch's last event's
+ * or, for a read by type, a later one up to which no projection handles anything (then the batch
+ * may be empty). The batch comes in slices, read while the transaction is open and folded one
+ * after the other, so that a batch of a thousand events never holds more than one slice of them.
  * @category runtime
  * @since 0.1.0
  */
@@ -41,24 +56,40 @@ export const applyBatch = async <DB>(
   db: Kysely<DB>,
   projections: ReadonlyArray<Projection<DB>>,
   checkpoints: ReadonlyMap<string, bigint>,
-  batch: ReadonlyArray<RecordedEvent>,
-  through: bigint = batch[batch.length - 1]!.metadata.globalPosition,
-): Promise<ReadonlyMap<string, bigint>> => {
+  slices: AsyncIterable<ReadonlyArray<RecordedEvent>>,
+  through?: bigint,
+): Promise<AppliedBatch> => {
   const moved = new Map(checkpoints)
-  const first = batch.length === 0 ? through : batch[0]!.metadata.globalPosition
+  let last: bigint | undefined
+  let read = 0
+  let erased = false
+  const handles = new Map(projections.map((projection) => [projection.name, new Set<string>(projection.handles)]))
   await db.transaction().execute(async (tx) => {
+    for await (const slice of slices) {
+      if (slice.length === 0) continue
+      const first = slice[0]!.metadata.globalPosition
+      last = slice[slice.length - 1]!.metadata.globalPosition
+      read += slice.length
+      erased ||= slice.some((event) => event.type === 'PersonalDataErased')
+      for (const projection of projections) {
+        const from = checkpoints.get(projection.name) ?? 0n
+        if (from >= last) continue
+        const handled = handles.get(projection.name)!
+        // A checkpoint behind the whole slice, as it nearly always is, spares each event comparing
+        // positions (bigints, a rebuild's million).
+        const events = from < first ? slice.filter((event) => handled.has(event.type)) : slice.filter((event) => event.metadata.globalPosition > from && handled.has(event.type))
+        if (events.length > 0) await fold(projection, events, last, tx)
+      }
+    }
+    const to = through ?? last
+    if (to === undefined) return
     for (const projection of projections) {
       const from = checkpoints.get(projection.name) ?? 0n
-      if (from >= through) continue
-      const handles: ReadonlySet<string> = new Set(projection.handles)
-      // A checkpoint behind the whole batch, as it nearly always is, spares each event comparing
-      // positions (bigints, a rebuild's thousand per batch and projection).
-      const events = from < first ? batch.filter((event) => handles.has(event.type)) : batch.filter((event) => event.metadata.globalPosition > from && handles.has(event.type))
-      if (events.length > 0) await fold(projection, events, batch[batch.length - 1]!.metadata.globalPosition, tx)
-      await moveCheckpoint(tx, projection, from, through)
-      moved.set(projection.name, through)
+      if (from >= to) continue
+      await moveCheckpoint(tx, projection, from, to)
+      moved.set(projection.name, to)
     }
   })
-  await flushErasures(db, batch)
-  return moved
+  if (erased) await flushErasures(db)
+  return { checkpoints: moved, through: through ?? last ?? 0n, read }
 }

@@ -50,7 +50,6 @@ export const accountIdsOf = (events: ReadonlyArray<RecordedEvent>): ReadonlyArra
  * @category runtime
  * @since 0.3.0
  */
-export const flushErasures = async (db: Kysely<any>, batch: ReadonlyArray<RecordedEvent>): Promise<void> => {
-  if (!batch.some((event) => event.type === 'PersonalDataErased')) return
+export const flushErasures = async (db: Kysely<any>): Promise<void> => {
   if (db.getExecutor().adapter instanceof SqliteAdapter) await sql`pragma wal_checkpoint(TRUNCATE)`.execute(db)
 }

@@ -3,10 +3,11 @@
  * what they do to its tables inside the runtime's transaction. The runtime owns transactions
  * and checkpoints; a projection only writes rows, and reads time only from the event.
  *
- * A projection folds a whole batch at once: `load` reads the rows the batch's events touch (a
- * few queries per table, not one per event), the returned fold applies each event in memory and
- * in order, and `save` writes the changed rows back with a few multi-row statements. The runtime
- * calls `apply` once per event, so a failing event is named by its position.
+ * A projection folds a slice of a batch at once (the runtime's `sliceSize`, 100 events by
+ * default; a batch of several slices is still one transaction): `load` reads the rows the slice's
+ * events touch (a few queries per table, not one per event), the returned fold applies each event
+ * in memory and in order, and `save` writes the changed rows back with a few multi-row statements.
+ * The runtime calls `apply` once per event, so a failing event is named by its position.
  *
  * @module
  */
@@ -21,7 +22,7 @@ import type { Kysely, Transaction } from 'kysely'
 export type RecordedOf<T extends DomainEventType> = RecordedEvent<Extract<DomainEvent, { readonly type: T }>>
 
 /**
- * One batch of a projection in memory, between `load` and `save`.
+ * One slice of a batch of a projection in memory, between `load` and `save`.
  * @category runtime
  * @since 0.1.0
  */

@@ -46,6 +46,26 @@ export const runtimeFeatures = (dialect: TestDialect): void => {
       expect(contents).toEqual(await tableContents(reference))
     })
 
+    it('commits a batch read in slices as one: a failure in its third slice leaves none of the first two', async () => {
+      const store = await scenario()
+      const db = await dialect.open()
+      // Slices of 3 in batches of 10: positions 1–3, 4–6, 7–9 and 10 in one transaction; 8 fails.
+      const outcome = await projectionRuntime({ store, db, projections: readModelProjections.map((p) => crashingAt(p, 8n)), batchSize: 10, sliceSize: 3 }).runUntilCaughtUp()
+      expect(E.isLeft(outcome) && outcome.left._tag === 'ProjectionFailedError' && outcome.left.position).toBe(8n)
+      const contents = await tableContents(db)
+      expect((contents.projection_checkpoints ?? []).map((row) => JSON.parse(row).position)).toEqual(readModelProjections.map(() => '0'))
+      expect(contents.current_owners).toEqual([])
+    })
+
+    it('builds the same read models whatever the slices and batches', async () => {
+      const store = await scenario()
+      const sliced = await dialect.open()
+      right(await projectionRuntime({ store, db: sliced, projections: readModelProjections, batchSize: 7, sliceSize: 2 }).runUntilCaughtUp())
+      const whole = await dialect.open()
+      right(await projectionRuntime({ store, db: whole, projections: readModelProjections, batchSize: 1000, sliceSize: 1000 }).rebuild())
+      expect(await tableContents(sliced)).toEqual(await tableContents(whole))
+    })
+
     it('applies the rest exactly once when resumed after a failure', async () => {
       const store = await scenario()
       const db = await dialect.open()
