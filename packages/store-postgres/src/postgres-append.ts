@@ -4,7 +4,8 @@
  * insert in one statement and commit — in two round trips to the server (see `statementsOf`):
  * the opening (begin, lock, tip), then the insert with its COMMIT and the durability barrier, so
  * the head row that orders commits is never held while the client answers nor while the disk
- * syncs. An append is acknowledged only once durable, its own barrier's flush having covered it
+ * syncs. Where the store believes it knows the stream's tip (it wrote or read it last), the
+ * opening folds into the same query and the server checks the belief (postgres-stream-tips.ts). An append is acknowledged only once durable, its own barrier's flush having covered it
  * (postgres-durability.ts); a repeat's answer is made durable before it is given. A repeat of an append already recorded (same event ids, in
  * this stream and order) writes nothing and answers with what was recorded, as core's
  * `classifyRepeat` says. A COMMIT whose answer was lost is a retryable `StoreUnavailableError`;
@@ -31,11 +32,13 @@ import {
   type PreparedEvent,
   type RecordedEvent,
   type StoredEvent,
+  type StreamVersion,
 } from '@account-ownership/core'
 import * as E from 'fp-ts/lib/Either.js'
 import type pg from 'pg'
 import type { DurableMark } from './postgres-durability.js'
 import { isRecordedEventId, sqlStateOf } from './postgres-errors.js'
+import type { StreamTips } from './postgres-stream-tips.js'
 import { storedEventOf, type EventRow, type PostgresStatements } from './postgres-statements.js'
 
 /**
@@ -53,6 +56,8 @@ export interface AppendContext {
   readonly clock: Clock
   /** Raised by every acknowledged append; makes a repeat's answer durable. */
   readonly durable: DurableMark
+  /** The tips this store believes it knows; an append to one of them takes one round trip. */
+  readonly tips: StreamTips
 }
 
 /**
@@ -102,6 +107,42 @@ const insertArgs = (ctx: AppendContext, append: CheckedAppend, rows: ReadonlyArr
   ctx.commitChannel,
 ]
 
+type Inserted = pg.QueryResult<{ global_position: string; stream_version: string }>
+
+// The batch as rows after the stream's tip, each chained to the one before.
+const chainedRows = (append: CheckedAppend, actual: StreamVersion, tipHash: string, recordedAt: string) => {
+  const first = nextVersion(actual)
+  const unchained = append.prepared.map((p, i) => ({ ...p, streamId: append.streamId, streamVersion: first + BigInt(i), recordedAt }))
+  const hashes = chainHashes(tipHash, unchained)
+  return unchained.map((row, i) => ({ ...row, hash: hashes[i]! }))
+}
+
+// The answer to a written batch; the store now knows the stream's tip, and that the log is
+// durable through the batch (its barrier flushed it).
+const answerOf = (ctx: AppendContext, append: CheckedAppend, rows: ReturnType<typeof chainedRows>, inserted: Inserted): AppendResult => {
+  const positions = new Map(inserted.rows.map((r) => [r.stream_version, BigInt(r.global_position)]))
+  const written = rows.map((row) => ({ ...row, globalPosition: positions.get(String(row.streamVersion))! }))
+  const last = written[written.length - 1]!
+  ctx.durable.raise(last.globalPosition)
+  ctx.tips.set(append.streamId, { version: last.streamVersion, hash: last.hash })
+  return resultOf(written, written.map((row, i) => recordedEventOf(append.checked[i]!, row)))
+}
+
+// The whole append in one round trip where the store believes it knows the stream's tip and the
+// tip satisfies the expected version; 'long way' where it does not, or where the server found the
+// tip moved (then nothing was written).
+const appendOnKnownTip = async (ctx: AppendContext, client: pg.ClientBase, append: CheckedAppend): Promise<AppendResult | 'long way'> => {
+  const known = ctx.tips.get(append.streamId)
+  if (known === undefined || !satisfies(append.expectedVersion, known.version)) return 'long way'
+  const recordedAt = ctx.clock()
+  const rows = chainedRows(append, known.version, known.hash, recordedAt)
+  const results = (await client.query(ctx.sql.appendOnTip(ctx.lockKey, [...insertArgs(ctx, append, rows, recordedAt), String(known.version), known.hash]))) as unknown as ReadonlyArray<Inserted>
+  const inserted = results[3]!
+  if (inserted.rows.length === rows.length) return answerOf(ctx, append, rows, inserted)
+  ctx.tips.forget(append.streamId)
+  return 'long way'
+}
+
 /**
  * Append a checked batch in one transaction; driver failures are thrown for the caller to map.
  * @category store
@@ -116,6 +157,8 @@ export const appendBatch = async (ctx: AppendContext, append: CheckedAppend): Pr
   client.on('error', lost)
   try {
     try {
+      const onTip = await appendOnKnownTip(ctx, client, append)
+      if (onTip !== 'long way') return E.right(onTip)
       // Three statements, one round trip: fewer waits on the server while appends queue for the head.
       const opened = (await client.query(ctx.sql.openAppend(ctx.lockKey, append.streamId))) as unknown as ReadonlyArray<pg.QueryResult<{ stream_version: string; hash: string }>>
       const tip = opened[2]!.rows[0]
@@ -126,15 +169,9 @@ export const appendBatch = async (ctx: AppendContext, append: CheckedAppend): Pr
         return repeat === 'new' ? E.left(new ConcurrencyError(append.streamId, append.expectedVersion, actual)) : repeat
       }
       const recordedAt = ctx.clock()
-      const first = nextVersion(actual)
-      const unchained = append.prepared.map((p, i) => ({ ...p, streamId: append.streamId, streamVersion: first + BigInt(i), recordedAt }))
-      const hashes = chainHashes(tip?.hash ?? genesisHash, unchained)
-      const rows = unchained.map((row, i) => ({ ...row, hash: hashes[i]! }))
-      const [, inserted] = (await client.query(ctx.sql.insertAndCommit(insertArgs(ctx, append, rows, recordedAt)))) as unknown as ReadonlyArray<pg.QueryResult<{ global_position: string; stream_version: string }>>
-      const positions = new Map(inserted!.rows.map((r) => [r.stream_version, BigInt(r.global_position)]))
-      const written = rows.map((row) => ({ ...row, globalPosition: positions.get(String(row.streamVersion))! }))
-      ctx.durable.raise(written[written.length - 1]!.globalPosition)
-      return E.right(resultOf(written, written.map((row, i) => recordedEventOf(append.checked[i]!, row))))
+      const rows = chainedRows(append, actual, tip?.hash ?? genesisHash, recordedAt)
+      const [, inserted] = (await client.query(ctx.sql.insertAndCommit(insertArgs(ctx, append, rows, recordedAt)))) as unknown as ReadonlyArray<Inserted>
+      return E.right(answerOf(ctx, append, rows, inserted!))
     } catch (e) {
       await client.query('ROLLBACK').catch(() => (broken = true))
       if (sqlStateOf(e) === undefined) broken = true

@@ -38,6 +38,7 @@ import { subscribeToChannel, type Unsubscribe } from './postgres-commit-notifica
 import { importRows } from './postgres-import.js'
 import { connect, type PostgresConnection, type PostgresConnectionOptions } from './postgres-connection.js'
 import { durableMark } from './postgres-durability.js'
+import { streamTips, type StreamTip } from './postgres-stream-tips.js'
 import { isPostgresFailure, storeErrorOfPostgres, type PostgresSchemaError } from './postgres-errors.js'
 import { migrate } from './postgres-schema.js'
 import { commitChannelOf, maxBigint, statementsOf, storedEventOf, type EventRow } from './postgres-statements.js'
@@ -148,11 +149,14 @@ const postgresEventStore = (connection: PostgresConnection, clock: Clock, schema
   const closedError = () => new StoreUnavailableError('the PostgreSQL event store is closed', false)
   const subscriptions = new Set<Unsubscribe>()
   const durable = durableMark(pool, sql)
+  const tips = streamTips()
 
   // Keyset pagination: each page is one short query, so no read holds a snapshot open while the
   // caller works, and memory stays bounded by the batch size. A page is handed out only once
   // durable, so a crash cannot take back an event a reader was given.
-  async function* pages(text: string, args: (key: bigint) => unknown[], keyOf: (row: StoredEvent) => bigint, from: bigint, to: bigint, limit: number) {
+  // `atEnd` hears of the last row when the read ran out of rows before `to`.
+  async function* pages(text: string, args: (key: bigint) => unknown[], keyOf: (row: StoredEvent) => bigint, from: bigint, to: bigint, limit: number, atEnd?: (last: StoredEvent) => void) {
+    let last: StoredEvent | undefined
     for (let key = from; key <= to; ) {
       let rows: EventRow[]
       try {
@@ -165,9 +169,13 @@ const postgresEventStore = (connection: PostgresConnection, clock: Clock, schema
       for (const row of rows) {
         const stored = storedEventOf(row)
         key = keyOf(stored) + 1n
+        last = stored
         yield stored
       }
-      if (rows.length < limit) return
+      if (rows.length < limit) {
+        if (last !== undefined) atEnd?.(last)
+        return
+      }
     }
   }
   async function* decoded(rows: AsyncIterable<StoredEvent>): AsyncGenerator<RecordedEvent> {
@@ -195,7 +203,7 @@ const postgresEventStore = (connection: PostgresConnection, clock: Clock, schema
       const checked = checkAppend(streamId, events, options, schema)
       if (E.isLeft(checked)) return checked
       try {
-        return await appendBatch({ pool, sql, schema, lockKey: `${connection.schema}/${checked.right.streamId}`, commitChannel, clock, durable }, checked.right)
+        return await appendBatch({ pool, sql, schema, lockKey: `${connection.schema}/${checked.right.streamId}`, commitChannel, clock, durable, tips }, checked.right)
       } catch (e) {
         return E.left(asStoreError(e))
       }
@@ -207,7 +215,9 @@ const postgresEventStore = (connection: PostgresConnection, clock: Clock, schema
       if (E.isLeft(checked)) return rejecting(checked.left)
       const { streamId: id, from, to, batchSize } = checked.right
       const upTo = capped(to)
-      return decoded(pages(sql.streamPage, (key) => [id, String(key), String(upTo)], (row) => row.streamVersion, from, upTo, batchSize))
+      // A read to the stream's end saw its tip: the next append to it may take one round trip.
+      const learn = upTo === maxBigint ? (last: StoredEvent) => last.hash !== undefined && tips.set(id, { version: last.streamVersion, hash: last.hash } satisfies StreamTip) : undefined
+      return decoded(pages(sql.streamPage, (key) => [id, String(key), String(upTo)], (row) => row.streamVersion, from, upTo, batchSize, learn))
     },
 
     readAll(options) {

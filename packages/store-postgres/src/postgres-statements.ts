@@ -62,9 +62,16 @@ const columns = (t: string) =>
 
 // Move the head by the batch's size (the row lock that orders commits) and insert the batch at
 // the positions after it, in one statement; the NOTIFY is sent when the transaction commits.
-const insertOf = (s: string) => `
-  WITH head AS (UPDATE ${s}.ao_log_head SET position = position + $1::bigint RETURNING position - $1::bigint AS base),
-  notified AS (SELECT pg_notify($11, (SELECT base + $1::bigint FROM head)::text) AS done)
+// `onTip`: only where the stream's last event is still version `$12` with hash `$13`; else the
+// head stays, nothing is inserted and nothing announced.
+const insertOf = (s: string, onTip = false) => `
+  WITH head AS (UPDATE ${s}.ao_log_head SET position = position + $1::bigint${
+    onTip
+      ? ` WHERE EXISTS (SELECT 1 FROM (SELECT stream_version, hash FROM ${s}.ao_events WHERE stream_id = $2 ORDER BY stream_version DESC LIMIT 1) tip
+        WHERE tip.stream_version = $12::bigint AND tip.hash = $13)`
+      : ''
+  } RETURNING position - $1::bigint AS base),
+  notified AS (SELECT pg_notify($11, (base + $1::bigint)::text) AS done FROM head)
   INSERT INTO ${s}.ao_events (global_position, stream_id, stream_version, event_id, type, schema_version, data, metadata, recorded_at, hash)
   SELECT head.base + r.ord, $2, r.stream_version, r.event_id, r.type, r.schema_version, r.data, r.metadata, $3, r.hash
   FROM head, notified,
@@ -110,6 +117,16 @@ export const statementsOf = (s: string) => ({
    */
   insertAndCommit: (args: ReadonlyArray<unknown>) =>
     `SET LOCAL synchronous_commit = off; ${insertOf(s).replace(/\$(\d+)/g, (_, n: string) => literalOf(args[Number(n) - 1]))}; COMMIT; ${barrier}`,
+  /**
+   * A whole append in one round trip, for a stream whose tip this store believes it knows
+   * (`args` as for `insertAndCommit`, then the tip's version and hash): begin, lock the stream,
+   * then as `insertAndCommit`, the insert only where the tip is still the one believed — a
+   * statement after the lock, so it sees every append that held the lock before. Where the tip
+   * moved, the insert answers no rows and the transaction commits nothing.
+   */
+  appendOnTip: (lockKey: string, args: ReadonlyArray<unknown>) =>
+    `BEGIN; SELECT pg_advisory_xact_lock(hashtextextended(${pg.escapeLiteral(lockKey)}, 0)); ` +
+    `SET LOCAL synchronous_commit = off; ${insertOf(s, true).replace(/\$(\d+)/g, (_, n: string) => literalOf(args[Number(n) - 1]))}; COMMIT; ${barrier}`,
   /**
    * The head of the log, made durable: where WAL waits to be flushed, the barrier's message is
    * written in the same statement, so its commit waits for a flush covering every commit visible
