@@ -1,0 +1,57 @@
+// A query compiled once per database: each call's arguments reach the database as parameters,
+// each database gets its own compiled query, and a Transaction compiles for itself.
+import { sqliteReadModels } from '@account-ownership/projections/sqlite'
+import type { Kysely } from 'kysely'
+import { afterAll, describe, expect, it } from 'vitest'
+import { precompiled } from '../../src/decision/precompiled-query.js'
+import { scratchFiles } from '../support/scratch-dir.js'
+
+interface Db {
+  readonly principals: { readonly principal_id: string; readonly name: string }
+}
+
+const file = scratchFiles('precompiled')
+const opened: Kysely<Db>[] = []
+afterAll(async () => {
+  for (const db of opened) await db.destroy()
+})
+
+const database = async (name: string, rows: ReadonlyArray<Db['principals']>): Promise<Kysely<Db>> => {
+  const db = sqliteReadModels<Db>(file(name))
+  opened.push(db)
+  await db.schema.createTable('principals').addColumn('principal_id', 'text', (c) => c.primaryKey()).addColumn('name', 'text', (c) => c.notNull()).execute()
+  await db.insertInto('principals').values([...rows]).execute()
+  return db
+}
+
+const named = precompiled((db: Kysely<Db>, { from, to }: { readonly from: string; readonly to: string }) => db.selectFrom('principals').select('principal_id').where('name', '>=', from).where('name', '<', to).orderBy('principal_id').limit(2), ['from', 'to'])
+
+describe('a precompiled query', () => {
+  it('answers each call with its own arguments, on each database its own rows', async () => {
+    const a = await database('a.db', [{ principal_id: 'hanna', name: 'Hanna' }, { principal_id: 'sven', name: 'Sven' }])
+    const b = await database('b.db', [{ principal_id: 'felix', name: 'Felix' }])
+    expect((await named(a, { from: 'A', to: 'I' })).rows).toEqual([{ principal_id: 'hanna' }])
+    expect((await named(a, { from: 'I', to: 'T' })).rows).toEqual([{ principal_id: 'sven' }])
+    expect((await named(b, { from: 'A', to: 'Z' })).rows).toEqual([{ principal_id: 'felix' }])
+    expect((await named(a, { from: 'A', to: 'Z' })).rows).toEqual([{ principal_id: 'hanna' }, { principal_id: 'sven' }])
+  })
+
+  it('keeps the parameters that are no argument (here the limit) as compiled', async () => {
+    const db = await database('limit.db', ['ada', 'ben', 'zoe'].map((id) => ({ principal_id: id, name: id })))
+    expect((await named(db, { from: 'a', to: 'zz' })).rows).toEqual([{ principal_id: 'ada' }, { principal_id: 'ben' }])
+  })
+
+  it('passes an argument as a parameter, never as SQL', async () => {
+    const db = await database('quotes.db', [{ principal_id: "o'brien", name: "O'Brien" }])
+    expect((await named(db, { from: "O'", to: "O'C" })).rows).toEqual([{ principal_id: "o'brien" }])
+    expect((await named(db, { from: "' or 1=1 --", to: "' or 1=1 --" })).rows).toEqual([])
+  })
+
+  it('runs inside a transaction', async () => {
+    const db = await database('tx.db', [{ principal_id: 'ada', name: 'Ada' }])
+    await db.transaction().execute(async (tx) => {
+      await tx.insertInto('principals').values({ principal_id: 'ben', name: 'Ben' }).execute()
+      expect((await named(tx, { from: 'A', to: 'C' })).rows).toEqual([{ principal_id: 'ada' }, { principal_id: 'ben' }])
+    })
+  })
+})
