@@ -63,7 +63,8 @@ const columns = (t: string) =>
 // Move the head by the batch's size (the row lock that orders commits) and insert the batch at
 // the positions after it, in one statement; the NOTIFY is sent when the transaction commits.
 // `onTip`: only where the stream's last event is still version `$12` with hash `$13`; else the
-// head stays, nothing is inserted and nothing announced.
+// head stays, nothing is inserted and nothing announced. (`LIMIT 1` tells the planner that the
+// head is one row; without it, it guesses thousands, and a batch's plan costs enough for JIT.)
 const insertOf = (s: string, onTip = false) => `
   WITH head AS (UPDATE ${s}.ao_log_head SET position = position + $1::bigint${
     onTip
@@ -71,7 +72,7 @@ const insertOf = (s: string, onTip = false) => `
         WHERE tip.stream_version = $12::bigint AND tip.hash = $13)`
       : ''
   } RETURNING position - $1::bigint AS base),
-  notified AS (SELECT pg_notify($11, (base + $1::bigint)::text) AS done FROM head)
+  notified AS (SELECT pg_notify($11, (base + $1::bigint)::text) AS done FROM (SELECT base FROM head LIMIT 1) moved)
   INSERT INTO ${s}.ao_events (global_position, stream_id, stream_version, event_id, type, schema_version, data, metadata, recorded_at, hash)
   SELECT head.base + r.ord, $2, r.stream_version, r.event_id, r.type, r.schema_version, r.data, r.metadata, $3, r.hash
   FROM head, notified,
@@ -83,6 +84,10 @@ const insertOf = (s: string, onTip = false) => `
 // that sends it waits for the flush; nothing decodes it (no logical slot needs to exist).
 const barrierCall = `pg_logical_emit_message(true, 'account-ownership', '')`
 const barrier = `SELECT ${barrierCall}`
+
+// For the append's transaction only: its commit does not wait for the flush (the barrier does),
+// and no statement of it is worth compiling.
+const transactionSettings = `SELECT set_config('synchronous_commit', 'off', true), set_config('jit', 'off', true)`
 
 // An argument as a literal of the simple protocol: text escaped, an array as ARRAY[…].
 const literalOf = (value: unknown): string => (Array.isArray(value) ? `ARRAY[${value.map(literalOf).join(', ')}]` : pg.escapeLiteral(String(value)))
@@ -110,13 +115,13 @@ export const statementsOf = (s: string) => ({
    * The insert with its arguments as escaped literals, its `COMMIT` and the durability barrier, as
    * one simple query of four statements: the head row is held from the insert to the commit
    * inside the server, never across a round trip to the client; the commit does not wait for the
-   * WAL flush (`synchronous_commit = off` for this transaction only), so the next append takes
+   * WAL flush (`synchronous_commit = off` for this transaction only, set as `set_config(…, true)`), so the next append takes
    * the head at once; and the barrier after it, in a transaction of its own at the session's
    * `synchronous_commit`, writes WAL and so waits for a flush that covers the append's commit —
    * shared with every other writer flushing then. See postgres-durability.ts for why this is safe.
    */
   insertAndCommit: (args: ReadonlyArray<unknown>) =>
-    `SET LOCAL synchronous_commit = off; ${insertOf(s).replace(/\$(\d+)/g, (_, n: string) => literalOf(args[Number(n) - 1]))}; COMMIT; ${barrier}`,
+    `${transactionSettings}; ${insertOf(s).replace(/\$(\d+)/g, (_, n: string) => literalOf(args[Number(n) - 1]))}; COMMIT; ${barrier}`,
   /**
    * A whole append in one round trip, for a stream whose tip this store believes it knows
    * (`args` as for `insertAndCommit`, then the tip's version and hash): begin, lock the stream,
@@ -126,7 +131,7 @@ export const statementsOf = (s: string) => ({
    */
   appendOnTip: (lockKey: string, args: ReadonlyArray<unknown>) =>
     `BEGIN; SELECT pg_advisory_xact_lock(hashtextextended(${pg.escapeLiteral(lockKey)}, 0)); ` +
-    `SET LOCAL synchronous_commit = off; ${insertOf(s, true).replace(/\$(\d+)/g, (_, n: string) => literalOf(args[Number(n) - 1]))}; COMMIT; ${barrier}`,
+    `${transactionSettings}; ${insertOf(s, true).replace(/\$(\d+)/g, (_, n: string) => literalOf(args[Number(n) - 1]))}; COMMIT; ${barrier}`,
   /**
    * The head of the log, made durable: where WAL waits to be flushed, the barrier's message is
    * written in the same statement, so its commit waits for a flush covering every commit visible
