@@ -26,11 +26,11 @@ import { storedEventOf } from './eventstoredb-record.js'
 
 const failed = (e: unknown) => (isStoreError(e) ? e : storeErrorOfEventStoreDb(e))
 
-async function* messagesOf(messages: AsyncIterable<CatchUpMessage>): AsyncGenerator<CatchUpMessage> {
-  const iterator = messages[Symbol.asyncIterator]()
+async function* messagesOf(batches: AsyncIterable<ReadonlyArray<CatchUpMessage>>): AsyncGenerator<ReadonlyArray<CatchUpMessage>> {
+  const iterator = batches[Symbol.asyncIterator]()
   try {
     for (;;) {
-      let next: IteratorResult<CatchUpMessage>
+      let next: IteratorResult<ReadonlyArray<CatchUpMessage>>
       try {
         next = await iterator.next()
       } catch (e) {
@@ -82,18 +82,20 @@ export async function* caughtUpLogRows(
       if (row !== undefined) yield row
     }
   }
-  for await (const message of messagesOf(driver.catchUpAll({ after: start, filter: logFilterOf(naming, skippedTypes), searchWindow: batchSize }))) {
-    if (message.kind === 'caught-up') return
-    if (message.kind === 'checkpoint') {
-      if (beyond(message.position.commit)) return
-      continue
+  for await (const batch of messagesOf(driver.catchUpAll({ after: start, filter: logFilterOf(naming, skippedTypes), searchWindow: batchSize }))) {
+    for (const message of batch) {
+      if (message.kind === 'caught-up') return
+      if (message.kind === 'checkpoint') {
+        if (beyond(message.position.commit)) return
+        continue
+      }
+      const row = kept(message.record)
+      if (row === undefined) {
+        if (beyond(message.record.position?.commit ?? -1n)) return
+        continue
+      }
+      if (toPosition !== undefined && row.globalPosition > toPosition) return
+      yield row
     }
-    const row = kept(message.record)
-    if (row === undefined) {
-      if (beyond(message.record.position?.commit ?? -1n)) return
-      continue
-    }
-    if (toPosition !== undefined && row.globalPosition > toPosition) return
-    yield row
   }
 }

@@ -87,39 +87,63 @@ const filterOf = (window: CatchUpWindow, checkpointReached: NonNullable<Filter['
   return 'regex' in window.filter ? make({ ...options, regex: window.filter.regex }) : make({ ...options, prefixes: [...window.filter.prefixes] })
 }
 
+type SubscriptionMessage = { checkpoint?: LogPosition; caughtUp?: true; event?: ClientRecord }
+
+const messageOf = (message: SubscriptionMessage): CatchUpMessage | undefined => {
+  if (message.checkpoint !== undefined) return { kind: 'checkpoint', position: message.checkpoint }
+  if (message.caughtUp === true) return { kind: 'caught-up' }
+  const record = serverRecordOf(message)
+  return record === undefined ? undefined : { kind: 'event', record }
+}
+
 /**
  * The client's subscription hands over events as stream data, but checkpoints by a callback and
  * catching up by an event, each while it takes the server's message, before later ones. Pushing
- * those two into the same stream, there and then, keeps the server's order for the reader.
+ * those two into the same stream, there and then, keeps the server's order for the reader. The
+ * stream is read in batches of what has arrived, not one promise per event, and the silence
+ * deadline runs only while the buffer is empty.
  */
-async function* catchUpOn(client: EventStoreDBClient, window: CatchUpWindow, timeoutMs: number): AsyncGenerator<CatchUpMessage> {
+async function* catchUpOn(client: EventStoreDBClient, window: CatchUpWindow, timeoutMs: number): AsyncGenerator<ReadonlyArray<CatchUpMessage>> {
   const fromPosition = window.after === 'start' ? START : window.after
-  const subscription: AllStreamSubscription = client.subscribeToAll({
-    fromPosition,
-    filter: filterOf(window, (s, position) => void s.push({ checkpoint: position })),
-  })
+  // The client's stream holds up to a search window of events (16 by default), so the call is not
+  // paused and resumed every few events.
+  const subscription: AllStreamSubscription = client.subscribeToAll(
+    { fromPosition, filter: filterOf(window, (s, position) => void s.push({ checkpoint: position })) },
+    { highWaterMark: window.searchWindow },
+  )
+  let wake: (() => void) | undefined
+  let failure: unknown
+  let ended = false
   subscription.on('caughtUp', () => subscription.push({ caughtUp: true }))
-  const messages = subscription[Symbol.asyncIterator]() as AsyncIterator<{ checkpoint?: LogPosition; caughtUp?: true; event?: ClientRecord }>
+  subscription.on('readable', () => wake?.())
+  subscription.on('end', () => {
+    ended = true
+    wake?.()
+  })
+  subscription.on('error', (e: unknown) => {
+    failure = e
+    wake?.()
+  })
   let timer: NodeJS.Timeout | undefined
   try {
     for (;;) {
-      // A message already taken from the call needs no deadline, which saves a timer per event.
-      const silence =
-        subscription.readableLength > 0
-          ? undefined
-          : new Promise<never>((_, reject) => {
-              timer = setTimeout(() => reject(new DeadlineExceededError(undefined, `the server sent nothing on a subscription within ${timeoutMs} ms`)), timeoutMs)
-            })
-      const next = silence === undefined ? await messages.next() : await Promise.race([messages.next(), silence])
-      clearTimeout(timer)
-      if (next.done === true) return
-      const message = next.value
-      if (message.checkpoint !== undefined) yield { kind: 'checkpoint', position: message.checkpoint }
-      else if (message.caughtUp === true) yield { kind: 'caught-up' }
-      else {
-        const record = serverRecordOf(message)
-        if (record !== undefined) yield { kind: 'event', record }
+      if (failure !== undefined) throw failure
+      const batch: CatchUpMessage[] = []
+      for (let m = subscription.read() as SubscriptionMessage | null; m !== null; m = subscription.read() as SubscriptionMessage | null) {
+        const message = messageOf(m)
+        if (message !== undefined) batch.push(message)
       }
+      if (batch.length > 0) {
+        yield batch
+        continue
+      }
+      if (ended) return
+      await new Promise<void>((resolve, reject) => {
+        wake = resolve
+        timer = setTimeout(() => reject(new DeadlineExceededError(undefined, `the server sent nothing on a subscription within ${timeoutMs} ms`)), timeoutMs)
+      })
+      wake = undefined
+      clearTimeout(timer)
     }
   } finally {
     clearTimeout(timer)

@@ -124,11 +124,12 @@ export interface EventStoreDbDriver {
   /** One page of `$all`: every stream's events, system events included. */
   readAll(window: ReadWindow<LogPosition | 'start' | 'end'>): Promise<ReadonlyArray<ServerRecord>>
   /**
-   * A catch-up subscription to `$all`, filtered on the server: its messages until the caller stops
-   * iterating, which cancels the call. Rejects with the client's errors, and with its deadline
-   * error when the server stays silent for longer than the driver's read timeout.
+   * A catch-up subscription to `$all`, filtered on the server: its messages in order, in batches
+   * of what has arrived, until the caller stops iterating, which cancels the call. Rejects with
+   * the client's errors, and with its deadline error when the server stays silent for longer than
+   * the driver's read timeout.
    */
-  catchUpAll(window: CatchUpWindow): AsyncIterable<CatchUpMessage>
+  catchUpAll(window: CatchUpWindow): AsyncIterable<ReadonlyArray<CatchUpMessage>>
   /** Close the connection. */
   dispose(): Promise<void>
 }
