@@ -67,6 +67,7 @@ export const currentOwnerProjection = defineProjection<Tables, Handled>({
             return rows.update(row, { lifecycle: 'open', archived_at: null, archive_reason: null, position })
         }
       },
+      more: (events) => rows.more(tx, accountIdsOf(events)),
       async save() {
         await rows.save(tx)
         for (const accountId of erased) {

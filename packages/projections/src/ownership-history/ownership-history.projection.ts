@@ -50,6 +50,7 @@ export const ownershipHistoryProjection = defineProjection<Tables, Handled>({
           ended_with: null,
         })
       },
+      more: (events) => periods.more(tx, events.map((event) => event.data.accountId)),
       save: () => periods.save(tx),
     }
   },

@@ -17,10 +17,20 @@ const failed = (projection: string, position: bigint) => (cause: unknown) => {
   throw cause instanceof ProjectionFailedError ? cause : new ProjectionFailedError(projection, position, cause)
 }
 
-// Load, apply each event in order, save. A failing event is named by its own position; a failing
-// load or save by the slice's last position, since it concerns all of them.
-const fold = async <DB>(projection: Projection<DB>, events: ReadonlyArray<RecordedEvent>, last: bigint, tx: Transaction<DB>): Promise<void> => {
-  const batch: BatchFold = await projection.load(events as never, tx).catch(failed(projection.name, last))
+// A projection's fold of the batch so far; `more` carries it into the next slice, else the
+// slice is saved and the next one loads a fold of its own.
+type Folds = Map<string, BatchFold>
+
+// Load (or load more), apply each event in order. A failing event is named by its own position; a
+// failing load or save by the slice's last position, since it concerns all of them.
+const fold = async <DB>(projection: Projection<DB>, events: ReadonlyArray<RecordedEvent>, last: bigint, tx: Transaction<DB>, folds: Folds): Promise<void> => {
+  let batch = folds.get(projection.name)
+  if (batch?.more !== undefined) await batch.more(events as never).catch(failed(projection.name, last))
+  else {
+    if (batch !== undefined) await batch.save().catch(failed(projection.name, last))
+    batch = await projection.load(events as never, tx).catch(failed(projection.name, last))
+    folds.set(projection.name, batch)
+  }
   for (const event of events) {
     try {
       batch.apply(event as never)
@@ -28,7 +38,6 @@ const fold = async <DB>(projection: Projection<DB>, events: ReadonlyArray<Record
       failed(projection.name, event.metadata.globalPosition)(cause)
     }
   }
-  await batch.save().catch(failed(projection.name, last))
 }
 
 /**
@@ -65,6 +74,7 @@ export const applyBatch = async <DB>(
   let erased = false
   const handles = new Map(projections.map((projection) => [projection.name, new Set<string>(projection.handles)]))
   await db.transaction().execute(async (tx) => {
+    const folds: Folds = new Map()
     for await (const slice of slices) {
       if (slice.length === 0) continue
       const first = slice[0]!.metadata.globalPosition
@@ -78,9 +88,10 @@ export const applyBatch = async <DB>(
         // A checkpoint behind the whole slice, as it nearly always is, spares each event comparing
         // positions (bigints, a rebuild's million).
         const events = from < first ? slice.filter((event) => handled.has(event.type)) : slice.filter((event) => event.metadata.globalPosition > from && handled.has(event.type))
-        if (events.length > 0) await fold(projection, events, last, tx)
+        if (events.length > 0) await fold(projection, events, last, tx, folds)
       }
     }
+    for (const projection of projections) await folds.get(projection.name)?.save().catch(failed(projection.name, last!))
     const to = through ?? last
     if (to === undefined) return
     for (const projection of projections) {

@@ -9,7 +9,7 @@
  *
  * @module
  */
-import { sql, type InsertType, type Kysely } from 'kysely'
+import { CompiledQuery, sql, type DialectAdapter, type InsertType, type Kysely } from 'kysely'
 import { insertRows, statementChunks, upsertRows } from './row-writes.js'
 
 /**
@@ -46,6 +46,12 @@ export interface BatchRows<Table> {
   insert(row: BatchRow<Table>): void
   /** Change a row that `openOf` returned. */
   update(row: BatchRow<Table>, changes: Partial<BatchRow<Table>>): void
+  /**
+   * Load the open rows of more accounts, for a later slice of the same batch; the accounts loaded
+   * already keep their rows as the batch changed them.
+   * @since 0.3.0
+   */
+  more(db: Kysely<any>, accountIds: Iterable<string>): Promise<void>
   /** Write back what the batch created and changed. */
   save(db: Kysely<any>): Promise<void>
 }
@@ -82,6 +88,30 @@ const positionsAsText = (loaded: Record<string, unknown>, positions: ReadonlyArr
   return row
 }
 
+// Compiled load queries per dialect (a transaction shares its database's adapter), table and
+// number of ids.
+const loads = new WeakMap<DialectAdapter, Map<string, string>>()
+
+const compiledLoad = async (db: Kysely<any>, spec: BatchTable<any>, size: number): Promise<string> => {
+  const adapter = db.getExecutor().adapter
+  const known = loads.get(adapter) ?? new Map<string, string>()
+  loads.set(adapter, known)
+  const shape = `${spec.table} ${spec.open ?? ''} ${spec.key.join(',')} ${spec.positions.join(',')} ${size}`
+  const cached = known.get(shape)
+  if (cached !== undefined) return cached
+  let query = db
+    .selectFrom(spec.table)
+    .selectAll()
+    .select(spec.positions.map((column) => sql<string>`cast(${sql.ref(column)} as text)`.as(asText(column))))
+    .where('account_id', 'in', Array.from({ length: size }, (_, i) => `id-${i}`))
+  if (spec.open !== undefined) query = query.where(spec.open, 'is', null)
+  for (const column of spec.key) query = query.orderBy(column)
+  const compiled = query.compile()
+  if (compiled.parameters.length !== size) throw new Error(`${spec.table}: a load of ${size} accounts compiled to ${compiled.parameters.length} values`)
+  known.set(shape, compiled.sql)
+  return compiled.sql
+}
+
 /**
  * Load the open rows of `accountIds` from `spec.table` and track the batch's changes to them.
  * @category runtime
@@ -104,18 +134,26 @@ export const loadBatchRows = async <Table extends Scoped>(db: Kysely<any>, spec:
     else (rows.entries.push(entry), rows.rows.push(entry.row))
   }
 
-  for (const chunk of statementChunks([...new Set(accountIds)], 1)) {
-    let query = db
-      .selectFrom(spec.table)
-      .selectAll()
-      .select(spec.positions.map((column) => sql<string>`cast(${sql.ref(column)} as text)`.as(asText(column))))
-      .where('account_id', 'in', chunk)
-    if (spec.open !== undefined) query = query.where(spec.open, 'is', null)
-    for (const column of spec.key) query = query.orderBy(column)
-    for (const loaded of (await query.execute()) as Array<Record<string, unknown>>) {
+  const loadedAccounts = new Set<string>()
+  const load = async (db: Kysely<any>, accountIds: Iterable<string>): Promise<void> => {
+    const toLoad: string[] = []
+    for (const accountId of accountIds) if (!loadedAccounts.has(accountId)) (loadedAccounts.add(accountId), toLoad.push(accountId))
+    // Two values per id, so that a chunk padded to a power of two still fits in one statement.
+    for (const chunk of statementChunks(toLoad, 2)) await loadChunk(db, chunk)
+  }
+  const loadChunk = async (db: Kysely<any>, chunk: ReadonlyArray<string>): Promise<void> => {
+    // Padded to a power of two with the last id again, so that a table sees a handful of query
+    // shapes, each built by Kysely once: a batch loads once per slice, a rebuild ten thousand times.
+    let size = 1
+    while (size < chunk.length) size *= 2
+    const ids = chunk.length === size ? chunk : [...chunk, ...Array<string>(size - chunk.length).fill(chunk[chunk.length - 1]!)]
+    const compiled = await compiledLoad(db, spec, size)
+    const result = await db.executeQuery<Record<string, unknown>>(CompiledQuery.raw(compiled, [...ids]))
+    for (const loaded of result.rows) {
       track({ row: positionsAsText(loaded, spec.positions) as unknown as Row, created: false, changed: false })
     }
   }
+  await load(db, accountIds)
 
   return {
     openOf: (accountId) => open.get(accountId)?.rows.slice() ?? [],
@@ -133,6 +171,7 @@ export const loadBatchRows = async <Table extends Scoped>(db: Kysely<any>, spec:
       if (isOpen(entry.row)) rows!.rows[at] = entry.row
       else (rows!.entries.splice(at, 1), rows!.rows.splice(at, 1))
     },
+    more: load,
     async save(db) {
       const created: Row[] = []
       const changed: Row[] = []

@@ -29,6 +29,13 @@ export type RecordedOf<T extends DomainEventType> = RecordedEvent<Extract<Domain
 export interface BatchFold<T extends DomainEventType = DomainEventType> {
   /** Apply one event of the batch, in log order, to the rows in memory; throw to roll the batch back. */
   apply(event: RecordedOf<T>): void
+  /**
+   * Read what the next slice of the same batch touches, before its events are applied; with it,
+   * the runtime keeps one fold for a whole batch and calls `save` once, so each row is written
+   * once per batch however many slices touched it. Without it, each slice is saved on its own.
+   * @since 0.3.0
+   */
+  more?(events: ReadonlyArray<RecordedOf<T>>): Promise<void>
   /** Write the rows the batch changed, inside the batch's transaction. */
   save(): Promise<void>
 }
