@@ -86,7 +86,7 @@ const repeatOf = async (ctx: AppendContext, client: pg.ClientBase, append: Check
   const repeat = classifyRepeat(append.streamId, append.prepared, rows.map(storedEventOf))
   if (E.isLeft(repeat)) return repeat
   if (repeat.right === 'new') return 'new'
-  await ctx.durable.ensure(repeat.right[repeat.right.length - 1]!.globalPosition)
+  await ctx.durable.ensure(repeat.right[repeat.right.length - 1]!.globalPosition, client)
   const recorded = E.traverseArray((row: StoredEvent) => decodeStoredEvent(row, ctx.schema))(repeat.right)
   return E.isLeft(recorded)
     ? E.left(new StoreUnavailableError(recorded.left.message, false, { cause: recorded.left }))

@@ -46,10 +46,13 @@ export interface DurableMark {
   readonly through: () => bigint
   /** An acknowledged append made everything through `position` durable. */
   readonly raise: (position: bigint) => void
-  /** Resolves once every position through `position` is durable (at once where the mark says so). */
-  readonly ensure: (position: bigint) => Promise<void>
+  /**
+   * Resolves once every position through `position` is durable (at once where the mark says so);
+   * on `client` where the caller holds one (a pool of one connection has no other to give).
+   */
+  readonly ensure: (position: bigint, client?: pg.ClientBase) => Promise<void>
   /** Make the whole log durable as far as it is visible now, and answer its head. */
-  readonly durableHead: () => Promise<bigint>
+  readonly durableHead: (client?: pg.ClientBase) => Promise<bigint>
 }
 
 /**
@@ -62,8 +65,8 @@ export const durableMark = (pool: pg.Pool, sql: PostgresStatements): DurableMark
   const raise = (position: bigint) => {
     if (position > through) through = position
   }
-  const durableHead = async () => {
-    const { rows } = await pool.query<{ p: string }>(sql.durableHead)
+  const durableHead = async (client?: pg.ClientBase) => {
+    const { rows } = await (client ?? pool).query<{ p: string }>(sql.durableHead)
     const head = BigInt(rows[0]?.p ?? '0')
     raise(head)
     return head
@@ -71,8 +74,8 @@ export const durableMark = (pool: pg.Pool, sql: PostgresStatements): DurableMark
   return {
     through: () => through,
     raise,
-    ensure: async (position) => {
-      if (position > through) await durableHead()
+    ensure: async (position, client) => {
+      if (position > through) await durableHead(client)
     },
     durableHead,
   }
