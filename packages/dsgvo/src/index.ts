@@ -12,14 +12,14 @@ export { accountSubject, parseSubject, principalSubject, stakeholderSubject, sub
 export { KeyStoreUnavailableError, type KeyStore, type SubjectKey } from './keys/key-store.js'
 export {
   fileKeyEncryptionKeys,
-  keyWrapping,
   secretKeyEncryptionKey,
   unwrapKey,
   wrapKey,
   type KeyEncryptionKey,
   type KeyEncryptionKeys,
-  type StoredSubjectKey,
 } from './keys/key-encryption-keys.js'
+export { keyWrapping, type KeyWrapping, type StoredSubjectKey } from './keys/key-wrapping.js'
+export { destroySubjectKeys, type SubjectKeyRows, type SubjectKeyTable } from './keys/destroy-subject-keys.js'
 export { erasedMarker, open, parseEnvelope, seal, type Envelope, type ValuePlace } from './personal-data/envelope.js'
 export { defaultPersonalFields, personalSubjectOf, type PersonalFields, type PersonalFieldsOf } from './personal-data/personal-fields.js'
 export { encryptingEventStore, type EncryptingEventStoreOptions } from './personal-data/encrypting-event-store.js'

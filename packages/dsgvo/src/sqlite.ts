@@ -5,4 +5,4 @@
  *
  * @module
  */
-export { sqliteKeyStore } from './keys/sqlite-key-store.js'
+export { sqliteKeyStore, type SqliteKeyStoreOptions } from './keys/sqlite-key-store.js'

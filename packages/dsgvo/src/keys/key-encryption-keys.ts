@@ -78,7 +78,23 @@ interface KeyringFile {
   readonly keys: Readonly<Record<string, string>>
 }
 
-const unavailable = (e: unknown) => new KeyStoreUnavailableError(`the key-encryption key file: ${e instanceof Error ? e.message : String(e)}`, false, { cause: e })
+const unavailable = (e: unknown) =>
+  e instanceof KeyStoreUnavailableError ? e : new KeyStoreUnavailableError(`the key-encryption key file: ${e instanceof Error ? e.message : String(e)}`, false, { cause: e })
+
+const keyBytes = 32
+
+// A damaged or hand-edited file is named by the field at fault, and never repeats a key.
+const checkedRing = (path: string, ring: unknown): KeyringFile => {
+  const bad = (field: string, reason: string) => new KeyStoreUnavailableError(`the key-encryption key file ${path} ${reason}`, false, { field })
+  if (typeof ring !== 'object' || ring === null || typeof (ring as KeyringFile).keys !== 'object' || (ring as KeyringFile).keys === null) throw bad('keys', 'has no keys')
+  const { current, keys } = ring as KeyringFile
+  if (!Number.isSafeInteger(current) || current < 1) throw bad('current', 'names no version (a positive integer)')
+  if (keys[current] === undefined) throw bad('current', `names version ${current}, which the file does not hold`)
+  for (const [version, key] of Object.entries(keys)) {
+    if (typeof key !== 'string' || Buffer.from(key, 'base64').length !== keyBytes) throw bad(`keys.${version}`, `is not ${keyBytes} bytes in base64`)
+  }
+  return ring as KeyringFile
+}
 
 /**
  * KEKs in a file of their own (mode 0600), outside the database and its backups; created with a
@@ -103,9 +119,7 @@ export const fileKeyEncryptionKeys = (path: string): KeyEncryptionKeys => {
   }
   const read = (): KeyringFile => {
     if (!existsSync(path)) write({ current: 1, keys: { 1: randomBytes(32).toString('base64') } })
-    const ring = JSON.parse(readFileSync(path, 'utf8')) as KeyringFile
-    if (!Number.isSafeInteger(ring.current) || typeof ring.keys?.[ring.current] !== 'string') throw new Error('not a key-encryption key file')
-    return ring
+    return checkedRing(path, JSON.parse(readFileSync(path, 'utf8')))
   }
   const attempt = async <A>(f: () => A): Promise<E.Either<KeyStoreUnavailableError, A>> => {
     try {
@@ -145,61 +159,7 @@ export const fileKeyEncryptionKeys = (path: string): KeyEncryptionKeys => {
  */
 export const secretKeyEncryptionKey = (base64: string): E.Either<KeyStoreUnavailableError, KeyEncryptionKeys> => {
   const key = Buffer.from(base64, 'base64')
-  if (key.length !== 32) return E.left(new KeyStoreUnavailableError('the key-encryption key must be 32 bytes in base64', false))
+  if (key.length !== keyBytes) return E.left(new KeyStoreUnavailableError(`the key-encryption key must be ${keyBytes} bytes in base64`, false, { field: 'keyEncryptionKey' }))
   const kek = { version: 1, key: new Uint8Array(key) }
   return E.right({ current: async () => E.right(kek), byVersion: async (version) => E.right(version === 1 ? kek.key : undefined) })
 }
-
-/**
- * A stored subject key: its bytes as written (wrapped, or plain where no KEK is configured) and
- * the KEK version that wraps it (`null`: plain).
- * @category keys
- * @since 0.2.0
- */
-export interface StoredSubjectKey {
-  readonly subjectId: string
-  readonly version: number
-  readonly key: Uint8Array
-  readonly kekVersion: number | null
-}
-
-const boundTo = (subjectId: string, version: number) => `${subjectId}~${version}`
-
-/**
- * What a key store does with its KEKs: wrap on create, unwrap on read, and on an erasure rotate
- * the KEK, re-wrap the rest and retire the old KEK. Without KEKs every step passes the key through.
- * @category keys
- * @since 0.2.0
- */
-export const keyWrapping = (keks: KeyEncryptionKeys | undefined) => ({
-  /** The bytes to store for a new key, and the KEK version that wraps them. */
-  wrap: async (subjectId: string, version: number, key: Uint8Array): Promise<E.Either<KeyStoreUnavailableError, { bytes: Uint8Array; kekVersion: number | null }>> => {
-    if (keks === undefined) return E.right({ bytes: key, kekVersion: null })
-    const kek = await keks.current()
-    return E.isLeft(kek) ? kek : E.right({ bytes: wrapKey(kek.right.key, key, boundTo(subjectId, version)), kekVersion: kek.right.version })
-  },
-  /** The key of a stored row; an error when its KEK is gone or does not open it. */
-  unwrap: async (row: StoredSubjectKey): Promise<E.Either<KeyStoreUnavailableError, Uint8Array>> => {
-    if (row.kekVersion === null) return E.right(row.key)
-    if (keks === undefined) return E.left(new KeyStoreUnavailableError('the key is wrapped, but no key-encryption keys are configured', false))
-    const kek = await keks.byVersion(row.kekVersion)
-    if (E.isLeft(kek)) return kek
-    const key = kek.right === undefined ? undefined : unwrapKey(kek.right, row.key, boundTo(row.subjectId, row.version))
-    return key === undefined ? E.left(new KeyStoreUnavailableError(`the key-encryption key ${row.kekVersion} does not open the key of ${row.subjectId}`, false)) : E.right(key)
-  },
-  /** After an erasure: the remaining rows re-wrapped under a fresh KEK (nothing to do without a rotating source). */
-  rotate: async (rows: ReadonlyArray<StoredSubjectKey>): Promise<E.Either<KeyStoreUnavailableError, ReadonlyArray<StoredSubjectKey> | undefined>> => {
-    if (keks?.rotate === undefined) return E.right(undefined)
-    const plain: Array<{ row: StoredSubjectKey; key: Uint8Array }> = []
-    for (const row of rows) {
-      const key = await keyWrapping(keks).unwrap(row)
-      if (E.isLeft(key)) return key
-      plain.push({ row, key: key.right })
-    }
-    const fresh = await keks.rotate()
-    if (E.isLeft(fresh)) return fresh
-    return E.right(plain.map(({ row, key }) => ({ ...row, key: wrapKey(fresh.right.key, key, boundTo(row.subjectId, row.version)), kekVersion: fresh.right.version })))
-  },
-  /** Once the re-wrapped rows are committed: destroy the KEKs that wrapped the erased key. */
-  retire: async (): Promise<E.Either<KeyStoreUnavailableError, number>> => (keks?.retireAllButCurrent === undefined ? E.right(0) : keks.retireAllButCurrent()),
-})

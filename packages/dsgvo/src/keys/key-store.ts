@@ -33,10 +33,18 @@ export interface SubjectKey {
 export class KeyStoreUnavailableError extends TaggedError('KeyStoreUnavailableError') {
   readonly reason: string
   readonly retryable: boolean
-  constructor(reason: string, retryable: boolean, options?: { cause?: unknown }) {
-    super(`key store unavailable (${retryable ? 'retryable' : 'not retryable'}): ${reason}`, options)
+  /**
+   * The input at fault when the key store was given something it cannot use — a key-encryption
+   * key of the wrong length, a file that is no KEK file (`keyEncryptionKeys.current`, `keys.2`);
+   * absent when the backend failed.
+   * @since 0.3.0
+   */
+  readonly field?: string
+  constructor(reason: string, retryable: boolean, options?: { cause?: unknown; field?: string }) {
+    super(`key store unavailable (${retryable ? 'retryable' : 'not retryable'}): ${options?.field === undefined ? '' : `${options.field}: `}${reason}`, options)
     this.reason = reason
     this.retryable = retryable
+    if (options?.field !== undefined) this.field = options.field
   }
 }
 

@@ -17,8 +17,10 @@ import type { SubjectId } from '@account-ownership/core'
 import { randomBytes } from 'node:crypto'
 import * as E from 'fp-ts/lib/Either.js'
 import type pg from 'pg'
-import { keyWrapping, type KeyEncryptionKeys } from './key-encryption-keys.js'
+import { destroySubjectKeys } from './destroy-subject-keys.js'
+import type { KeyEncryptionKeys } from './key-encryption-keys.js'
 import { KeyStoreUnavailableError, type KeyStore, type SubjectKey } from './key-store.js'
+import { keyWrapping } from './key-wrapping.js'
 
 // Connection failures and serialisation conflicts can pass; everything else needs a person.
 const retryableCodes = new Set(['40001', '40P01', '57P01', '57P03', '08000', '08003', '08006'])
@@ -114,6 +116,8 @@ export const postgresKeyStore = async (pool: pg.Pool, options: PostgresKeyStoreO
     create: (subjectId: SubjectId) =>
       settle(() =>
         inTransaction(pool, async (client): Promise<SubjectKey> => {
+          // Taken before the KEK is read, so that an erasure rotating it waits for this key or this key for it.
+          await client.query('LOCK TABLE dsgvo_subject_keys IN ROW EXCLUSIVE MODE')
           const { rows } = await client.query<{ last_version: number }>(
             `INSERT INTO dsgvo_subject_key_versions (subject_id, last_version) VALUES ($1, 1)
              ON CONFLICT (subject_id) DO UPDATE SET last_version = dsgvo_subject_key_versions.last_version + 1
@@ -133,21 +137,28 @@ export const postgresKeyStore = async (pool: pg.Pool, options: PostgresKeyStoreO
         return rows[0]?.last_version ?? 0
       }),
     delete: (subjectId) =>
-      settle(async () => {
-        const destroyed = await inTransaction(pool, async (client) => {
-          const result = await client.query('DELETE FROM dsgvo_subject_keys WHERE subject_id = $1', [subjectId])
-          // With rotating KEKs, the keys left are re-wrapped under a fresh one before the old goes.
-          const { rows } = await client.query<KeyRow>('SELECT subject_id, version, key, kek_version FROM dsgvo_subject_keys FOR UPDATE')
-          const rewrapped = orThrow(await wrapping.rotate(rows.map(storedOf)))
-          for (const row of rewrapped ?? []) {
-            await client.query('UPDATE dsgvo_subject_keys SET key = $3, kek_version = $4 WHERE subject_id = $1 AND version = $2', [row.subjectId, row.version, Buffer.from(row.key), row.kekVersion])
-          }
-          return result.rowCount ?? 0
-        })
-        await pool.query('VACUUM FULL dsgvo_subject_keys')
-        orThrow(await wrapping.retire())
-        return destroyed
-      }),
+      destroySubjectKeys(
+        {
+          inTransaction: (work) =>
+            inTransaction(pool, async (client) => {
+              // Keeps out a create that would wrap a key under the KEK this erasure retires.
+              await client.query('LOCK TABLE dsgvo_subject_keys IN SHARE ROW EXCLUSIVE MODE')
+              return work({
+                deleteKeysOf: async (subject) => (await client.query('DELETE FROM dsgvo_subject_keys WHERE subject_id = $1', [subject])).rowCount ?? 0,
+                remaining: async () => (await client.query<KeyRow>('SELECT subject_id, version, key, kek_version FROM dsgvo_subject_keys')).rows.map(storedOf),
+                replace: async (row) => {
+                  await client.query('UPDATE dsgvo_subject_keys SET key = $3, kek_version = $4 WHERE subject_id = $1 AND version = $2', [row.subjectId, row.version, Buffer.from(row.key), row.kekVersion])
+                },
+              })
+            }),
+          purge: async () => {
+            await pool.query('VACUUM FULL dsgvo_subject_keys')
+          },
+        },
+        wrapping,
+        subjectId,
+        unavailable,
+      ),
     close: async () => undefined,
   }
   return E.right(store)

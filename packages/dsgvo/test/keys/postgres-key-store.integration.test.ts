@@ -7,7 +7,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { postgresDatabase } from '../postgres-database.js'
 import { scratchDir } from '../scratch-dir.js'
-import { keyStoreContract } from './key-store-contract.js'
+import { keyEncryptionContract, keyStoreContract } from './key-store-contract.js'
 
 const server = await postgresDatabase('keys')
 const scratch = scratchDir('pg-keks')
@@ -26,6 +26,21 @@ const fresh = async (kekFile?: string) => {
 
 describe.skipIf(server.skip !== undefined)(`the PostgreSQL key store${skip}`, () => {
   keyStoreContract(async () => (await fresh()).keys)
+})
+
+describe.skipIf(server.skip !== undefined)(`the PostgreSQL key store with key-encryption keys${skip}`, () => {
+  keyEncryptionContract(async () => {
+    const { pool } = await fresh()
+    return {
+      open: async (keyEncryptionKeys) => right(await postgresKeyStore(pool, keyEncryptionKeys === undefined ? {} : { keyEncryptionKeys })),
+      stored: async (subjectId) =>
+        (await pool.query<{ version: number; key: Buffer; kek_version: number | null }>('SELECT version, key, kek_version FROM dsgvo_subject_keys WHERE subject_id = $1 ORDER BY version', [subjectId])).rows.map((row) => ({
+          version: row.version,
+          key: row.key,
+          kekVersion: row.kek_version,
+        })),
+    }
+  })
 })
 
 describe.skipIf(server.skip !== undefined)(`the PostgreSQL key store with key-encryption keys in a file${skip}`, () => {

@@ -5,7 +5,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
 import { scratchDir } from '../scratch-dir.js'
-import { keyStoreContract } from './key-store-contract.js'
+import { keyEncryptionContract, keyStoreContract } from './key-store-contract.js'
 
 const scratch = scratchDir('sqlite-keys')
 
@@ -20,6 +20,26 @@ describe('the SQLite key store', () => {
     await keys.close()
     expect(db.open).toBe(true)
     db.close()
+  })
+})
+
+describe('the SQLite key store with key-encryption keys', () => {
+  keyEncryptionContract(async () => {
+    const file = scratch.file()
+    return {
+      open: async (keyEncryptionKeys) => sqliteKeyStore(new Database(file), keyEncryptionKeys === undefined ? { owned: true } : { owned: true, keyEncryptionKeys }),
+      stored: async (subjectId) => {
+        const db = new Database(file, { readonly: true })
+        try {
+          return db
+            .prepare<[string], { version: number; key: Buffer; kek_version: number | null }>('SELECT version, key, kek_version FROM dsgvo_subject_keys WHERE subject_id = ? ORDER BY version')
+            .all(subjectId)
+            .map((row) => ({ version: row.version, key: row.key, kekVersion: row.kek_version }))
+        } finally {
+          db.close()
+        }
+      },
+    }
   })
 })
 
