@@ -75,9 +75,13 @@ export const keyWrapping = (keks: KeyEncryptionKeys | undefined) => ({
       return E.left(new KeyStoreUnavailableError('the keys are wrapped, but no key-encryption keys are configured: the erasure could not retire the old one', false, { field: 'keyEncryptionKeys' }))
     }
     if (keks?.rotate === undefined) return E.right(undefined)
+    // Each KEK asked for once per rotation, not once per key (a file source reads its file on every ask).
+    const asked = new Map<number, ReturnType<KeyEncryptionKeys['byVersion']>>()
+    const byVersion = (version: number) => asked.get(version) ?? asked.set(version, keks.byVersion(version)).get(version)!
+    const opener = keyWrapping({ ...keks, byVersion })
     const plain: Array<{ row: StoredSubjectKey; key: Uint8Array }> = []
     for (const row of rows) {
-      const key = await keyWrapping(keks).unwrap(row)
+      const key = await opener.unwrap(row)
       if (E.isLeft(key)) return key
       plain.push({ row, key: key.right })
     }

@@ -69,9 +69,13 @@ const keksInMemory = () => {
   const ring = new Map<number, Uint8Array>([[1, new Uint8Array(randomBytes(32))]])
   let current = 1
   const bad = { current: false, byVersion: false, rotate: false }
+  const asked = { byVersion: 0 }
   const keks: KeyEncryptionKeys = {
     current: async () => E.right({ version: current, key: bad.current ? new Uint8Array(16) : ring.get(current)! }),
-    byVersion: async (version) => E.right(bad.byVersion ? new Uint8Array(16) : ring.get(version)),
+    byVersion: async (version) => {
+      asked.byVersion++
+      return E.right(bad.byVersion ? new Uint8Array(16) : ring.get(version))
+    },
     rotate: async () => {
       const fresh = { version: current + 1, key: new Uint8Array(randomBytes(bad.rotate ? 16 : 32)) }
       ring.set(fresh.version, fresh.key)
@@ -84,7 +88,7 @@ const keksInMemory = () => {
       return E.right(retired)
     },
   }
-  return { keks, bad, ring }
+  return { keks, bad, ring, asked }
 }
 
 /** What every key store does with key-encryption keys; `storage` gives a fresh, empty key table. */
@@ -118,6 +122,17 @@ export const keyEncryptionContract = (storage: () => Promise<KeyStorage>) => {
     expect(unwrapKey(oldKek, maxNow!.key, `${max}~1`)).toBeUndefined()
     expect(right(await keys.keyFor(max))).toEqual(maxKey)
     expect(right(await keys.keyFor(erika))).toBeUndefined()
+    await keys.close()
+  })
+
+  it('asks its KEK source for each KEK once per erasure, not once per key it re-wraps', async () => {
+    const table = await storage()
+    const { keks, asked } = keksInMemory()
+    const keys = await table.open(keks)
+    for (const subject of [erika, max, 'stakeholder:lena' as SubjectId, 'stakeholder:otto' as SubjectId]) right(await keys.create(subject))
+    asked.byVersion = 0
+    expect(right(await keys.delete(erika))).toBe(1)
+    expect(asked.byVersion).toBe(1)
     await keys.close()
   })
 
