@@ -1,11 +1,12 @@
 // `erase` on a real log whose contact person's name is encrypted under her own key: with --write
 // her keys are destroyed, the erasure is recorded in the log, and her name no longer reads back.
-import { accountCommandHandler, defaultPolicy, type Instant } from '@account-ownership/core'
-import { encryptingEventStore, erasedMarker } from '@account-ownership/dsgvo'
+import { accountCommandHandler, defaultPolicy, type Instant, type SubjectId } from '@account-ownership/core'
+import { encryptingEventStore, erasedMarker, fileKeyEncryptionKeys } from '@account-ownership/dsgvo'
 import { sqliteKeyStore } from '@account-ownership/dsgvo/sqlite'
 import { openSqliteEventStore } from '@account-ownership/store-sqlite'
 import Database from 'better-sqlite3'
 import * as E from 'fp-ts/lib/Either.js'
+import { copyFileSync, existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it, vi } from 'vitest'
 import { runBinary } from './cli-process.js'
@@ -60,5 +61,65 @@ describe('erase', () => {
     expect(await nameOfErika()).toBe(erasedMarker)
     const replay = JSON.parse(runBinary(['--store', `sqlite:${log}`, '--json', 'replay']).stdout) as { eventsByType: Record<string, number> }
     expect(replay.eventsByType['PersonalDataErased']).toBe(1)
+  })
+})
+
+describe('erase with --kek, on a key store whose keys are wrapped', () => {
+  const kekLog = join(dir, 'kunden-kek.db')
+  const kekKeys = join(dir, 'schluessel-kek.db')
+  const kekFile = join(dir, 'kek.json')
+  const withKeks = () => sqliteKeyStore(new Database(kekKeys), { owned: true, keyEncryptionKeys: fileKeyEncryptionKeys(kekFile) })
+  const eraseErika = (...more: ReadonlyArray<string>) =>
+    runBinary(['--store', `sqlite:${kekLog}`, '--json', 'erase', 'stakeholder:erika', '--reason', 'art17-1-b-consent-withdrawn', '--by', 'dpo-anna', '--tenant', 'acme-de', '--keys', kekKeys, '--write', '--at', '2025-03-01', ...more])
+
+  beforeAll(async () => {
+    const opened = openSqliteEventStore({ path: kekLog })
+    if (E.isLeft(opened)) throw opened.left
+    const keys = withKeks()
+    const store = encryptingEventStore({ store: opened.right, keys })
+    const accounts = accountCommandHandler({ store, policy: { ...defaultPolicy, admins: ['dora'] } as typeof defaultPolicy, clock: () => '2025-01-06T09:00:00.000Z' as Instant })
+    let step = 0
+    for (const command of [
+      { type: 'OpenAccount', data: { accountId: 'kunde-1', tenantId: 'acme-de', displayName: 'Müller Maschinenbau GmbH', tier: 'key' } },
+      { type: 'MapStakeholder', data: { accountId: 'kunde-1', stakeholderId: 'erika', role: 'decision-maker', name: 'Erika Mustermann', email: 'erika@example.com' } },
+      { type: 'MapStakeholder', data: { accountId: 'kunde-1', stakeholderId: 'max', role: 'champion', name: 'Max Mustermann', email: 'max@example.com' } },
+    ] as const) {
+      const handled = await accounts.handle(command, { commandId: `erase-kek-fixture-${++step}`, actor: 'dora', tenantId: 'acme-de' })
+      if (E.isLeft(handled)) throw new Error(handled.left.message)
+    }
+    await store.close()
+    await keys.close()
+  })
+
+  it('refuses to erase without --kek, or with a --kek file that is not there, naming --kek, and destroys nothing', async () => {
+    const without = eraseErika()
+    expect(without.code).toBe(2)
+    expect(without.stderr).toContain('--kek')
+    const missing = eraseErika('--kek', join(dir, 'no-kek.json'))
+    expect(missing.code).toBe(2)
+    expect(missing.stderr).toContain('--kek: there is no key-encryption key file')
+    expect(existsSync(join(dir, 'no-kek.json'))).toBe(false)
+    const keys = withKeks()
+    expect(await keys.keyFor('stakeholder:erika' as SubjectId)).toEqual(E.right(expect.objectContaining({ version: 1 })))
+    await keys.close()
+  })
+
+  it('with --kek destroys the keys and retires the KEK, so a copy of the key store taken before gives the erased key back no more', async () => {
+    const backup = join(dir, 'schluessel-kek-backup.db')
+    copyFileSync(kekKeys, backup)
+    if (existsSync(`${kekKeys}-wal`)) copyFileSync(`${kekKeys}-wal`, `${backup}-wal`)
+    const run = eraseErika('--kek', kekFile)
+    expect(run.stderr).toBe('')
+    expect(run.code).toBe(0)
+    expect((JSON.parse(run.stdout) as { keysDestroyed: number }).keysDestroyed).toBe(1)
+    const ring = JSON.parse(readFileSync(kekFile, 'utf8')) as { current: number; keys: Record<string, string> }
+    expect(ring.current).toBe(2)
+    expect(Object.keys(ring.keys)).toEqual(['2'])
+    const restored = sqliteKeyStore(new Database(backup), { owned: true, keyEncryptionKeys: fileKeyEncryptionKeys(kekFile) })
+    expect(E.isLeft(await restored.keyFor('stakeholder:erika' as SubjectId))).toBe(true)
+    await restored.close()
+    const keys = withKeks()
+    expect(E.isRight(await keys.keyFor('stakeholder:max' as SubjectId))).toBe(true)
+    await keys.close()
   })
 })

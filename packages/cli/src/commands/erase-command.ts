@@ -1,12 +1,15 @@
 /**
- * `erase <subject> --reason <ground> --by <principal> --tenant <id> --keys <file> --write`:
+ * `erase <subject> --reason <ground> --by <principal> --tenant <id> --keys <file> [--kek <file>] --write`:
  * erasure (Löschung, Art. 17 DSGVO) by destroying the subject's keys in the key store, recorded
  * as `PersonalDataErased` in the log. Writes to the key store and the log, so it needs `--write`.
+ * With `--kek`, the key store's keys are wrapped under the key-encryption keys in that file, and
+ * the erasure rotates them and retires the old one, so that copies of the key store taken before
+ * no longer give the erased key back.
  *
  * @module
  */
 import { ErasureGround, instantOf, SubjectId } from '@account-ownership/core'
-import { erase } from '@account-ownership/dsgvo'
+import { erase, fileKeyEncryptionKeys, type ErasureError } from '@account-ownership/dsgvo'
 import { sqliteKeyStore } from '@account-ownership/dsgvo/sqlite'
 import Database from 'better-sqlite3'
 import type { Command } from 'commander'
@@ -23,11 +26,20 @@ interface EraseOptions {
   readonly by: string
   readonly tenant: string
   readonly keys: string
+  readonly kek?: string
   readonly at?: string
   readonly write?: boolean
 }
 
 const grounds = Object.keys(ErasureGround.keys)
+
+// A key-encryption key that is missing, damaged or not given where the keys are wrapped is the
+// caller's to fix, named by the option; other failures are the store's.
+const failureOf = (e: ErasureError) => {
+  if (e._tag === 'InvalidStoreInputError') return new UsageError(e.field === 'subjectId' ? '<subject>' : e.field, e.reason)
+  if (e._tag === 'KeyStoreUnavailableError' && e.field !== undefined) return new UsageError('--kek', `${e.field}: ${e.reason}`)
+  return new CommandFailedError(e.message, ExitCode.failure, { cause: e })
+}
 
 /**
  * Add `erase` to the program.
@@ -44,6 +56,7 @@ export const registerEraseCommand = (program: Command, session: CliSession): voi
     .requiredOption('--by <principal>', 'who erases (recorded)')
     .requiredOption('--tenant <id>', 'the tenant')
     .requiredOption('--keys <file>', "the SQLite key store holding the subjects' keys")
+    .option('--kek <file>', 'the key-encryption key file the key store wraps its keys under (rotated by the erasure)')
     .option('--at <time>', 'business time of the erasure (ISO 8601); now by default')
     .option('--write', 'destroy the keys and record the erasure (required)')
     .action(
@@ -54,17 +67,16 @@ export const registerEraseCommand = (program: Command, session: CliSession): voi
         if (E.isLeft(at)) return failWith(terminal, globals, at.left)
         if (options.write !== true) return failWith(terminal, globals, new UsageError('--write', 'is required: erase destroys keys and appends to the log'))
         if (!existsSync(options.keys)) return failWith(terminal, globals, new UsageError('--keys', 'there is no key store at that path'))
+        // fileKeyEncryptionKeys would create a fresh file, which opens none of the stored keys.
+        if (options.kek !== undefined && !existsSync(options.kek)) return failWith(terminal, globals, new UsageError('--kek', 'there is no key-encryption key file at that path'))
         return withLog(
           terminal,
           globals,
           async ({ store }) => {
-            const keys = sqliteKeyStore(new Database(options.keys, { fileMustExist: true }), { owned: true })
+            const keys = sqliteKeyStore(new Database(options.keys, { fileMustExist: true }), options.kek === undefined ? { owned: true } : { owned: true, keyEncryptionKeys: fileKeyEncryptionKeys(options.kek) })
             try {
               const erased = await erase({ store, keys }, subject, { by: options.by as never, legalGround: options.reason as ErasureGround, at: at.right, tenantId: options.tenant as never })
-              if (E.isLeft(erased)) {
-                const e = erased.left
-                return failWith(terminal, globals, e._tag === 'InvalidStoreInputError' ? new UsageError(e.field === 'subjectId' ? '<subject>' : e.field, e.reason) : new CommandFailedError(e.message, ExitCode.failure, { cause: e }))
-              }
+              if (E.isLeft(erased)) return failWith(terminal, globals, failureOf(erased.left))
               const { keysDestroyed } = erased.right.data
               answer(terminal, globals, { subjectId: subject, keysDestroyed, position: erased.right.metadata.globalPosition }, () =>
                 renderTable(['erased', 'keys destroyed', 'recorded at position'], [[subject, keysDestroyed, erased.right.metadata.globalPosition]]),
