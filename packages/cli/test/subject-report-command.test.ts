@@ -2,7 +2,7 @@
 // are encrypted under her account's key: with --keys the report shows the values in plaintext,
 // each with its source; without it, only what the log stores (the envelopes), never the text.
 import { accountCommandHandler, defaultPolicy, type Instant } from '@account-ownership/core'
-import { encryptingEventStore } from '@account-ownership/dsgvo'
+import { encryptingEventStore, fileKeyEncryptionKeys } from '@account-ownership/dsgvo'
 import { sqliteKeyStore } from '@account-ownership/dsgvo/sqlite'
 import { openSqliteEventStore } from '@account-ownership/store-sqlite'
 import Database from 'better-sqlite3'
@@ -18,6 +18,9 @@ vi.setConfig({ testTimeout: 300_000, hookTimeout: 300_000 })
 const dir = scratchDir('subject-report')
 const log = join(dir, 'kunden.db')
 const keysPath = join(dir, 'schluessel.db')
+const wrappedLog = join(dir, 'kunden-kek.db')
+const wrappedKeys = join(dir, 'schluessel-kek.db')
+const kekPath = join(dir, 'kek.json')
 const name = 'Bäckerei Anna Schmidt e.K.'
 const criterion = 'Inhaberin plant Übergabe an Tochter'
 
@@ -25,10 +28,11 @@ interface Records {
   readonly accountRecords: ReadonlyArray<{ readonly eventType: string; readonly personalData: Record<string, unknown>; readonly source: { readonly streamId: string } }>
 }
 
-beforeAll(async () => {
-  const opened = openSqliteEventStore({ path: log })
+// A sole trader's account written into `logPath`, keys in `keyPath` (wrapped under `kek` where given).
+const writeSoleTrader = async (logPath: string, keyPath: string, kek?: string) => {
+  const opened = openSqliteEventStore({ path: logPath })
   if (E.isLeft(opened)) throw opened.left
-  const keys = sqliteKeyStore(new Database(keysPath), { owned: true })
+  const keys = sqliteKeyStore(new Database(keyPath), kek === undefined ? { owned: true } : { owned: true, keyEncryptionKeys: fileKeyEncryptionKeys(kek) })
   const store = encryptingEventStore({ store: opened.right, keys })
   const accounts = accountCommandHandler({ store, policy: { ...defaultPolicy, admins: ['dora'] } as typeof defaultPolicy, clock: () => '2025-01-06T09:00:00.000Z' as Instant })
   let step = 0
@@ -41,6 +45,11 @@ beforeAll(async () => {
   }
   await store.close()
   await keys.close()
+}
+
+beforeAll(async () => {
+  await writeSoleTrader(log, keysPath)
+  await writeSoleTrader(wrappedLog, wrappedKeys, kekPath)
 })
 
 describe('report subject account:<id>', () => {
@@ -60,6 +69,16 @@ describe('report subject account:<id>', () => {
     expect(run.stdout).toContain('own account')
     expect(run.stdout).not.toContain('Bäckerei')
     expect(run.stdout).not.toContain('Tochter')
+  })
+
+  it('with --keys and --kek, reads keys wrapped under a key-encryption key; without --kek, refuses naming it', () => {
+    const run = runBinary(['--store', `sqlite:${wrappedLog}`, '--json', 'report', 'subject', 'account:kunde-anna', '--keys', wrappedKeys, '--kek', kekPath])
+    expect(run.stderr).toBe('')
+    expect((JSON.parse(run.stdout) as Records).accountRecords.map((r) => r.personalData)).toEqual([{ displayName: name }, { criteria: [criterion] }])
+    const without = runBinary(['--store', `sqlite:${wrappedLog}`, 'report', 'subject', 'account:kunde-anna', '--keys', wrappedKeys])
+    expect(without.code).not.toBe(0)
+    expect(without.stdout).not.toContain('Bäckerei')
+    expect(without.stderr).toContain('keyEncryptionKeys')
   })
 
   it('refuses a key store that is not there, naming --keys', () => {

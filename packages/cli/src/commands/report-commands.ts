@@ -6,7 +6,7 @@
  * @module
  */
 import { instantOf, SubjectId } from '@account-ownership/core'
-import { encryptingEventStore, parseSubject, recordOfProcessing, subjectReport } from '@account-ownership/dsgvo'
+import { encryptingEventStore, fileKeyEncryptionKeys, parseSubject, recordOfProcessing, subjectReport } from '@account-ownership/dsgvo'
 import { sqliteKeyStore } from '@account-ownership/dsgvo/sqlite'
 import Database from 'better-sqlite3'
 import type { Command } from 'commander'
@@ -45,15 +45,22 @@ export const registerReportCommands = (program: Command, session: CliSession): v
     .description('everything the log holds about a data subject (Art. 15): principal:<id>, stakeholder:<id> or account:<id> (a sole trader)')
     .argument('<subject>', 'subject id, e.g. principal:hanna, stakeholder:erika or account:kunde-7')
     .option('--keys <file>', 'the SQLite key store, to show personal values in plaintext (without it they show as stored: encrypted)')
+    .option('--kek <file>', 'the key-encryption key file the key store wraps its keys under (with --keys)')
     .addOption(formatOption(['table', 'json', 'csv', 'html']))
     .addOption(outputOption())
     .action(
-      action<[string], { format?: string; output?: string; keys?: string }>(session, (globals, options, subject) => {
+      action<[string], { format?: string; output?: string; keys?: string; kek?: string }>(session, (globals, options, subject) => {
         // Checked before anything opens, so that the message never repeats what was typed (it may be a name).
         if (!SubjectId.is(subject) || parseSubject(subject) === undefined) return Promise.resolve(failWith(terminal, globals, new UsageError('<subject>', 'expected principal:<id>, stakeholder:<id> or account:<id>')))
         if (options.keys !== undefined && !existsSync(options.keys)) return Promise.resolve(failWith(terminal, globals, new UsageError('--keys', 'there is no key store at that path')))
+        if (options.kek !== undefined && (options.keys === undefined || !existsSync(options.kek))) {
+          return Promise.resolve(failWith(terminal, globals, new UsageError('--kek', options.keys === undefined ? 'needs --keys' : 'there is no key-encryption key file at that path')))
+        }
         return withReadModels(terminal, globals, async (log, { db }) => {
-          const keys = options.keys === undefined ? undefined : sqliteKeyStore(new Database(options.keys, { fileMustExist: true }), { owned: true })
+          const keys =
+            options.keys === undefined
+              ? undefined
+              : sqliteKeyStore(new Database(options.keys, { fileMustExist: true }), options.kek === undefined ? { owned: true } : { owned: true, keyEncryptionKeys: fileKeyEncryptionKeys(options.kek) })
           try {
             // Mentions' values and a sole trader's records are read from the log itself.
             const found = await subjectReport(db, subject, { store: keys === undefined ? log.store : encryptingEventStore({ store: log.store, keys }) })
