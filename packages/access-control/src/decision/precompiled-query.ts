@@ -4,7 +4,10 @@
  * subqueries and three joins) that took longer than SQLite took to answer it. The query is
  * built once with a placeholder value per argument, and the compiled parameters that hold a
  * placeholder are swapped for the call's arguments, position by position — so the dialect's
- * own compiler still writes the SQL, and an argument is never spliced into it.
+ * own compiler still writes the SQL, and an argument is never spliced into it. A builder that
+ * leaves an argument out, or changes a placeholder before it becomes a parameter (`upper(x)` in
+ * JavaScript, a literal), would freeze that placeholder into the statement for every call: it
+ * is refused when first compiled.
  *
  * @module
  */
@@ -30,11 +33,20 @@ export const precompiled = <DB, Args extends Readonly<Record<string, string>>, R
   const compiled = new WeakMap<Kysely<DB>, { readonly query: CompiledQuery<Row>; readonly slots: ReadonlyArray<(keyof Args & string) | null> }>()
   const placeholders = Object.fromEntries(names.map((name) => [name, `\u0000${name}\u0000`])) as unknown as Args
   const slotOf = (parameter: unknown) => names.find((name) => parameter === placeholders[name]) ?? null
+  // A defect of the builder, not of a call: every call would answer for the placeholder.
+  const defectOf = (query: CompiledQuery<Row>, slots: ReadonlyArray<string | null>): Error | undefined => {
+    const frozen = query.sql.includes('\u0000') || query.parameters.some((value, i) => slots[i] === null && typeof value === 'string' && value.includes('\u0000'))
+    const missing = names.filter((name) => !slots.includes(name))
+    if (!frozen && missing.length === 0) return undefined
+    return new Error(`a precompiled query must pass each argument unchanged as a parameter: ${frozen ? 'a placeholder was changed or written into the SQL' : `no parameter holds ${missing.join(', ')}`}`)
+  }
   return (db: Kysely<DB>, args: Args): Promise<QueryResult<Row>> => {
     let once = compiled.get(db)
     if (once === undefined) {
       const query = build(db, placeholders).compile()
       once = { query, slots: query.parameters.map(slotOf) }
+      const defect = defectOf(query, once.slots)
+      if (defect !== undefined) return Promise.reject(defect)
       compiled.set(db, once)
     }
     const { query, slots } = once

@@ -55,3 +55,15 @@ describe('a precompiled query', () => {
     })
   })
 })
+
+describe('a precompiled query whose builder does not pass an argument through unchanged', () => {
+  // Each would freeze a placeholder into the statement and answer every call as if asked for it.
+  const changed = precompiled((db: Kysely<Db>, { name }: { readonly name: string }) => db.selectFrom('principals').select('principal_id').where('name', '=', name.toUpperCase()), ['name'])
+  const unused = precompiled((db: Kysely<Db>, _: { readonly name: string; readonly other: string }) => db.selectFrom('principals').select('principal_id'), ['name', 'other'])
+
+  it('is refused when first run, naming what is wrong', async () => {
+    const db = await database('refused.db', [{ principal_id: 'ada', name: 'ADA' }])
+    await expect(changed(db, { name: 'ada' })).rejects.toThrow(/a placeholder was changed/)
+    await expect(unused(db, { name: 'ada', other: 'x' })).rejects.toThrow(/no parameter holds name, other/)
+  })
+})
