@@ -18,7 +18,7 @@ export {
   type KeyEncryptionKey,
   type KeyEncryptionKeys,
 } from './keys/key-encryption-keys.js'
-export { keyWrapping, type KeyWrapping, type StoredSubjectKey } from './keys/key-wrapping.js'
+export { keyWrapping, type KeyWrapping, type Rotation, type StoredSubjectKey } from './keys/key-wrapping.js'
 export { destroySubjectKeys, type SubjectKeyRows, type SubjectKeyTable } from './keys/destroy-subject-keys.js'
 export { erasedMarker, open, parseEnvelope, seal, type Envelope, type ValuePlace } from './personal-data/envelope.js'
 export { defaultPersonalFields, personalSubjectOf, type PersonalFields, type PersonalFieldsOf } from './personal-data/personal-fields.js'

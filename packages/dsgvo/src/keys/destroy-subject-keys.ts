@@ -2,7 +2,9 @@
  * One erasure in a key store (Vernichtung der Schlüssel), the same steps for every store: inside
  * one transaction the subject's keys are deleted and, with a rotating KEK source, every key left
  * is re-wrapped under a fresh KEK; after the commit the store purges what its own files keep of
- * the deleted rows, and the KEKs that wrapped the erased keys are retired. From then on the
+ * the deleted rows, and the KEKs older than the fresh one are retired — only those: an erasure
+ * that started meanwhile may have rotated to a newer KEK and not committed, and the keys stay
+ * under this erasure's KEK until it does, or for good where it fails. From then on the
  * erased keys' bytes — in a WAL, a dead tuple, a backup copy of the file — open under no KEK left.
  *
  * The transaction must keep every other writer of the key table out until it ends: a key created
@@ -60,10 +62,13 @@ export const destroySubjectKeys = async (
 ): Promise<E.Either<KeyStoreUnavailableError, number>> => {
   const asError = (e: unknown) => (e instanceof KeyStoreUnavailableError ? e : unavailable(e))
   let destroyed: number
+  let rotatedTo: number | undefined
   try {
     destroyed = await table.inTransaction(async (rows) => {
       const count = await rows.deleteKeysOf(subjectId)
-      for (const row of thrown(await wrapping.rotate(await rows.remaining())) ?? []) await rows.replace(row)
+      const rotation = thrown(await wrapping.rotate(await rows.remaining()))
+      for (const row of rotation?.rows ?? []) await rows.replace(row)
+      rotatedTo = rotation?.kekVersion
       return count
     })
   } catch (e) {
@@ -75,7 +80,7 @@ export const destroySubjectKeys = async (
     () => undefined,
     (e: unknown) => asError(e),
   )
-  const retired = await wrapping.retire()
+  const retired = rotatedTo === undefined ? E.right(0) : await wrapping.retire(rotatedTo)
   if (E.isLeft(retired)) return retired
   return purged === undefined ? E.right(destroyed) : E.left(purged)
 }

@@ -26,7 +26,7 @@ export interface KeyEncryptionKey {
 }
 
 /**
- * Where the KEKs are held. `rotate` and `retire` are what make an erasure effective without
+ * Where the KEKs are held. `rotate` and `retireOlderThan` are what make an erasure effective without
  * trusting the database; a source without them (a fixed secret) protects a stolen database, not
  * the deleted bytes it keeps.
  * @category keys
@@ -37,10 +37,14 @@ export interface KeyEncryptionKeys {
   current(): Promise<E.Either<KeyStoreUnavailableError, KeyEncryptionKey>>
   /** A KEK by version; `undefined` once retired. */
   byVersion(version: number): Promise<E.Either<KeyStoreUnavailableError, Uint8Array | undefined>>
-  /** Make a fresh KEK current; the older ones stay until retired. */
+  /** Make a fresh KEK current, its version above every earlier one; the older ones stay until retired. */
   readonly rotate?: () => Promise<E.Either<KeyStoreUnavailableError, KeyEncryptionKey>>
-  /** Destroy every KEK but the current one. */
-  readonly retireAllButCurrent?: () => Promise<E.Either<KeyStoreUnavailableError, number>>
+  /**
+   * Destroy every KEK older than `version` — the one an erasure rotated to, under which every key
+   * left is committed — and answer how many. A newer KEK stays: another erasure may have rotated
+   * to it and not committed yet, its keys still under `version`.
+   */
+  readonly retireOlderThan?: (version: number) => Promise<E.Either<KeyStoreUnavailableError, number>>
 }
 
 const ivBytes = 12
@@ -142,10 +146,11 @@ export const fileKeyEncryptionKeys = (path: string): KeyEncryptionKeys => {
       write({ current: version, keys: { ...ring.keys, [version]: key.toString('base64') } })
       return { version, key: new Uint8Array(key) }
     }),
-    retireAllButCurrent: () => attempt(() => {
+    retireOlderThan: (version) => attempt(() => {
       const ring = read()
-      write({ current: ring.current, keys: { [ring.current]: ring.keys[ring.current]! } })
-      return Object.keys(ring.keys).length - 1
+      const kept = Object.entries(ring.keys).filter(([v]) => Number(v) >= version)
+      write({ current: ring.current, keys: Object.fromEntries(kept) })
+      return Object.keys(ring.keys).length - kept.length
     }),
   }
 }

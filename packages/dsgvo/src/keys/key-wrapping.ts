@@ -28,6 +28,16 @@ export interface StoredSubjectKey {
   readonly kekVersion: number | null
 }
 
+/**
+ * An erasure's rotation: the keys left, re-wrapped under the fresh KEK `kekVersion`.
+ * @category keys
+ * @since 0.3.0
+ */
+export interface Rotation {
+  readonly kekVersion: number
+  readonly rows: ReadonlyArray<StoredSubjectKey>
+}
+
 const boundTo = (subjectId: string, version: number) => `${subjectId}~${version}`
 
 const kekBytes = 32
@@ -68,8 +78,8 @@ export const keyWrapping = (keks: KeyEncryptionKeys | undefined) => ({
     const key = opener.right === undefined ? undefined : unwrapKey(opener.right, row.key, boundTo(row.subjectId, row.version))
     return key === undefined ? E.left(new KeyStoreUnavailableError(`the key-encryption key ${row.kekVersion} does not open the key of ${row.subjectId}`, false)) : E.right(key)
   },
-  /** After an erasure: the remaining rows re-wrapped under a fresh KEK (nothing to do without a rotating source). */
-  rotate: async (rows: ReadonlyArray<StoredSubjectKey>): Promise<E.Either<KeyStoreUnavailableError, ReadonlyArray<StoredSubjectKey> | undefined>> => {
+  /** After an erasure: the remaining rows re-wrapped under a fresh KEK, and its version (nothing to do without a rotating source). */
+  rotate: async (rows: ReadonlyArray<StoredSubjectKey>): Promise<E.Either<KeyStoreUnavailableError, Rotation | undefined>> => {
     // Opened without its KEKs, a store of wrapped keys would erase without retiring the KEK that opens the erased key's copies.
     if (keks === undefined && rows.some((row) => row.kekVersion !== null)) {
       return E.left(new KeyStoreUnavailableError('the keys are wrapped, but no key-encryption keys are configured: the erasure could not retire the old one', false, { field: 'keyEncryptionKeys' }))
@@ -87,10 +97,14 @@ export const keyWrapping = (keks: KeyEncryptionKeys | undefined) => ({
     }
     const fresh = checkedKek('keyEncryptionKeys.rotate', await keks.rotate())
     if (E.isLeft(fresh)) return fresh
-    return E.right(plain.map(({ row, key }) => ({ ...row, key: wrapKey(fresh.right.key, key, boundTo(row.subjectId, row.version)), kekVersion: fresh.right.version })))
+    const { version, key: kek } = fresh.right
+    return E.right({ kekVersion: version, rows: plain.map(({ row, key }) => ({ ...row, key: wrapKey(kek, key, boundTo(row.subjectId, row.version)), kekVersion: version })) })
   },
-  /** Once the re-wrapped rows are committed: destroy the KEKs that wrapped the erased key. */
-  retire: async (): Promise<E.Either<KeyStoreUnavailableError, number>> => (keks?.retireAllButCurrent === undefined ? E.right(0) : keks.retireAllButCurrent()),
+  /**
+   * Once the rows re-wrapped under `kekVersion` are committed: destroy the KEKs before it, which
+   * wrapped the erased key — not a newer one, which another erasure may still be re-wrapping under.
+   */
+  retire: async (kekVersion: number): Promise<E.Either<KeyStoreUnavailableError, number>> => (keks?.retireOlderThan === undefined ? E.right(0) : keks.retireOlderThan(kekVersion)),
 })
 
 /**

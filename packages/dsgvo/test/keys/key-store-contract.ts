@@ -5,7 +5,7 @@
  * @module
  */
 import type { SubjectId } from '@account-ownership/core'
-import { unwrapKey, type KeyEncryptionKeys, type KeyStore } from '@account-ownership/dsgvo'
+import { KeyStoreUnavailableError, unwrapKey, type KeyEncryptionKeys, type KeyStore } from '@account-ownership/dsgvo'
 import * as E from 'fp-ts/lib/Either.js'
 import { randomBytes } from 'node:crypto'
 import { expect, it } from 'vitest'
@@ -82,10 +82,10 @@ const keksInMemory = () => {
       current = fresh.version
       return E.right(fresh)
     },
-    retireAllButCurrent: async () => {
-      const retired = ring.size - 1
-      for (const version of [...ring.keys()]) if (version !== current) ring.delete(version)
-      return E.right(retired)
+    retireOlderThan: async (version) => {
+      const older = [...ring.keys()].filter((v) => v < version)
+      for (const v of older) ring.delete(v)
+      return E.right(older.length)
     },
   }
   return { keks, bad, ring, asked }
@@ -123,6 +123,58 @@ export const keyEncryptionContract = (storage: () => Promise<KeyStorage>) => {
     expect(right(await keys.keyFor(max))).toEqual(maxKey)
     expect(right(await keys.keyFor(erika))).toBeUndefined()
     await keys.close()
+  })
+
+  it('retires only the KEKs before its own: another erasure that rotated past it and then failed leaves the keys under its KEK, which still opens them', async () => {
+    const table = await storage()
+    const { keks, ring } = keksInMemory()
+    const lena = 'stakeholder:lena' as SubjectId
+    // Once its keys are committed, the first erasure waits at its next ask of the KEK source (to
+    // retire, or to learn which KEK is current) until the second has rotated and failed.
+    let armed = false
+    let committed!: () => void
+    let release!: () => void
+    const atRetirement = new Promise<void>((resolve) => (committed = resolve))
+    const released = new Promise<void>((resolve) => (release = resolve))
+    const paused = async () => {
+      if (!armed) return
+      committed()
+      await released
+    }
+    const first = await table.open({
+      ...keks,
+      current: async () => {
+        await paused()
+        return keks.current()
+      },
+      retireOlderThan: async (version) => {
+        await paused()
+        return keks.retireOlderThan!(version)
+      },
+    })
+    // The KMS made the fresh KEK current, but its answer was lost: the erasure rolls back.
+    const second = await table.open({
+      ...keks,
+      rotate: async () => {
+        await keks.rotate!()
+        return E.left(new KeyStoreUnavailableError('the KMS did not answer', true))
+      },
+    })
+    right(await first.create(erika))
+    const maxKey = right(await first.create(max))
+    const lenaKey = right(await first.create(lena))
+    armed = true
+    const erasing = first.delete(erika)
+    await atRetirement
+    expect(await second.delete(max)).toEqual(E.left(expect.objectContaining({ _tag: 'KeyStoreUnavailableError' })))
+    release()
+    expect(right(await erasing)).toBe(1)
+    expect([...ring.keys()]).toEqual([2, 3])
+    expect(right(await first.keyFor(max))).toEqual(maxKey)
+    expect(right(await second.keyFor(lena))).toEqual(lenaKey)
+    expect(right(await first.keyFor(erika))).toBeUndefined()
+    await first.close()
+    await second.close()
   })
 
   it('asks its KEK source for each KEK once per erasure, not once per key it re-wraps', async () => {
