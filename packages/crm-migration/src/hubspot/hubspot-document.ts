@@ -52,7 +52,10 @@ export const streamedDocument = (opening: string): StreamedDocument => {
     if (token === TokenType.RIGHT_BRACE || token === TokenType.RIGHT_BRACKET) depth--
     lastTwo = [lastTwo[1], token === TokenType.STRING ? value : token]
   }
-  parser.onValue = ({ value, key }) => completed.push({ company: value, path: array ? `[${String(key)}]` : `results[${String(key)}]` })
+  // `results` that is no array holds no companies, whatever its values look like.
+  parser.onValue = ({ value, key }) => {
+    if (listed) completed.push({ company: value, path: array ? `[${String(key)}]` : `results[${String(key)}]` })
+  }
   parser.onError = (e) => (failure ??= e.message)
   parser.onEnd = () => (ended = true)
   return {
