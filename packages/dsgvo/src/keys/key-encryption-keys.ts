@@ -11,7 +11,7 @@
  * @module
  */
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto'
-import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs'
+import { closeSync, existsSync, fsyncSync, linkSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs'
 import * as E from 'fp-ts/lib/Either.js'
 import { KeyStoreUnavailableError } from './key-store.js'
 
@@ -86,6 +86,7 @@ const unavailable = (e: unknown) =>
   e instanceof KeyStoreUnavailableError ? e : new KeyStoreUnavailableError(`the key-encryption key file: ${e instanceof Error ? e.message : String(e)}`, false, { cause: e })
 
 const keyBytes = 32
+const lockWaitMs = 10_000
 
 // A damaged or hand-edited file is named by the field at fault, and never repeats a key.
 const checkedRing = (path: string, ring: unknown): KeyringFile => {
@@ -110,7 +111,7 @@ const checkedRing = (path: string, ring: unknown): KeyringFile => {
  * const keys = await postgresKeyStore(pool, { keyEncryptionKeys: fileKeyEncryptionKeys('/etc/acme/kek.json') })
  */
 export const fileKeyEncryptionKeys = (path: string): KeyEncryptionKeys => {
-  const write = (ring: KeyringFile) => {
+  const written = (ring: KeyringFile): string => {
     const temporary = `${path}.${process.pid}.tmp`
     const fd = openSync(temporary, 'w', 0o600)
     try {
@@ -119,10 +120,21 @@ export const fileKeyEncryptionKeys = (path: string): KeyEncryptionKeys => {
     } finally {
       closeSync(fd)
     }
-    renameSync(temporary, path)
+    return temporary
   }
+  const write = (ring: KeyringFile) => renameSync(written(ring), path)
   const read = (): KeyringFile => {
-    if (!existsSync(path)) write({ current: 1, keys: { 1: randomBytes(32).toString('base64') } })
+    if (!existsSync(path)) {
+      // Created only where no other process created it first: two first KEKs would lose the keys wrapped under one of them.
+      const temporary = written({ current: 1, keys: { 1: randomBytes(32).toString('base64') } })
+      try {
+        linkSync(temporary, path)
+      } catch (e) {
+        if ((e as { code?: string }).code !== 'EEXIST') throw e
+      } finally {
+        rmSync(temporary, { force: true })
+      }
+    }
     return checkedRing(path, JSON.parse(readFileSync(path, 'utf8')))
   }
   const attempt = async <A>(f: () => A): Promise<E.Either<KeyStoreUnavailableError, A>> => {
@@ -132,6 +144,40 @@ export const fileKeyEncryptionKeys = (path: string): KeyEncryptionKeys => {
       return E.left(unavailable(e))
     }
   }
+  // Read, change and write back under a lock file, so that two processes rotating and retiring
+  // at once cannot write back a ring without the other's fresh KEK (a key wrapped under a KEK
+  // that then no longer exists is lost). A lock whose process is gone is taken over.
+  const lockPath = `${path}.lock`
+  const holderGone = (): boolean => {
+    try {
+      const pid = Number(readFileSync(lockPath, 'utf8'))
+      if (!Number.isSafeInteger(pid) || pid <= 0) return Date.now() - statSync(lockPath).mtimeMs > lockWaitMs
+      process.kill(pid, 0)
+      return false
+    } catch (e) {
+      return (e as { code?: string }).code === 'ESRCH' || (e as { code?: string }).code === 'ENOENT'
+    }
+  }
+  const locked = async <A>(f: () => A): Promise<E.Either<KeyStoreUnavailableError, A>> => {
+    for (const started = Date.now(); ; ) {
+      try {
+        const fd = openSync(lockPath, 'wx', 0o600)
+        writeSync(fd, String(process.pid))
+        closeSync(fd)
+        break
+      } catch (e) {
+        if ((e as { code?: string }).code !== 'EEXIST') return E.left(unavailable(e))
+        if (holderGone()) rmSync(lockPath, { force: true })
+        else if (Date.now() - started > lockWaitMs) return E.left(new KeyStoreUnavailableError('the key-encryption key file is locked by another process', true))
+        else await new Promise((resolve) => setTimeout(resolve, 5))
+      }
+    }
+    try {
+      return await attempt(f)
+    } finally {
+      rmSync(lockPath, { force: true })
+    }
+  }
   const keyOf = (ring: KeyringFile, version: number) => (ring.keys[version] === undefined ? undefined : new Uint8Array(Buffer.from(ring.keys[version], 'base64')))
   return {
     current: () => attempt(() => {
@@ -139,14 +185,14 @@ export const fileKeyEncryptionKeys = (path: string): KeyEncryptionKeys => {
       return { version: ring.current, key: keyOf(ring, ring.current)! }
     }),
     byVersion: (version) => attempt(() => keyOf(read(), version)),
-    rotate: () => attempt(() => {
+    rotate: () => locked(() => {
       const ring = read()
       const version = Math.max(...Object.keys(ring.keys).map(Number)) + 1
       const key = randomBytes(32)
       write({ current: version, keys: { ...ring.keys, [version]: key.toString('base64') } })
       return { version, key: new Uint8Array(key) }
     }),
-    retireOlderThan: (version) => attempt(() => {
+    retireOlderThan: (version) => locked(() => {
       const ring = read()
       const kept = Object.entries(ring.keys).filter(([v]) => Number(v) >= version)
       write({ current: ring.current, keys: Object.fromEntries(kept) })
