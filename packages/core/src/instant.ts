@@ -23,7 +23,13 @@ interface InstantBrand {
  */
 export type Instant = t.Branded<string, InstantBrand>
 
-const isInstant = (u: unknown): u is Instant => typeof u === 'string' && isoUtc.test(u)
+// The shape alone would let 2026-02-30 or 25:00 through wherever an instant is checked rather
+// than decoded (the store's input check): an instant is also the one spelling of a real moment.
+const isInstant = (u: unknown): u is Instant => {
+  if (typeof u !== 'string' || !isoUtc.test(u)) return false
+  const ms = Date.parse(u)
+  return !Number.isNaN(ms) && new Date(ms).toISOString() === u
+}
 
 /* `Date.parse` rolls 2026-02-30 over into March; a date that is not in the calendar is bad input. */
 const isCalendarDate = (ymd: string): boolean => {

@@ -32,6 +32,19 @@ describe('bad input to a store is a typed error value, never a throw', () => {
     expect(await store.headPosition()).toEqual(E.right(0n))
   })
 
+  it.each(['2026-02-30T09:00:00.000Z', '2026-04-31T09:00:00.000Z', '2025-02-29T09:00:00.000Z', '2026-03-12T09:60:00.000Z'])(
+    'refuses an event dated %s, a moment no calendar has, naming its metadata.occurredAt, and writes nothing',
+    async (occurredAt) => {
+      const store = inMemoryEventStore()
+      const event = newEvent(opened!)
+      const appended = await appendOf(store, [{ ...event, metadata: { ...event.metadata, occurredAt } }])
+      expect(E.isLeft(appended) && appended.left._tag === 'InvalidStoreInputError' && appended.left.message).toContain('metadata.occurredAt')
+      expect(await store.headPosition()).toEqual(E.right(0n))
+      // A leap day that exists is an instant like any other.
+      expect(E.isRight(await appendOf(store, [{ ...event, metadata: { ...event.metadata, occurredAt: '2024-02-29T09:00:00.000Z' } }]))).toBe(true)
+    },
+  )
+
   it('append with options null or a string is refused naming options', async () => {
     const store = inMemoryEventStore()
     for (const options of [null, 'any']) expect(await appendOf(store, [newEvent(opened!)], options)).toEqual(E.left(expect.objectContaining({ field: 'options' })))
