@@ -83,7 +83,10 @@ const insertOf = (s: string, onTip = false) => `
 // A transactional message writes WAL and takes a transaction id, so the commit of the statement
 // that sends it waits for the flush; nothing decodes it (no logical slot needs to exist).
 const barrierCall = `pg_logical_emit_message(true, 'account-ownership', '')`
-const barrier = `SELECT ${barrierCall}`
+// Only where WAL still waits to be flushed: when the flush already reaches past every record
+// inserted so far — the append's commit among them — there is nothing to wait for (a stale tip's
+// empty commit, or another writer's flush that covered this one).
+const barrier = `SELECT CASE WHEN pg_current_wal_flush_lsn() < pg_current_wal_insert_lsn() THEN ${barrierCall} END`
 
 // For the append's transaction only: its commit does not wait for the flush (the barrier does),
 // and no statement of it is worth compiling.
