@@ -16,7 +16,10 @@
  *    the barrier — a statement that writes WAL (`pg_logical_emit_message`, transactional, so it
  *    has a transaction id and a commit record) and commits at the session's `synchronous_commit`
  *    — makes durable everything read before it started. A commit that wrote no WAL (e.g.
- *    `pg_current_xact_id()` alone) waits for no flush, hence the message.
+ *    `pg_current_xact_id()` alone) waits for no flush, hence the message. Where the flush already
+ *    reaches the insert position (read after the snapshot, so past every commit record the
+ *    snapshot sees), everything is durable without it: both the append's barrier and the guard
+ *    write the message only where WAL still waits.
  * 3. Positions are taken under the head row's lock and the lock is released by the commit, so the
  *    commit records of positions 1…n lie in WAL in position order: durable positions are always a
  *    prefix of the log, and a crash leaves the positions contiguous.
