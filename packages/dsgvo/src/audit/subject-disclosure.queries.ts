@@ -97,7 +97,8 @@ export const subjectDisclosure = async (
   const config = options.controller
   const contact = report.mentions.length > 0
   // A sole trader's own account is theirs to ask about, whether or not it holds personal fields yet.
-  const soleTrader = parseSubject(report.subjectId)?.kind === 'account' ? parseSubject(report.subjectId)!.id : undefined
+  const parsed = parseSubject(report.subjectId)
+  const soleTrader = parsed?.kind === 'account' ? parsed.id : undefined
   const accounts = [...new Set([...report.mentions.map((m) => m.accountId), ...report.accessPeriods.map((p) => p.accountId), ...(soleTrader === undefined ? [] : [soleTrader])])].sort()
   const entitlements = accounts.length === 0 ? [] : await db.selectFrom('dsgvo_access_periods').selectAll().where('account_id', 'in', accounts).orderBy('source_position').execute()
   const accessible = await accessiblePeriods(db, entitlements.map(accessPeriodOf))
