@@ -155,7 +155,9 @@ export const fileKeyEncryptionKeys = (path: string): KeyEncryptionKeys => {
       process.kill(pid, 0)
       return false
     } catch (e) {
-      return (e as { code?: string }).code === 'ESRCH' || (e as { code?: string }).code === 'ENOENT'
+      // A lock that vanished meanwhile was released, not abandoned: removing the path now could
+      // remove the next holder's fresh lock, so the caller just tries again.
+      return (e as { code?: string }).code === 'ESRCH'
     }
   }
   const locked = async <A>(f: () => A): Promise<E.Either<KeyStoreUnavailableError, A>> => {
