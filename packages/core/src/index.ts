@@ -11,6 +11,7 @@ export { AccessScope, ArchiveReason, ErasureGround, LegalBasis, OrphanReason, Re
 export { EmailAddress, Name, NonEmptyText, maxEmailLength, maxFreeTextLength, maxNameLength, textOf } from './text.js'
 export { Count, FiniteNumber } from './quantity.js'
 export { boundedList, maxListLength, type BoundedListC } from './bounded-list.js'
+export { leastRecentlyUsed, type LeastRecentlyUsed } from './least-recently-used.js'
 export { erasedMarker, maxSealedLength, personalText } from './personal-text.js'
 export { describeValue, forbiddenCharacterIn } from './value-description.js'
 export { Policy, PurposeCode, ReasonCode, defaultPolicy, freeTextPurposeCode, knownReasonCodes, offboardingReasonCode } from './policy.js'

@@ -7,6 +7,7 @@
  *
  * @module
  */
+import { leastRecentlyUsed } from '@account-ownership/core'
 
 /**
  * A stream's last version and the hash of its last event.
@@ -35,22 +36,6 @@ export interface StreamTips {
  * @since 0.3.0
  */
 export const streamTips = (capacity = 10_000): StreamTips => {
-  // A Map keeps insertion order: re-inserting on use makes the first key the least recently used.
-  const tips = new Map<string, StreamTip>()
-  return {
-    get: (streamId) => {
-      const tip = tips.get(streamId)
-      if (tip !== undefined) {
-        tips.delete(streamId)
-        tips.set(streamId, tip)
-      }
-      return tip
-    },
-    set: (streamId, tip) => {
-      tips.delete(streamId)
-      tips.set(streamId, tip)
-      if (tips.size > capacity) tips.delete(tips.keys().next().value!)
-    },
-    forget: (streamId) => void tips.delete(streamId),
-  }
+  const tips = leastRecentlyUsed<string, StreamTip>(capacity)
+  return { get: tips.get, set: tips.set, forget: tips.delete }
 }

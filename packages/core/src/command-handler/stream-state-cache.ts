@@ -10,6 +10,7 @@
 import type { Instant } from '../instant.js'
 import type { StreamVersion } from '../store/expected-version.js'
 import type { StreamId } from '../store/stream-id.js'
+import { leastRecentlyUsed } from '../least-recently-used.js'
 
 /**
  * How many streams a command handler keeps the folded state of.
@@ -60,24 +61,13 @@ const rank = (v: StreamVersion): bigint => (v === 'no-stream' ? -1n : v)
  * @since 0.3.0
  */
 export const streamStateCache = <S>(maxStreams: number): StreamStateCache<S> => {
-  // A Map iterates in insertion order: moving an entry to the end on use keeps the least
-  // recently used one first.
-  const entries = new Map<StreamId, CachedStream<S>>()
+  const entries = leastRecentlyUsed<StreamId, CachedStream<S>>(maxStreams)
   return {
-    get: (streamId) => {
-      const entry = entries.get(streamId)
-      if (entry !== undefined) {
-        entries.delete(streamId)
-        entries.set(streamId, entry)
-      }
-      return entry
-    },
+    get: entries.get,
     set: (streamId, entry) => {
-      const kept = entries.get(streamId)
+      const kept = entries.peek(streamId)
       if (kept !== undefined && rank(kept.version) > rank(entry.version)) return
-      entries.delete(streamId)
       entries.set(streamId, entry)
-      if (entries.size > maxStreams) entries.delete(entries.keys().next().value!)
     },
   }
 }
