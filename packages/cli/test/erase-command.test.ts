@@ -1,6 +1,6 @@
 // `erase` on a real log whose contact person's name is encrypted under her own key: with --write
 // her keys are destroyed, the erasure is recorded in the log, and her name no longer reads back.
-import { accountCommandHandler, defaultPolicy, type Instant, type SubjectId } from '@account-ownership/core'
+import type { SubjectId } from '@account-ownership/core'
 import { encryptingEventStore, erasedMarker, fileKeyEncryptionKeys } from '@account-ownership/dsgvo'
 import { sqliteKeyStore } from '@account-ownership/dsgvo/sqlite'
 import { openSqliteEventStore } from '@account-ownership/store-sqlite'
@@ -10,6 +10,7 @@ import { copyFileSync, existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it, vi } from 'vitest'
 import { runBinary } from './cli-process.js'
+import { writeEncryptedLog } from './encrypted-log.js'
 import { scratchDir } from './scratch-dir.js'
 
 // Each test starts the executable a few times; on a shared, loaded machine one start can take 20 s.
@@ -31,23 +32,10 @@ const nameOfErika = async (): Promise<unknown> => {
   return name
 }
 
-beforeAll(async () => {
-  const opened = openSqliteEventStore({ path: log })
-  if (E.isLeft(opened)) throw opened.left
-  const keys = sqliteKeyStore(new Database(keysPath), { owned: true })
-  const store = encryptingEventStore({ store: opened.right, keys })
-  const accounts = accountCommandHandler({ store, policy: { ...defaultPolicy, admins: ['dora'] } as typeof defaultPolicy, clock: () => '2025-01-06T09:00:00.000Z' as Instant })
-  let step = 0
-  for (const command of [
-    { type: 'OpenAccount', data: { accountId: 'kunde-1', tenantId: 'acme-de', displayName: 'Müller Maschinenbau GmbH', tier: 'key' } },
-    { type: 'MapStakeholder', data: { accountId: 'kunde-1', stakeholderId: 'erika', role: 'decision-maker', name: 'Erika Mustermann', email: 'erika@example.com' } },
-  ] as const) {
-    const handled = await accounts.handle(command, { commandId: `erase-fixture-${++step}`, actor: 'dora', tenantId: 'acme-de' })
-    if (E.isLeft(handled)) throw new Error(handled.left.message)
-  }
-  await store.close()
-  await keys.close()
-})
+const erika = { type: 'MapStakeholder', data: { accountId: 'kunde-1', stakeholderId: 'erika', role: 'decision-maker', name: 'Erika Mustermann', email: 'erika@example.com' } } as const
+const openKunde = { type: 'OpenAccount', data: { accountId: 'kunde-1', tenantId: 'acme-de', displayName: 'Müller Maschinenbau GmbH', tier: 'key' } } as const
+
+beforeAll(() => writeEncryptedLog({ log, keys: keysPath }, [openKunde, erika]))
 
 describe('erase', () => {
   it('destroys the subject keys, records the erasure, and the name reads as erased', async () => {
@@ -72,24 +60,13 @@ describe('erase with --kek, on a key store whose keys are wrapped', () => {
   const eraseErika = (...more: ReadonlyArray<string>) =>
     runBinary(['--store', `sqlite:${kekLog}`, '--json', 'erase', 'stakeholder:erika', '--reason', 'art17-1-b-consent-withdrawn', '--by', 'dpo-anna', '--tenant', 'acme-de', '--keys', kekKeys, '--write', '--at', '2025-03-01', ...more])
 
-  beforeAll(async () => {
-    const opened = openSqliteEventStore({ path: kekLog })
-    if (E.isLeft(opened)) throw opened.left
-    const keys = withKeks()
-    const store = encryptingEventStore({ store: opened.right, keys })
-    const accounts = accountCommandHandler({ store, policy: { ...defaultPolicy, admins: ['dora'] } as typeof defaultPolicy, clock: () => '2025-01-06T09:00:00.000Z' as Instant })
-    let step = 0
-    for (const command of [
-      { type: 'OpenAccount', data: { accountId: 'kunde-1', tenantId: 'acme-de', displayName: 'Müller Maschinenbau GmbH', tier: 'key' } },
-      { type: 'MapStakeholder', data: { accountId: 'kunde-1', stakeholderId: 'erika', role: 'decision-maker', name: 'Erika Mustermann', email: 'erika@example.com' } },
-      { type: 'MapStakeholder', data: { accountId: 'kunde-1', stakeholderId: 'max', role: 'champion', name: 'Max Mustermann', email: 'max@example.com' } },
-    ] as const) {
-      const handled = await accounts.handle(command, { commandId: `erase-kek-fixture-${++step}`, actor: 'dora', tenantId: 'acme-de' })
-      if (E.isLeft(handled)) throw new Error(handled.left.message)
-    }
-    await store.close()
-    await keys.close()
-  })
+  beforeAll(() =>
+    writeEncryptedLog({ log: kekLog, keys: kekKeys, kek: kekFile }, [
+      openKunde,
+      erika,
+      { type: 'MapStakeholder', data: { accountId: 'kunde-1', stakeholderId: 'max', role: 'champion', name: 'Max Mustermann', email: 'max@example.com' } } as const,
+    ]),
+  )
 
   it('refuses to erase without --kek, or with a --kek file that is not there, naming --kek, and destroys nothing', async () => {
     const without = eraseErika()

@@ -1,15 +1,10 @@
 // `report subject account:<id>` for a sole trader whose business name and classification criteria
 // are encrypted under her account's key: with --keys the report shows the values in plaintext,
 // each with its source; without it, only what the log stores (the envelopes), never the text.
-import { accountCommandHandler, defaultPolicy, type Instant } from '@account-ownership/core'
-import { encryptingEventStore, fileKeyEncryptionKeys } from '@account-ownership/dsgvo'
-import { sqliteKeyStore } from '@account-ownership/dsgvo/sqlite'
-import { openSqliteEventStore } from '@account-ownership/store-sqlite'
-import Database from 'better-sqlite3'
-import * as E from 'fp-ts/lib/Either.js'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it, vi } from 'vitest'
 import { runBinary } from './cli-process.js'
+import { writeEncryptedLog } from './encrypted-log.js'
 import { scratchDir } from './scratch-dir.js'
 
 // Each test starts the executable; on a shared, loaded machine one start can take 20 s.
@@ -28,28 +23,14 @@ interface Records {
   readonly accountRecords: ReadonlyArray<{ readonly eventType: string; readonly personalData: Record<string, unknown>; readonly source: { readonly streamId: string } }>
 }
 
-// A sole trader's account written into `logPath`, keys in `keyPath` (wrapped under `kek` where given).
-const writeSoleTrader = async (logPath: string, keyPath: string, kek?: string) => {
-  const opened = openSqliteEventStore({ path: logPath })
-  if (E.isLeft(opened)) throw opened.left
-  const keys = sqliteKeyStore(new Database(keyPath), kek === undefined ? { owned: true } : { owned: true, keyEncryptionKeys: fileKeyEncryptionKeys(kek) })
-  const store = encryptingEventStore({ store: opened.right, keys })
-  const accounts = accountCommandHandler({ store, policy: { ...defaultPolicy, admins: ['dora'] } as typeof defaultPolicy, clock: () => '2025-01-06T09:00:00.000Z' as Instant })
-  let step = 0
-  for (const command of [
-    { type: 'OpenAccount', data: { accountId: 'kunde-anna', tenantId: 'acme-de', displayName: name, tier: 'standard', soleTrader: true } },
-    { type: 'ClassifyAccount', data: { accountId: 'kunde-anna', tier: 'key', score: 70, criteria: [criterion] } },
-  ] as const) {
-    const handled = await accounts.handle(command, { commandId: `sole-trader-${++step}`, actor: 'dora', tenantId: 'acme-de' })
-    if (E.isLeft(handled)) throw new Error(handled.left.message)
-  }
-  await store.close()
-  await keys.close()
-}
+const soleTrader = [
+  { type: 'OpenAccount', data: { accountId: 'kunde-anna', tenantId: 'acme-de', displayName: name, tier: 'standard', soleTrader: true } },
+  { type: 'ClassifyAccount', data: { accountId: 'kunde-anna', tier: 'key', score: 70, criteria: [criterion] } },
+] as const
 
 beforeAll(async () => {
-  await writeSoleTrader(log, keysPath)
-  await writeSoleTrader(wrappedLog, wrappedKeys, kekPath)
+  await writeEncryptedLog({ log, keys: keysPath }, soleTrader)
+  await writeEncryptedLog({ log: wrappedLog, keys: wrappedKeys, kek: kekPath }, soleTrader)
 })
 
 describe('report subject account:<id>', () => {
