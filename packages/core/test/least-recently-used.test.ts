@@ -14,7 +14,7 @@ describe('leastRecentlyUsed', () => {
         const cache = leastRecentlyUsed<number, number>(capacity)
         let model: Array<[number, number]> = []
         const touch = (key: number, value: number) => {
-          model = [...model.filter(([k]) => k !== key), [key, value]].slice(-capacity)
+          model = [...model.filter(([k]) => k !== key), [key, value] as [number, number]].slice(-capacity)
         }
         for (const { op, key, value } of steps) {
           const found = model.find(([k]) => k === key)?.[1]
