@@ -53,7 +53,7 @@ import { backUp, type SqliteBackup } from './sqlite-backup.js'
 import { importStoredRows } from './sqlite-import.js'
 import { commitQueue, defaultGroupCommit, type GroupCommitOptions } from './sqlite-group-commit.js'
 import { closeConnection, openConnection, type SqliteConnection, type SqliteConnectionOptions } from './sqlite-connection.js'
-import { isRecordedEventId, isSqliteFailure, storeErrorOfSqlite, type SqliteOpenError } from './sqlite-errors.js'
+import { isRecordedEventId, isSqliteFailure, openErrorOfSqlite, storeErrorOfSqlite, type SqliteOpenError } from './sqlite-errors.js'
 import { maxInteger, prepareStatements, typeFilterOf, type SqliteStatements } from './sqlite-statements.js'
 
 /**
@@ -118,9 +118,17 @@ export interface SqliteEventStore extends EventStore, StoredEventImport {
  */
 export const openSqliteEventStore = (options: SqliteEventStoreOptions): E.Either<SqliteOpenError, SqliteEventStore> => {
   const opened = openConnection(options)
-  return E.isLeft(opened)
-    ? opened
-    : E.right(sqliteEventStore(opened.right, options.clock ?? systemClock, options.schema ?? currentSchema, options.groupCommit ?? defaultGroupCommit))
+  if (E.isLeft(opened)) return opened
+  try {
+    return E.right(sqliteEventStore(opened.right, options.clock ?? systemClock, options.schema ?? currentSchema, options.groupCommit ?? defaultGroupCommit))
+  } catch (e) {
+    // A file whose schema pages are damaged can pass the version check and still fail when the
+    // store prepares its statements (a column no longer found): that is a file that cannot be
+    // opened, not a throw.
+    if (!isSqliteFailure(e)) throw e
+    if (opened.right.owned) opened.right.db.close()
+    return E.left(openErrorOfSqlite(e, 'path' in options ? options.path : undefined))
+  }
 }
 
 // How many rows one read query fetches: the caller's batch size, but at most 50. SQLite has no

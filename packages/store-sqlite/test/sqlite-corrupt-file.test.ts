@@ -2,7 +2,7 @@ import { accountStream, type AccountId } from '@account-ownership/core'
 import { openSqliteEventStore, type SqliteEventStore } from '@account-ownership/store-sqlite'
 import fc from 'fast-check'
 import * as E from 'fp-ts/lib/Either.js'
-import { copyFileSync, openSync, closeSync, statSync, writeSync } from 'node:fs'
+import { copyFileSync, openSync, closeSync, readFileSync, statSync, writeFileSync, writeSync } from 'node:fs'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { classifiedEvent } from './processes/classified-event.js'
 import { openOrThrow, settle } from './seeded-store.js'
@@ -75,5 +75,29 @@ describe('reads over a file with garbage bytes in the middle', () => {
     )
     // The property is only worth something if the damage was seen.
     expect(damaged).toBeGreaterThan(0)
+  })
+})
+
+describe('a file whose schema was damaged so that a column of the log is gone', () => {
+  it.each([false, true])('is refused with a SqliteOpenError, not a throw (readonly: %s); an auditor leaves it as it was', async (readonly) => {
+    const file = scratch.file()
+    copyFileSync(original, file)
+    // One byte of the schema page flipped, as the property once found: the log's column `type`
+    // reads as `typA` in the table's stored SQL.
+    const bytes = readFileSync(file)
+    const at = bytes.indexOf(Buffer.from('type            TEXT'))
+    expect(at).toBeGreaterThan(0)
+    bytes[at + 3] = 'A'.charCodeAt(0)
+    writeFileSync(file, bytes)
+    const before = readFileSync(file)
+    let opened: ReturnType<typeof openSqliteEventStore>
+    try {
+      opened = openSqliteEventStore({ path: file, readonly })
+    } catch (e) {
+      throw new Error(`opening threw instead of answering: ${tagOf(e)}`)
+    }
+    expect(E.isLeft(opened) && opened.left._tag).toBe('SqliteOpenError')
+    // A writer has already put the file into WAL mode when the damage shows; an auditor changes nothing.
+    if (readonly) expect(readFileSync(file).equals(before)).toBe(true)
   })
 })
