@@ -7,8 +7,6 @@
  */
 import * as t from 'io-ts'
 
-const isoUtc = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/
-
 interface InstantBrand {
   readonly Instant: unique symbol
 }
@@ -23,12 +21,40 @@ interface InstantBrand {
  */
 export type Instant = t.Branded<string, InstantBrand>
 
+// The digit at `i` of `s`, or -1 where there is none.
+const digitAt = (s: string, i: number): number => {
+  const d = s.charCodeAt(i) - 48
+  return d >= 0 && d <= 9 ? d : -1
+}
+
+// The two-digit number at `i`, or -1.
+const twoDigitsAt = (s: string, i: number): number => {
+  const tens = digitAt(s, i)
+  const ones = digitAt(s, i + 1)
+  return tens < 0 || ones < 0 ? -1 : tens * 10 + ones
+}
+
+const daysInMonth = (year: number, month: number): number =>
+  month === 2 ? (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31
+
 // The shape alone would let 2026-02-30 or 25:00 through wherever an instant is checked rather
-// than decoded (the store's input check): an instant is also the one spelling of a real moment.
+// than decoded (the store's input check): an instant is also the one spelling of a real moment,
+// the one `Date#toISOString` gives. Checked field by field on the characters, not by parsing a
+// Date and printing it again: a replay checks two instants per event, and the round trip through
+// Date was a sixth of decoding a stored event. A property test holds the two to the same answers.
 const isInstant = (u: unknown): u is Instant => {
-  if (typeof u !== 'string' || !isoUtc.test(u)) return false
-  const ms = Date.parse(u)
-  return !Number.isNaN(ms) && new Date(ms).toISOString() === u
+  if (typeof u !== 'string' || u.length !== 24) return false
+  if (u[4] !== '-' || u[7] !== '-' || u[10] !== 'T' || u[13] !== ':' || u[16] !== ':' || u[19] !== '.' || u[23] !== 'Z') return false
+  const century = twoDigitsAt(u, 0)
+  const yearOfCentury = twoDigitsAt(u, 2)
+  const month = twoDigitsAt(u, 5)
+  const day = twoDigitsAt(u, 8)
+  const hour = twoDigitsAt(u, 11)
+  const minute = twoDigitsAt(u, 14)
+  const second = twoDigitsAt(u, 17)
+  if (century < 0 || yearOfCentury < 0 || digitAt(u, 20) < 0 || twoDigitsAt(u, 21) < 0) return false
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(century * 100 + yearOfCentury, month)) return false
+  return hour >= 0 && hour <= 23 && minute >= 0 && minute <= 59 && second >= 0 && second <= 59
 }
 
 /* `Date.parse` rolls 2026-02-30 over into March; a date that is not in the calendar is bad input. */
