@@ -1,12 +1,15 @@
 /**
  * Rounds of the comparison: every system does the same block of work in each round, the order of
  * the systems turned by one each round, so that whatever else the machine does falls on all of
- * them alike; a figure is the median of the rounds, with their min and max. RSS is sampled every
- * 20 ms and at the ends of each block (the process's, so it includes everything loaded before).
+ * them alike; a figure is the median of the rounds, with their min and max. Peak RSS is the
+ * kernel's high-water mark, reset before each block (see `../peak-rss.ts`); it is the process's,
+ * so it includes what was loaded and left allocated before the block, which the RSS at the
+ * block's start shows beside it.
  *
  * @module
  */
 import { performance } from 'node:perf_hooks'
+import { peakRss, resetPeakRss } from '../peak-rss.js'
 import type { Contender } from './contender.js'
 
 /** The rates of one system over the rounds, and the highest RSS seen while it worked. */
@@ -14,6 +17,8 @@ export interface Figure {
   readonly name: string
   readonly rates: ReadonlyArray<number>
   readonly peakRssMb: number
+  /** The RSS at the start of the block that reached `peakRssMb`, where the figure was taken in this process. */
+  readonly startRssMb?: number
 }
 
 const median = (xs: ReadonlyArray<number>): number => {
@@ -32,20 +37,30 @@ export const whole = (x: number): string => Math.round(x).toLocaleString('en-US'
 export const inRounds = async <C extends { readonly name: string }>(systems: ReadonlyArray<C>, rounds: number, block: (system: C, round: number) => Promise<number>): Promise<Figure[]> => {
   const rates = systems.map(() => [] as number[])
   const peaks = systems.map(() => 0)
+  const starts = systems.map(() => 0)
   for (let r = 0; r < rounds; r++) {
     for (let k = 0; k < systems.length; k++) {
       const i = (k + r) % systems.length
-      let peak = process.memoryUsage.rss()
-      const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 20)
+      const startRss = process.memoryUsage.rss()
+      // Without the kernel's mark, a 20 ms sampler is all there is; it misses what a block that
+      // never yields reaches, which the kernel's mark does not.
+      const kernel = resetPeakRss()
+      let sampled = startRss
+      const sampler = kernel ? undefined : setInterval(() => (sampled = Math.max(sampled, process.memoryUsage.rss())), 20)
       const start = performance.now()
       const units = await block(systems[i]!, r)
       const seconds = (performance.now() - start) / 1000
       clearInterval(sampler)
-      peaks[i] = Math.max(peaks[i]!, peak, process.memoryUsage.rss())
+      const peak = Math.max(sampled, process.memoryUsage.rss(), (kernel ? peakRss() : undefined) ?? 0)
+      if (peak > peaks[i]!) {
+        peaks[i] = peak
+        starts[i] = startRss
+      }
       rates[i]!.push(units / seconds)
     }
   }
-  return systems.map((s, i) => ({ name: s.name, rates: rates[i]!, peakRssMb: Math.round(peaks[i]! / 2 ** 20) }))
+  const mb = (bytes: number) => Math.round(bytes / 2 ** 20)
+  return systems.map((s, i) => ({ name: s.name, rates: rates[i]!, peakRssMb: mb(peaks[i]!), startRssMb: mb(starts[i]!) }))
 }
 
 /** The median rate of a figure. */
@@ -55,9 +70,11 @@ export const medianOf = (figure: Figure): number => median(figure.rates)
 export const table = (unit: string, figures: ReadonlyArray<Figure>): string[] => {
   const base = medianOf(figures[0]!)
   return [
-    `| system | ${unit} (median) | min | max | of ${figures[0]!.name} | peak RSS (MB) |`,
-    '|---|---:|---:|---:|---:|---:|',
-    ...figures.map((f) => `| ${f.name} | ${whole(medianOf(f))} | ${whole(Math.min(...f.rates))} | ${whole(Math.max(...f.rates))} | ${((medianOf(f) / base) * 100).toFixed(0)} % | ${f.peakRssMb} |`),
+    `| system | ${unit} (median) | min | max | of ${figures[0]!.name} | peak RSS (MB) | RSS at its block's start (MB) |`,
+    '|---|---:|---:|---:|---:|---:|---:|',
+    ...figures.map(
+      (f) => `| ${f.name} | ${whole(medianOf(f))} | ${whole(Math.min(...f.rates))} | ${whole(Math.max(...f.rates))} | ${((medianOf(f) / base) * 100).toFixed(0)} % | ${f.peakRssMb} | ${f.startRssMb ?? '–'} |`,
+    ),
   ]
 }
 

@@ -11,10 +11,11 @@ import { openSqliteEventStore } from '@account-ownership/store-sqlite'
 import { currentOwnerProjection, defineProjection, ownershipHistoryProjection, projectionRuntime, type Projection } from '@account-ownership/projections'
 import { sqliteReadModels } from '@account-ownership/projections/sqlite'
 import Database from 'better-sqlite3'
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
+import { peakRss, resetPeakRss } from '../peak-rss.js'
 import { eventLog } from './event-log.js'
 
 const accounts = 20_000
@@ -23,25 +24,6 @@ const path = eventLog(accounts)
 const dir = mkdtempSync(join(tmpdir(), 'ao-bench-rebuild-'))
 process.on('exit', () => rmSync(dir, { recursive: true, force: true }))
 const mb = (bytes: number) => Math.round(bytes / 2 ** 20)
-
-// The process's peak RSS as the kernel keeps it (VmHWM), reset before each phase: exact however
-// long the phase runs without yielding, which a timer cannot be — the rebuild's loop goes from
-// one batch to the next without giving timers a turn, so an interval sampler never fired during
-// it. Where /proc is missing (not Linux), the samples that `measure` takes are all there is.
-const peakRss = {
-  reset: (): boolean => {
-    try {
-      writeFileSync('/proc/self/clear_refs', '5')
-      return true
-    } catch {
-      return false
-    }
-  },
-  read: (): number | undefined => {
-    const match = /^VmHWM:\s+(\d+) kB$/m.exec(readFileSync('/proc/self/status', 'utf8'))
-    return match === null ? undefined : Number(match[1]) * 1024
-  },
-}
 
 // CPU seconds beside wall seconds: on a machine shared with other work the wall clock measures
 // the neighbours too, the process's own CPU time much less so. `sample` is for a phase that does
@@ -52,7 +34,7 @@ const measure = async (work: (sample: () => void) => Promise<number>) => {
   let peak = before
   const sample = () => void (peak = Math.max(peak, process.memoryUsage.rss()))
   const sampler = setInterval(sample, 50)
-  const kernelPeak = peakRss.reset()
+  const kernelPeak = resetPeakRss()
   const cpuBefore = process.cpuUsage()
   const start = performance.now()
   const events = await work(sample)
@@ -60,7 +42,7 @@ const measure = async (work: (sample: () => void) => Promise<number>) => {
   const { user, system } = process.cpuUsage(cpuBefore)
   clearInterval(sampler)
   sample()
-  if (kernelPeak) peak = Math.max(peak, peakRss.read() ?? 0)
+  if (kernelPeak) peak = Math.max(peak, peakRss() ?? 0)
   const cpu = (user + system) / 1e6
   return { events, seconds, rate: events / seconds, cpu, cpuRate: events / cpu, before: mb(before), peak: mb(peak) }
 }
