@@ -1,5 +1,6 @@
 // `verify` on a real log: an intact chain and a kept head that still matches; a changed byte in a
 // copy and a removed newest event are findings (exit code 1) that name the position.
+import { removeAppendOnlyTriggers } from '@account-ownership/store-sqlite/testing'
 import Database from 'better-sqlite3'
 import { generateKeyPairSync } from 'node:crypto'
 import { copyFileSync, writeFileSync } from 'node:fs'
@@ -21,6 +22,7 @@ const tampered = (name: string, sql: string): string => {
   const path = join(dir, name)
   copyFileSync(log, path)
   const db = new Database(path)
+  removeAppendOnlyTriggers(db)
   db.exec(sql)
   db.close()
   return path

@@ -1,3 +1,4 @@
+import { removeAppendOnlyTriggers } from '@account-ownership/store-sqlite/testing'
 import Database from 'better-sqlite3'
 import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
@@ -11,6 +12,7 @@ const tampered = async (sql: string) => {
   const file = scratch.file()
   await seedFile(file)
   const raw = new Database(file)
+  removeAppendOnlyTriggers(raw)
   raw.prepare(sql).run()
   raw.close()
   return openOrThrow({ path: file })

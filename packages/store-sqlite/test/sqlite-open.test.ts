@@ -76,11 +76,16 @@ describe('opening a file', () => {
     expect([existsSync(`${file}-wal`), existsSync(`${file}-shm`)]).toEqual([false, false])
   })
 
-  it('never hands out a global position again, even after rows were deleted', async () => {
+  it('keeps the log append-only on every connection, so no position is handed out twice', async () => {
     const file = scratch.file()
     await seedFile(file)
     const raw = new Database(file)
-    raw.exec('DELETE FROM ao_events')
+    // A connection that is not the store's — the CRM's own, say — can neither delete nor change an event.
+    expect(() => raw.exec('DELETE FROM ao_events')).toThrow(/append-only: a recorded event cannot be deleted/)
+    expect(() => raw.exec('DELETE FROM ao_events WHERE global_position = 4')).toThrow(/append-only/)
+    expect(() => raw.exec("UPDATE ao_events SET data = '{}' WHERE global_position = 2")).toThrow(/append-only: a recorded event cannot be changed/)
+    expect(() => raw.exec('UPDATE ao_events SET global_position = 9 WHERE global_position = 4')).toThrow(/append-only/)
+    expect(raw.prepare('SELECT count(*) AS n, max(global_position) AS head FROM ao_events').get()).toEqual({ n: 4, head: 4 })
     raw.close()
     const store = openOrThrow({ path: file })
     const other = accountStream(account('kunde-2'))

@@ -1,6 +1,7 @@
 import { accountStream, chainHash } from '@account-ownership/core'
 import { account, newEvent, openedAccountEvents } from '@account-ownership/core/testing'
 import { sealOf, verifyChain } from '@account-ownership/dsgvo'
+import { removeAppendOnlyTriggers } from '@account-ownership/store-sqlite/testing'
 import Database from 'better-sqlite3'
 import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
@@ -31,6 +32,7 @@ describe('seals over the stream heads', () => {
     const { path, log, seal } = await sealedLog()
     await log.close()
     const db = new Database(path)
+    removeAppendOnlyTriggers(db)
     db.prepare("DELETE FROM ao_events WHERE stream_id = 'account-kunde-3' AND stream_version >= 3").run()
     expect(E.isRight(await verifyChain(storedRows(db)))).toBe(true)
     const verified = await verifyChain(storedRows(db), { seals: [seal] })
@@ -42,6 +44,7 @@ describe('seals over the stream heads', () => {
     const { path, log, seal } = await sealedLog()
     await log.close()
     const db = new Database(path)
+    removeAppendOnlyTriggers(db)
     const store = storeOver(db)
     db.prepare("DELETE FROM ao_events WHERE stream_id = 'account-kunde-2'").run()
     const verified = await verifyChain(storedRows(db), { contiguousPositions: false, seals: [seal] })

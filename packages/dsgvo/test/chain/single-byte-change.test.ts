@@ -1,6 +1,7 @@
 // Property: change any single byte of any stored event — which row, which column, which byte,
 // to which value, all generated — and `verifyChain` finds it and names the event's position.
 import { verifyChain } from '@account-ownership/dsgvo'
+import { removeAppendOnlyTriggers } from '@account-ownership/store-sqlite/testing'
 import Database from 'better-sqlite3'
 import fc from 'fast-check'
 import * as E from 'fp-ts/lib/Either.js'
@@ -31,6 +32,7 @@ describe('the hash chain', () => {
     const path = scratch.file()
     await (await chainedLog(path, scratch.file())).close()
     const db = new Database(path)
+    removeAppendOnlyTriggers(db)
     const store = storeOver(db)
     db.defaultSafeIntegers(true)
     const count = Number((db.prepare('SELECT count(*) AS n FROM ao_events').get() as { n: bigint }).n)

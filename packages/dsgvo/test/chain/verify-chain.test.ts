@@ -1,6 +1,7 @@
 import { cast, epoch, tenant } from '@account-ownership/core/testing'
 import { erase, verifyChain } from '@account-ownership/dsgvo'
 import { openSqliteEventStore } from '@account-ownership/store-sqlite'
+import { removeAppendOnlyTriggers } from '@account-ownership/store-sqlite/testing'
 import Database from 'better-sqlite3'
 import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
@@ -33,6 +34,7 @@ describe('the hash chain of a SQLite log', () => {
     const path = scratch.file()
     await (await chainedLog(path, scratch.file())).close()
     const db = new Database(path)
+    removeAppendOnlyTriggers(db)
     db.prepare("DELETE FROM ao_events WHERE stream_id = 'account-kunde-2' AND stream_version = 2").run()
     const verified = await verifyChain(storedRows(db), { contiguousPositions: false })
     expect(E.isLeft(verified) && verified.left._tag === 'ChainBrokenError' && [verified.left.reason, verified.left.streamId, verified.left.streamVersion, verified.left.globalPosition]).toEqual(['version-gap', 'account-kunde-2', 3n, 9n])
@@ -45,6 +47,7 @@ describe('the hash chain of a SQLite log', () => {
     const path = scratch.file()
     await (await chainedLog(path, scratch.file())).close()
     const db = new Database(path)
+    removeAppendOnlyTriggers(db)
     // Make the file what schema version 1 wrote: no hash column.
     db.exec('ALTER TABLE ao_events DROP COLUMN hash; DELETE FROM ao_schema_version WHERE version > 1')
     db.close()
@@ -81,6 +84,7 @@ describe('a store tells the verifier how it numbers its log', () => {
     const path = scratch.file()
     await (await chainedLog(path, scratch.file())).close()
     const db = new Database(path)
+    removeAppendOnlyTriggers(db)
     // kunde-1's newest event (version 4) sits at position 5, between kunde-1's and kunde-2's.
     db.prepare("DELETE FROM ao_events WHERE stream_id = 'account-kunde-1' AND stream_version = 4").run()
     db.close()

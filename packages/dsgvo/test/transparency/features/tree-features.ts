@@ -24,6 +24,7 @@ import {
   type TreeHead,
 } from '@account-ownership/dsgvo'
 import { openSqliteEventStore } from '@account-ownership/store-sqlite'
+import { removeAppendOnlyTriggers } from '@account-ownership/store-sqlite/testing'
 import Database from 'better-sqlite3'
 import * as E from 'fp-ts/lib/Either.js'
 import type { Kysely } from 'kysely'
@@ -61,6 +62,7 @@ const names = ['kunde-1', 'kunde-2', 'kunde-3', 'kunde-4', 'kunde-5']
 /** Change the file under the store's feet, as someone with access to the database could. */
 const tamper = (path: string, sql: string, ...params: unknown[]) => {
   const db = new Database(path)
+  removeAppendOnlyTriggers(db)
   db.prepare(sql).run(...params)
   db.close()
 }
@@ -155,6 +157,7 @@ export const treeFeatures = (dialect: TreeDialect): void => {
       const kept = right(await takeTreeHead({ store, db, signer, clock }))
       // Rewrite kunde-3 from its second event (position 10) on, recomputing the chain as an insider could.
       const file = new Database(path)
+      removeAppendOnlyTriggers(file)
       file.defaultSafeIntegers(true)
       type Row = { global_position: bigint; stream_id: string; stream_version: bigint; event_id: string; type: string; schema_version: bigint; data: string; metadata: string; recorded_at: string; hash: string }
       const rows = file.prepare("SELECT * FROM ao_events WHERE stream_id = 'account-kunde-3' ORDER BY stream_version").all() as Row[]
