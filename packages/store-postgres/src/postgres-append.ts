@@ -82,7 +82,7 @@ const resultOf = (rows: ReadonlyArray<StoredEvent>, events: ReadonlyArray<Record
 // answer to the writer. The first try may have committed without its barrier (its connection
 // lost in between), so the rows are made durable before they are an acknowledgement.
 const repeatOf = async (ctx: AppendContext, client: pg.ClientBase, append: CheckedAppend): Promise<E.Either<AppendError, AppendResult> | 'new'> => {
-  const { rows } = await client.query<EventRow>(ctx.sql.byEventIds, [append.prepared.map((p) => p.eventId)])
+  const { rows } = await client.query<EventRow>({ ...ctx.sql.byEventIds, values: [append.prepared.map((p) => p.eventId)] })
   const repeat = classifyRepeat(append.streamId, append.prepared, rows.map(storedEventOf))
   if (E.isLeft(repeat)) return repeat
   if (repeat.right === 'new') return 'new'

@@ -41,7 +41,7 @@ import { durableMark } from './postgres-durability.js'
 import { streamTips, type StreamTip } from './postgres-stream-tips.js'
 import { isPostgresFailure, storeErrorOfPostgres, type PostgresSchemaError } from './postgres-errors.js'
 import { migrate } from './postgres-schema.js'
-import { commitChannelOf, maxBigint, statementsOf, storedEventOf, type EventRow } from './postgres-statements.js'
+import { commitChannelOf, maxBigint, statementsOf, storedEventOf, type EventRow, type PreparedStatement } from './postgres-statements.js'
 
 /**
  * What the store adds to its connection: where `recordedAt` comes from and the event schema.
@@ -155,12 +155,12 @@ const postgresEventStore = (connection: PostgresConnection, clock: Clock, schema
   // caller works, and memory stays bounded by the batch size. A page is handed out only once
   // durable, so a crash cannot take back an event a reader was given.
   // `atEnd` hears of the last row when the read ran out of rows before `to`.
-  async function* pages(text: string, args: (key: bigint) => unknown[], keyOf: (row: StoredEvent) => bigint, from: bigint, to: bigint, limit: number, atEnd?: (last: StoredEvent) => void) {
+  async function* pages(statement: PreparedStatement, args: (key: bigint) => unknown[], keyOf: (row: StoredEvent) => bigint, from: bigint, to: bigint, limit: number, atEnd?: (last: StoredEvent) => void) {
     let last: StoredEvent | undefined
     for (let key = from; key <= to; ) {
       let rows: EventRow[]
       try {
-        rows = (await pool.query<EventRow>(text, [...args(key), limit])).rows
+        rows = (await pool.query<EventRow>({ ...statement, values: [...args(key), limit] })).rows
         const highest = rows.reduce((max, row) => (BigInt(row.global_position) > max ? BigInt(row.global_position) : max), 0n)
         await durable.ensure(highest)
       } catch (e) {
@@ -185,12 +185,12 @@ const postgresEventStore = (connection: PostgresConnection, clock: Clock, schema
       yield event.right
     }
   }
-  const storedRows = (options: Parameters<EventStore['readAll']>[0], text: string) => {
+  const storedRows = (options: Parameters<EventStore['readAll']>[0], statement: PreparedStatement) => {
     const checked = checkReadAll(options)
     if (E.isLeft(checked)) return E.left(checked.left)
     const { fromPosition, toPosition, batchSize, skippedTypes } = checked.right
     const to = capped(toPosition)
-    return E.right(pages(text, (key) => [String(key), String(to), skippedTypes ?? null], (row) => row.globalPosition, fromPosition, to, batchSize))
+    return E.right(pages(statement, (key) => [String(key), String(to), skippedTypes ?? null], (row) => row.globalPosition, fromPosition, to, batchSize))
   }
 
   return {
@@ -238,7 +238,7 @@ const postgresEventStore = (connection: PostgresConnection, clock: Clock, schema
       const checked = checkReadStream(streamId)
       if (E.isLeft(checked)) return checked
       try {
-        const { rows } = await pool.query<{ v: string | null; p: string | null }>(sql.streamHead, [checked.right.streamId])
+        const { rows } = await pool.query<{ v: string | null; p: string | null }>({ ...sql.streamHead, values: [checked.right.streamId] })
         const v = rows[0]?.v ?? null
         await durable.ensure(BigInt(rows[0]?.p ?? '0'))
         return E.right(v === null ? 'no-stream' : BigInt(v))

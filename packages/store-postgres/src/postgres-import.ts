@@ -70,7 +70,7 @@ export const importRows = async (ctx: ImportContext, rows: ReadonlyArray<StoredE
     if (sqlStateOf(e) === undefined) broken = true
     if (!isRecordedEventId(e) || broken) throw e
     // An event id of the batch is recorded already: name it.
-    const { rows: found } = await client.query<{ event_id: string; stream_id: string }>(ctx.sql.byEventIds, [rows.map((r) => r.eventId)])
+    const { rows: found } = await client.query<{ event_id: string; stream_id: string }>({ ...ctx.sql.byEventIds, values: [rows.map((r) => r.eventId)] })
     const first = found[0]
     return first === undefined ? Promise.reject(e) : E.left(new DuplicateEventError(first.event_id, first.stream_id))
   } finally {

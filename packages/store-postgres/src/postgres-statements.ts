@@ -96,11 +96,26 @@ const transactionSettings = `SELECT set_config('synchronous_commit', 'off', true
 const literalOf = (value: unknown): string => (Array.isArray(value) ? `ARRAY[${value.map(literalOf).join(', ')}]` : pg.escapeLiteral(String(value)))
 
 /**
+ * A statement the server parses and plans once per connection and then only runs: a query run
+ * often with arguments (`pool.query({ ...statement, values })`), named per schema so that stores
+ * of several schemas can share a pool.
+ * @category store
+ * @since 0.3.0
+ */
+export interface PreparedStatement {
+  readonly name: string
+  readonly text: string
+}
+
+/**
  * The statements of one schema.
  * @category store
  * @since 0.2.0
  */
-export const statementsOf = (s: string) => ({
+export const statementsOf = (s: string) => {
+  // A name of at most 63 bytes (the server's limit): the kind in at most ten letters, the schema in at most 48.
+  const prepared = (kind: string, text: string): PreparedStatement => ({ name: `ao_${kind}_${s}`, text })
+  return {
   /** Serialises the appends to one stream until commit; other streams go on. */
   lockStream: 'SELECT pg_advisory_xact_lock(hashtextextended($1, 0))',
   /**
@@ -113,7 +128,7 @@ export const statementsOf = (s: string) => ({
     `BEGIN; SELECT pg_advisory_xact_lock(hashtextextended(${pg.escapeLiteral(lockKey)}, 0)); ` +
     `SELECT stream_version, hash FROM ${s}.ao_events WHERE stream_id = ${pg.escapeLiteral(streamId)} ORDER BY stream_version DESC LIMIT 1`,
   /** The rows of the given event ids. */
-  byEventIds: `SELECT ${columns('e')} FROM ${s}.ao_events e WHERE e.event_id = ANY($1::text[]) ORDER BY e.global_position`,
+  byEventIds: prepared('by_ids', `SELECT ${columns('e')} FROM ${s}.ao_events e WHERE e.event_id = ANY($1::text[]) ORDER BY e.global_position`),
   /**
    * The insert with its arguments as escaped literals, its `COMMIT` and the durability barrier, as
    * one simple query of four statements: the head row is held from the insert to the commit
@@ -140,24 +155,36 @@ export const statementsOf = (s: string) => ({
    * written in the same statement, so its commit waits for a flush covering every commit visible
    * to it; where nothing waits, nothing is written.
    */
-  durableHead: `SELECT position::text AS p,
+  durableHead: prepared(
+    'durable',
+    `SELECT position::text AS p,
     CASE WHEN pg_current_wal_flush_lsn() < pg_current_wal_insert_lsn() THEN ${barrierCall} END AS flushed
     FROM ${s}.ao_log_head`,
+  ),
   /** At most `$4` events of stream `$1` from version `$2` to `$3`. */
-  streamPage: `SELECT ${columns('e')} FROM ${s}.ao_events e
+  streamPage: prepared(
+    'stream',
+    `SELECT ${columns('e')} FROM ${s}.ao_events e
     WHERE e.stream_id = $1 AND e.stream_version >= $2::bigint AND e.stream_version <= $3::bigint ORDER BY e.stream_version LIMIT $4`,
+  ),
   /**
    * At most `$4` events from position `$1` to `$2`, none of the types `$3` (every type where `$3`
    * is null): the filter runs in the server, so the rows it leaves out never cross the wire.
    */
-  logPage: `SELECT ${columns('e')} FROM ${s}.ao_events e
+  logPage: prepared(
+    'log',
+    `SELECT ${columns('e')} FROM ${s}.ao_events e
     WHERE e.global_position >= $1::bigint AND e.global_position <= $2::bigint AND ($3::text[] IS NULL OR e.type <> ALL($3::text[]))
     ORDER BY e.global_position LIMIT $4`,
+  ),
   /** As `logPage`, each row with the hash of its predecessor in its stream. */
-  storedPage: `SELECT ${columns('e')}, p.hash AS previous_hash FROM ${s}.ao_events e
+  storedPage: prepared(
+    'stored',
+    `SELECT ${columns('e')}, p.hash AS previous_hash FROM ${s}.ao_events e
     LEFT JOIN ${s}.ao_events p ON p.stream_id = e.stream_id AND p.stream_version = e.stream_version - 1
     WHERE e.global_position >= $1::bigint AND e.global_position <= $2::bigint AND ($3::text[] IS NULL OR e.type <> ALL($3::text[]))
     ORDER BY e.global_position LIMIT $4`,
+  ),
   /** The head of the log, locked until commit: no append commits while an import holds it. */
   lockHead: `SELECT position::text AS p FROM ${s}.ao_log_head FOR UPDATE`,
   /** The last version and hash of each of the given streams. */
@@ -173,8 +200,9 @@ export const statementsOf = (s: string) => ({
     head AS (UPDATE ${s}.ao_log_head SET position = (SELECT max(global_position) FROM rows) RETURNING position)
     SELECT pg_notify($11, position::text), position::text AS p FROM head`,
   /** The last version of stream `$1` and the highest position among its events. */
-  streamHead: `SELECT max(stream_version)::text AS v, max(global_position)::text AS p FROM ${s}.ao_events WHERE stream_id = $1`,
-})
+  streamHead: prepared('head', `SELECT max(stream_version)::text AS v, max(global_position)::text AS p FROM ${s}.ao_events WHERE stream_id = $1`),
+  }
+}
 
 /**
  * The statements of one schema, as `statementsOf` builds them.

@@ -1,6 +1,9 @@
+import type { RecordedEvent } from '@account-ownership/core'
+import { account, newEvent } from '@account-ownership/core/testing'
 import { knownSchemaVersion, openPostgresEventStore } from '@account-ownership/store-postgres'
 import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
+import { openedAccount } from './live-read-model.js'
 import { postgresDatabase } from './postgres-database.js'
 
 const database = await postgresDatabase('schema')
@@ -23,6 +26,37 @@ describe.skipIf(database.skip !== undefined)(`schema creation and migration on o
     expect(a.commitChannel).not.toBe(b.commitChannel)
     await a.close()
     await b.close()
+  })
+
+  it('keeps schemas apart on one shared connection: each store reads its own log through statements the connection prepared for it', async () => {
+    // One connection, so that the statements both stores prepare meet on it.
+    const pool = database.pool(1)
+    const stores = []
+    for (const schema of ['geteilt_a', 'geteilt_b']) {
+      const opened = await openPostgresEventStore({ pool, schema })
+      if (E.isLeft(opened)) throw opened.left
+      stores.push(opened.right)
+    }
+    const { stream, events } = openedAccount('geteilt')
+    for (const [i, store] of stores.entries()) {
+      const score = newEvent({ type: 'AccountClassified', data: { accountId: account('geteilt'), tier: 'standard', score: i, criteria: ['umsatz'], classifiedBy: 'dora' as never } })
+      expect(E.isRight(await store.append(stream, [...events, score], { expectedVersion: 'no-stream' }))).toBe(true)
+    }
+    const scores = async (read: AsyncIterable<RecordedEvent>) => {
+      const found: unknown[] = []
+      for await (const e of read) if (e.type === 'AccountClassified') found.push(e.data.score)
+      return found
+    }
+    // Twice, so that the second reads run the statements the connection prepared by then.
+    for (let round = 0; round < 2; round++) {
+      for (const [i, store] of stores.entries()) {
+        expect(await scores(store.readStream(stream))).toEqual([i])
+        expect(await scores(store.readAll())).toEqual([i])
+        expect(await scores(store.readAll({ verifyHashes: true }))).toEqual([i])
+        expect(await store.streamVersion(stream)).toEqual(E.right(BigInt(events.length)))
+      }
+    }
+    for (const store of stores) await store.close()
   })
 
   it('refuses a schema a newer release wrote, and changes nothing in it', async () => {
