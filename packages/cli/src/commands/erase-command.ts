@@ -19,6 +19,7 @@ import { CommandFailedError, ExitCode, UsageError } from '../exit-code.js'
 import { parseInstant } from '../terminal/instant-option.js'
 import { renderTable } from '../terminal/table.js'
 import { action, answer, failWith, type CliSession } from './cli-session.js'
+import { kekProblemOf } from './kek-problem.js'
 import { withLog } from './read-session.js'
 
 interface EraseOptions {
@@ -33,12 +34,10 @@ interface EraseOptions {
 
 const grounds = Object.keys(ErasureGround.keys)
 
-// A key-encryption key that is missing, damaged or not given where the keys are wrapped is the
-// caller's to fix, named by the option; other failures are the store's.
+// Bad input is the caller's to fix, named by the option; other failures are the store's.
 const failureOf = (e: ErasureError) => {
   if (e._tag === 'InvalidStoreInputError') return new UsageError(e.field === 'subjectId' ? '<subject>' : e.field, e.reason)
-  if (e._tag === 'KeyStoreUnavailableError' && e.field !== undefined) return new UsageError('--kek', `${e.field}: ${e.reason}`)
-  return new CommandFailedError(e.message, ExitCode.failure, { cause: e })
+  return kekProblemOf(e) ?? new CommandFailedError(e.message, ExitCode.failure, { cause: e })
 }
 
 /**

@@ -20,7 +20,8 @@ import { subjectReportHead, subjectReportRows } from '../reports/subject-report-
 import { jsonText } from '../terminal/json-text.js'
 import { renderTable, type Cell } from '../terminal/table.js'
 import { action, failWith, type CliSession } from './cli-session.js'
-import { usageOfQuery } from './query-failure.js'
+import { kekProblemOf } from './kek-problem.js'
+import { failureOfQuery } from './query-failure.js'
 import { withReadModels } from './read-session.js'
 import { deliver, formatOf, formatOption, outputOption, type ReportFormat } from './report-output.js'
 
@@ -64,7 +65,7 @@ export const registerReportCommands = (program: Command, session: CliSession): v
           try {
             // Mentions' values and a sole trader's records are read from the log itself.
             const found = await subjectReport(db, subject, { store: keys === undefined ? log.store : encryptingEventStore({ store: log.store, keys }) })
-            if (E.isLeft(found)) return failWith(terminal, globals, usageOfQuery('<subject>', found.left))
+            if (E.isLeft(found)) return failWith(terminal, globals, kekProblemOf(found.left) ?? failureOfQuery('<subject>', found.left))
             const text = textOf(formatOf(globals, options), found.right, subjectReportHead, subjectReportRows(found.right), () => subjectReportPage(found.right, instantOf(Date.now())))
             const failed = deliver(terminal, options.output, text)
             return failed === undefined ? ExitCode.ok : failWith(terminal, globals, failed)

@@ -8,7 +8,7 @@
  *
  * @module
  */
-import { accountStream, type AccountId, type DomainEvent, type DomainEventType, type EventStore, type Instant, type PrincipalId, type SubjectId } from '@account-ownership/core'
+import { accountStream, isStoreError, type AccountId, type DomainEvent, type DomainEventType, type EventStore, type Instant, type PrincipalId, type ReadError, type SubjectId } from '@account-ownership/core'
 import * as E from 'fp-ts/lib/Either.js'
 import { personalSubjectOf, type PersonalFields } from '../personal-data/personal-fields.js'
 import type { Source } from './audit-rows.js'
@@ -30,24 +30,45 @@ export interface HeldAccountRecord {
 }
 
 /**
- * The records of `subject` (an `account:<id>`) in the account's own stream.
+ * The records of `subject` (an `account:<id>`) in the account's own stream. A stream that cannot
+ * be read (a corrupt event, a store that stopped answering) is a `ReadError`, never a partial list.
  * @category audit
  * @since 0.3.0
  */
-export const accountRecords = async (store: EventStore, accountId: AccountId, subject: SubjectId, marked: PersonalFields): Promise<ReadonlyArray<HeldAccountRecord>> => {
+export const accountRecords = async (
+  store: EventStore,
+  accountId: AccountId,
+  subject: SubjectId,
+  marked: PersonalFields,
+): Promise<E.Either<ReadError, ReadonlyArray<HeldAccountRecord>>> => {
   const records: HeldAccountRecord[] = []
-  for await (const event of store.readStream(accountStream(accountId))) {
-    const personal = personalSubjectOf(marked, event as unknown as DomainEvent)
-    if (E.isLeft(personal) || personal.right === undefined || personal.right.subjectId !== subject) continue
-    const data = event.data as Record<string, unknown>
-    records.push({
-      accountId,
-      eventType: event.type as DomainEventType,
-      occurredAt: event.metadata.occurredAt,
-      recordedBy: event.metadata.actor.principalId,
-      personalData: Object.fromEntries(personal.right.fields.filter((f) => f in data).map((f) => [f, data[f]])),
-      source: { streamId: event.metadata.streamId, streamVersion: event.metadata.streamVersion, globalPosition: event.metadata.globalPosition },
-    })
+  try {
+    for await (const event of store.readStream(accountStream(accountId))) {
+      const personal = personalSubjectOf(marked, event as unknown as DomainEvent)
+      if (E.isLeft(personal) || personal.right === undefined || personal.right.subjectId !== subject) continue
+      const data = event.data as Record<string, unknown>
+      records.push({
+        accountId,
+        eventType: event.type as DomainEventType,
+        occurredAt: event.metadata.occurredAt,
+        recordedBy: event.metadata.actor.principalId,
+        personalData: Object.fromEntries(personal.right.fields.filter((f) => f in data).map((f) => [f, data[f]])),
+        source: { streamId: event.metadata.streamId, streamVersion: event.metadata.streamVersion, globalPosition: event.metadata.globalPosition },
+      })
+    }
+  } catch (e) {
+    return E.left(readErrorOf(e))
   }
-  return records
+  return E.right(records)
+}
+
+/**
+ * A failure thrown by a store's read as the read error it is; anything else is a bug and keeps
+ * travelling.
+ * @category audit
+ * @since 0.3.0
+ */
+export const readErrorOf = (e: unknown): ReadError => {
+  if (isStoreError(e) && (e._tag === 'CorruptEventError' || e._tag === 'StoreUnavailableError' || e._tag === 'InvalidStoreInputError')) return e
+  throw e
 }

@@ -10,7 +10,7 @@
  * @module
  */
 import type { InvalidQueryError } from '@account-ownership/projections'
-import type { EventStore, Instant } from '@account-ownership/core'
+import type { EventStore, Instant, ReadError } from '@account-ownership/core'
 import * as E from 'fp-ts/lib/Either.js'
 import type { Kysely } from 'kysely'
 import type { ControllerConfiguration, Party, ThirdCountryTransfer } from './controller.js'
@@ -86,7 +86,7 @@ export const subjectDisclosure = async (
   db: Kysely<AuditTables>,
   subjectId: string,
   options: { readonly controller: ControllerConfiguration; readonly store?: EventStore; readonly purposes?: ProcessingPurposes; readonly personalFieldMap?: PersonalFields },
-): Promise<E.Either<InvalidQueryError, SubjectDisclosure>> => {
+): Promise<E.Either<InvalidQueryError | ReadError, SubjectDisclosure>> => {
   const reported = await subjectReport(db, subjectId, {
     ...(options.store === undefined ? {} : { store: options.store }),
     ...(options.personalFieldMap === undefined ? {} : { personalFieldMap: options.personalFieldMap }),

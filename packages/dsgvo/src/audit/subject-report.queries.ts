@@ -13,13 +13,13 @@
  *
  * @module
  */
-import { SubjectId, type AccountId, type EventStore, type StreamId } from '@account-ownership/core'
+import { SubjectId, type AccountId, type EventStore, type ReadError, type StreamId } from '@account-ownership/core'
 import { invalidQuery, type InvalidQueryError } from '@account-ownership/projections'
 import * as E from 'fp-ts/lib/Either.js'
 import type { Kysely } from 'kysely'
 import { defaultPersonalFields, type PersonalFields } from '../personal-data/personal-fields.js'
 import { parseSubject } from '../subject/subject-id.js'
-import { accountRecords, type HeldAccountRecord } from './account-records.js'
+import { accountRecords, readErrorOf, type HeldAccountRecord } from './account-records.js'
 import { accessiblePeriods } from './accessible-periods.js'
 import { accessPeriodOf, erasureOf, mentionOf, offboardingOf, principalRoleOf, type AccessPeriod, type Erasure, type Offboarding, type PrincipalRole, type StakeholderMention } from './audit-rows.js'
 import type { AuditTables } from './audit.table.js'
@@ -79,17 +79,22 @@ export interface SubjectReportPage {
   readonly after?: bigint
 }
 
-const personalDataAt = async (store: EventStore, mention: StakeholderMention, fields: ReadonlyArray<string>): Promise<Record<string, unknown>> => {
-  for await (const event of store.readStream(mention.source.streamId as StreamId, { from: mention.source.streamVersion, to: mention.source.streamVersion })) {
-    const data = event.data as Record<string, unknown>
-    return Object.fromEntries(fields.filter((f) => f in data).map((f) => [f, data[f]]))
+const personalDataAt = async (store: EventStore, mention: StakeholderMention, fields: ReadonlyArray<string>): Promise<E.Either<ReadError, Record<string, unknown>>> => {
+  try {
+    for await (const event of store.readStream(mention.source.streamId as StreamId, { from: mention.source.streamVersion, to: mention.source.streamVersion })) {
+      const data = event.data as Record<string, unknown>
+      return E.right(Object.fromEntries(fields.filter((f) => f in data).map((f) => [f, data[f]])))
+    }
+  } catch (e) {
+    return E.left(readErrorOf(e))
   }
-  return {}
+  return E.right({})
 }
 
 /**
  * The Art. 15 report of one subject; with `store` (the decrypting one) it includes the personal
- * values themselves.
+ * values themselves, and a log that cannot be read where the report needs it is a `ReadError`
+ * (corrupt event, store unavailable), never a report with values left out.
  * @category queries
  * @since 0.1.0
  * @example
@@ -105,7 +110,7 @@ export const subjectReport = async (
     /** What the store encrypts, for an account subject's records (the encrypting store's `personalFields`); the defaults unless given. @since 0.3.0 */
     readonly personalFieldMap?: PersonalFields
   } = {},
-): Promise<E.Either<InvalidQueryError, SubjectReport>> => {
+): Promise<E.Either<InvalidQueryError | ReadError, SubjectReport>> => {
   const page = options.page
   // One event gives a principal at most a handful of roles: ten rows always hold at least one whole event.
   if (page !== undefined && !(Number.isSafeInteger(page.size) && page.size >= 10 && page.size <= 100_000)) return E.left(invalidQuery('page.size', 'expected a whole number from 10 to 100000'))
@@ -120,7 +125,7 @@ export const subjectReport = async (
   const nothing = { accessPeriods: [], accessGranted: [], offboardings: [], actions: [], namedIn: [], mentions: [], accountRecords: [] }
   if (parsed.kind === 'account') {
     const records = await accountRecords(options.store!, parsed.id as AccountId, subject, options.personalFieldMap ?? defaultPersonalFields)
-    return E.right({ ...nothing, subjectId: subject, accountRecords: records, erasures })
+    return E.map((held: ReadonlyArray<HeldAccountRecord>) => ({ ...nothing, subjectId: subject, accountRecords: held, erasures }))(records)
   }
   if (parsed.kind === 'principal') {
     // A page takes one row more than it shows, to know whether another page follows.
@@ -174,6 +179,14 @@ export const subjectReport = async (
   const rows = (await db.selectFrom('dsgvo_stakeholder_mentions').selectAll().where('subject_id', '=', subject).orderBy('source_position').execute()).map(mentionOf)
   const fields = options.personalFields ?? ['name', 'email']
   const mentions: HeldMention[] = []
-  for (const mention of rows) mentions.push(options.store === undefined ? mention : { ...mention, personalData: await personalDataAt(options.store, mention, fields) })
+  for (const mention of rows) {
+    if (options.store === undefined) {
+      mentions.push(mention)
+      continue
+    }
+    const personalData = await personalDataAt(options.store, mention, fields)
+    if (E.isLeft(personalData)) return personalData
+    mentions.push({ ...mention, personalData: personalData.right })
+  }
   return E.right({ ...nothing, subjectId: subject, mentions, erasures })
 }

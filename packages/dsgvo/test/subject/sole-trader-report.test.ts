@@ -4,7 +4,7 @@
 // events of her account that hold personal data about her, with the values and their sources, and
 // the disclosure names everyone who could access her account's data — and nothing of the company's;
 // after her data is erased, the same report shows `[erased]` and the erasure.
-import { accountStream, type AccountEvent, type AccountId, type GrantId, type Instant } from '@account-ownership/core'
+import { accountStream, CorruptEventError, type AccountEvent, type AccountId, type EventStore, type GrantId, type Instant } from '@account-ownership/core'
 import { cast, newEvent, tenant } from '@account-ownership/core/testing'
 import { auditProjection, disclosureDocument, erase, erasedMarker, subjectDisclosure, subjectReport, type AuditTables } from '@account-ownership/dsgvo'
 import { projectionRuntime } from '@account-ownership/projections'
@@ -79,9 +79,26 @@ describe("a sole trader's Art. 15 report", () => {
     expect(disclosureDocument(disclosure)).toContain('Bäckerei Anna Schmidt e.K.')
   })
 
+  it('answers a log it cannot read with the read error, never with a report that leaves records out', async () => {
+    // The second event of her stream no longer decodes: the store's read throws where it reaches it.
+    const corrupt = new CorruptEventError({ streamId: accountStream(anna), streamVersion: 1n, globalPosition: 2n }, 'data is not JSON')
+    const damaged: EventStore = {
+      ...store,
+      readStream: (streamId, options) =>
+        (async function* () {
+          for await (const event of store.readStream(streamId, options)) {
+            if (event.metadata.streamVersion === 1n) throw corrupt
+            yield event
+          }
+        })(),
+    }
+    expect(await subjectReport(db, 'account:kunde-anna', { store: damaged })).toEqual(E.left(corrupt))
+    expect(await subjectDisclosure(db, 'account:kunde-anna', { controller, store: damaged })).toEqual(E.left(corrupt))
+  })
+
   it('refuses to report without the store, naming the option', async () => {
     const refused = await subjectReport(db, 'account:kunde-anna')
-    expect(E.isLeft(refused) && refused.left.field).toBe('store')
+    expect(E.isLeft(refused) && refused.left).toMatchObject({ _tag: 'InvalidQueryError', field: 'store' })
   })
 
   it('after her erasure, shows [erased] in place of every value, and the erasure', async () => {

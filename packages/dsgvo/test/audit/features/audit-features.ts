@@ -4,6 +4,7 @@
  * @module
  */
 import { accessReview, disclosureDocument, erasedMarker, recordOfProcessing, subjectDisclosure, retentionReport, subjectReport, type AuditTables } from '@account-ownership/dsgvo'
+import { StoreUnavailableError, type EventStore } from '@account-ownership/core'
 import * as E from 'fp-ts/lib/Either.js'
 import type { Kysely } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -85,6 +86,14 @@ export const auditFeatures = (dialect: AuditDialect) =>
       ])
       expect(erika.erasures.map((e) => [e.erasedBy, e.legalGround, e.keysDestroyed, e.source.streamId])).toEqual([['dora', 'art17-1-c-objection', 1, 'subject-stakeholder:erika']])
       expect(E.isLeft(await subjectReport(db, 'erika'))).toBe(true)
+    })
+
+    it("answers a log it cannot read where a contact person's values are kept with the read error, not a report without them", async () => {
+      const unavailable = new StoreUnavailableError('the disk went away', true)
+      const failing: EventStore = { ...scenario.store, readStream: () => (async function* () { throw unavailable })() }
+      expect(await subjectReport(db, 'stakeholder:erika', { store: failing })).toEqual(E.left(unavailable))
+      // Without the store the report names the mentions only, and reads no event.
+      expect(E.isRight(await subjectReport(db, 'stakeholder:erika'))).toBe(true)
     })
 
     it('discloses to a contact person all Art. 15 asks: purposes, categories, recipients by role and period, storage, rights, complaint, sources, automated decisions, transfers', async () => {
