@@ -1,8 +1,8 @@
 /**
  * The SQLite comparison, in one process: this library beside raw better-sqlite3 and (when the
  * peers are given) Emmett SQLite at its defaults and tuned, on commands over a small and a large
- * number of streams, batch appends and reads of a short and a long stream; after each part a
- * check that every system stored exactly the events it was given.
+ * number of streams and over streams with a history, batch appends and reads of a short and a
+ * long stream; after each part a check that every system stored exactly the events it was given.
  *
  * @module
  */
@@ -11,7 +11,8 @@ import type { Contender } from './contender.js'
 import type { Peers } from './peers.js'
 import { allExact, checkLines, checkStored, table, type Figure } from './rounds.js'
 import { emmettSqlite, librarySqlite, rawSqlite } from './sqlite-contenders.js'
-import { batchAndReadTables, batchWorkload, commandWorkload, readWorkload, seededKeys, type Plan } from './workloads.js'
+import { streamFacts, streamOf } from './contender.js'
+import { batchAndReadTables, batchWorkload, commandWorkload, keysOf, readWorkload, seededKeys, type Plan } from './workloads.js'
 
 /** What to compare and how much. */
 export interface SqliteComparison {
@@ -20,6 +21,12 @@ export interface SqliteComparison {
   readonly plan: Plan
   /** The streams of the first part (all workloads) and of the second (commands only). */
   readonly accounts: readonly [number, number]
+  /**
+   * The events each stream of the third part holds before its commands (as many streams as the
+   * first part): an account's history of transfers, grants and reviews over the years, which a
+   * system that reads its stream for every command reads again and again.
+   */
+  readonly history: number
   /** Emmett, when it is installed; without it only this library and the raw baseline run. */
   readonly peers?: Peers | undefined
 }
@@ -74,7 +81,21 @@ export const compareOnSqlite = async (o: SqliteComparison): Promise<SqliteResult
   checks.push(`After the ${large.toLocaleString('en-US')}-stream part:`, ...checkLines(storedLarge, givenLarge.length))
   await closeAll(second)
 
-  return { commands: [commandsSmall, commandsLarge], batch, reads: [short, long], checks, exact }
+  // Each system writes the histories through its own batch append, outside the timing.
+  const third = await systemsOn(o, 'history', 0)
+  const givenHistory: string[] = []
+  for (let a = 0; a < small; a++) {
+    const facts = streamFacts(a, o.history, `h-${a}`)
+    givenHistory.push(...keysOf(streamOf(a), facts))
+    for (const system of third) await system.appendBatch(streamOf(a), facts)
+  }
+  const commandsHistory = await commandWorkload(third, small, o.plan, givenHistory)
+  const storedHistory = await checkStored(third, givenHistory)
+  exact &&= allExact(storedHistory)
+  checks.push(`After the part on streams with a history of ${o.history} events:`, ...checkLines(storedHistory, givenHistory.length))
+  await closeAll(third)
+
+  return { commands: [commandsSmall, commandsLarge, commandsHistory], batch, reads: [short, long], checks, exact }
 }
 
 /** The results as markdown tables, one per workload. */
@@ -86,6 +107,10 @@ export const sqliteTables = (o: SqliteComparison, r: SqliteResults): string[] =>
   `### Commands on ${o.accounts[1].toLocaleString('en-US')} streams`,
   '',
   ...table('commands/s', r.commands[1]!),
+  '',
+  `### Commands on ${o.accounts[0].toLocaleString('en-US')} streams with a history of ${o.history} events each`,
+  '',
+  ...table('commands/s', r.commands[2]!),
   '',
   ...batchAndReadTables(o.plan, r.batch, r.reads),
   ...r.checks,

@@ -24,7 +24,8 @@ export interface Plan {
   readonly longLength: number
 }
 
-const keysOf = (stream: string, facts: ReadonlyArray<Fact>) => facts.map((f) => factKey(stream, f.metadata, f.data))
+/** The check's keys of `facts` appended to `stream`. */
+export const keysOf = (stream: string, facts: ReadonlyArray<Fact>) => facts.map((f) => factKey(stream, f.metadata, f.data))
 
 /** The keys of the accounts every system is seeded with. */
 export const seededKeys = (accounts: number): string[] => Array.from({ length: accounts }, (_, a) => keysOf(streamOf(a), [openedFact(a)])[0]!)

@@ -32,11 +32,11 @@ const serverDown = await (async () => {
 
 describe('the comparison benchmark, in small', () => {
   it('runs every SQLite workload on this library and raw better-sqlite3, and each stored exactly what it was given', async () => {
-    const o = { dir, plan, accounts: [20, 50] as const }
+    const o = { dir, plan, accounts: [20, 50] as const, history: 4 }
     const results = await compareOnSqlite(o)
     expect(results.exact).toBe(true)
     const figures = [...results.commands, results.batch, ...results.reads]
-    expect(figures).toHaveLength(5)
+    expect(figures).toHaveLength(6)
     for (const workload of figures) {
       expect(workload.map((f) => f.name)).toEqual(['raw better-sqlite3', 'this library'])
       for (const f of workload) expect(f.rates).toHaveLength(plan.rounds)
@@ -47,6 +47,9 @@ describe('the comparison benchmark, in small', () => {
     // seeded accounts + commands + batches + the short and the long stream
     const given = 20 + plan.rounds * plan.commands + plan.rounds * plan.batches * plan.batchSize + plan.shortLength + plan.longLength
     expect(markdown).toContain(`- this library: ${given.toLocaleString('en-US')} events, exactly the ${given.toLocaleString('en-US')} given.`)
+    expect(markdown).toContain('### Commands on 20 streams with a history of 4 events each')
+    const withHistory = 20 * 4 + plan.rounds * plan.commands
+    expect(markdown).toContain(`After the part on streams with a history of 4 events:\n- raw better-sqlite3: ${withHistory.toLocaleString('en-US')} events, exactly`)
   })
 
   it.skipIf(serverDown !== undefined)(`runs every PostgreSQL workload, two writer processes included${serverDown ? ` — skipped: ${serverDown}` : ''}`, async () => {
