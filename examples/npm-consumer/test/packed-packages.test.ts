@@ -1,8 +1,8 @@
 // What an npm user gets. Every publishable package is packed as `pnpm publish` packs it; its
 // manifest must point into dist, name no workspace range and ask for Node 22 or newer. Then a
-// SQLite user's install: the tarballs of core, store-sqlite, projections and dsgvo with
-// better-sqlite3, installed by plain npm into an empty folder — no pg, no @types/pg — type-checks
-// and runs a small app (app/sqlite-app.ts). The PostgreSQL user's install is in
+// SQLite user's install: the tarballs of core, store-sqlite, projections, dsgvo and crm-migration
+// with better-sqlite3, installed by plain npm into an empty folder — no pg, no @types/pg —
+// type-checks and runs a small app (app/sqlite-app.ts) and a CRM import (app/crm-app.ts). The PostgreSQL user's install is in
 // postgres-only.integration.test.ts.
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
@@ -18,7 +18,7 @@ interface Manifest {
 
 const tarballs = packed(publishable)
 // The PostgreSQL key store loads no pg at run time (it takes the caller's pool), so it imports here too.
-const sqliteEntryPoints = ['core', 'store-sqlite', 'projections', 'projections/sqlite', 'dsgvo', 'dsgvo/sqlite', 'dsgvo/postgres'].map((p) => `@account-ownership/${p}`)
+const sqliteEntryPoints = ['core', 'store-sqlite', 'projections', 'projections/sqlite', 'dsgvo', 'dsgvo/sqlite', 'dsgvo/postgres', 'crm-migration'].map((p) => `@account-ownership/${p}`)
 
 describe('packed packages, as npm publishes them', () => {
   it.each(publishable)('%s: exports point into dist and exist, no workspace range, Node 22 or newer', (name) => {
@@ -35,10 +35,10 @@ describe('packed packages, as npm publishes them', () => {
   })
 })
 
-describe('a SQLite user: core, store-sqlite, projections, dsgvo and better-sqlite3, installed by npm', { timeout: 300_000 }, () => {
+describe('a SQLite user: core, store-sqlite, projections, dsgvo, crm-migration and better-sqlite3, installed by npm', { timeout: 300_000 }, () => {
   const consumer = npmConsumer(
     'sqlite',
-    ['core', 'store-sqlite', 'projections', 'dsgvo'].map((name) => tarballs.get(name)!),
+    ['core', 'store-sqlite', 'projections', 'dsgvo', 'crm-migration'].map((name) => tarballs.get(name)!),
     ['better-sqlite3@^13', '@types/node@^24'],
   )
 
@@ -55,7 +55,7 @@ describe('a SQLite user: core, store-sqlite, projections, dsgvo and better-sqlit
   })
 
   it('type-checks an app against the installed declaration files, which need no pg types', () => {
-    expect(typeCheck(consumer, ['story.ts', 'sqlite-app.ts'])).toBe('')
+    expect(typeCheck(consumer, ['story.ts', 'sqlite-app.ts', 'crm-app.ts'])).toBe('')
   })
 
   it('runs the app: read models and audit tables in one SQLite file, answered by both packages', () => {
@@ -66,6 +66,15 @@ describe('a SQLite user: core, store-sqlite, projections, dsgvo and better-sqlit
       ownerOn14February: 'hanna',
       hannaOwned: [['2026-01-05T09:01:00.000Z', '2026-03-01T08:00:00.000Z']],
       erikaAsHeld: ['Erika Mustermann'],
+    })
+  })
+
+  it('runs a HubSpot import: the JSON document streamed by the installed parser, the history recorded oldest first', () => {
+    const run = runNode(consumer, ['out/crm-app.js', consumer])
+    expect(run.stderr).toBe('')
+    expect(JSON.parse(run.stdout)).toEqual({
+      types: ['AccountOpened', 'OwnershipAssigned', 'OwnershipTransferred'],
+      accounts: { recorded: 1, resumed: 0, alreadyImported: 0, skipped: 0 },
     })
   })
 })
