@@ -11,9 +11,10 @@
  * @module
  */
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto'
-import { closeSync, existsSync, fsyncSync, linkSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs'
+import { closeSync, existsSync, fsyncSync, linkSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs'
 import * as E from 'fp-ts/lib/Either.js'
 import { KeyStoreUnavailableError } from './key-store.js'
+import { acquireLockFile, releaseLockFile } from './lock-file.js'
 
 /**
  * One key-encryption key.
@@ -146,38 +147,18 @@ export const fileKeyEncryptionKeys = (path: string): KeyEncryptionKeys => {
   }
   // Read, change and write back under a lock file, so that two processes rotating and retiring
   // at once cannot write back a ring without the other's fresh KEK (a key wrapped under a KEK
-  // that then no longer exists is lost). A lock whose process is gone is taken over.
+  // that then no longer exists is lost).
   const lockPath = `${path}.lock`
-  const holderGone = (): boolean => {
-    try {
-      const pid = Number(readFileSync(lockPath, 'utf8'))
-      if (!Number.isSafeInteger(pid) || pid <= 0) return Date.now() - statSync(lockPath).mtimeMs > lockWaitMs
-      process.kill(pid, 0)
-      return false
-    } catch (e) {
-      // A lock that vanished meanwhile was released, not abandoned: removing the path now could
-      // remove the next holder's fresh lock, so the caller just tries again.
-      return (e as { code?: string }).code === 'ESRCH'
-    }
-  }
   const locked = async <A>(f: () => A): Promise<E.Either<KeyStoreUnavailableError, A>> => {
-    for (const started = Date.now(); ; ) {
-      try {
-        const fd = openSync(lockPath, 'wx', 0o600)
-        writeSync(fd, String(process.pid))
-        closeSync(fd)
-        break
-      } catch (e) {
-        if ((e as { code?: string }).code !== 'EEXIST') return E.left(unavailable(e))
-        if (holderGone()) rmSync(lockPath, { force: true })
-        else if (Date.now() - started > lockWaitMs) return E.left(new KeyStoreUnavailableError('the key-encryption key file is locked by another process', true))
-        else await new Promise((resolve) => setTimeout(resolve, 5))
-      }
+    try {
+      if (!(await acquireLockFile(lockPath, lockWaitMs))) return E.left(new KeyStoreUnavailableError('the key-encryption key file is locked by another process', true))
+    } catch (e) {
+      return E.left(unavailable(e))
     }
     try {
       return await attempt(f)
     } finally {
-      rmSync(lockPath, { force: true })
+      releaseLockFile(lockPath)
     }
   }
   const keyOf = (ring: KeyringFile, version: number) => (ring.keys[version] === undefined ? undefined : new Uint8Array(Buffer.from(ring.keys[version], 'base64')))
