@@ -4,8 +4,9 @@
  * insert in one statement and commit — in two round trips to the server (see `statementsOf`):
  * the opening (begin, lock, tip), then the insert with its COMMIT and the durability barrier, so
  * the head row that orders commits is never held while the client answers nor while the disk
- * syncs. Where the store believes it knows the stream's tip (it wrote or read it last), the
- * opening folds into the same query and the server checks the belief (postgres-stream-tips.ts). An append is acknowledged only once durable, its own barrier's flush having covered it
+ * syncs. Where the store believes it knows the stream's tip (it wrote or read it last), the whole
+ * append is one call of the procedure `ao_append_on_tip`, a prepared statement, and the server
+ * checks the belief (postgres-stream-tips.ts). An append is acknowledged only once durable, its own barrier's flush having covered it
  * (postgres-durability.ts); a repeat's answer is made durable before it is given. A repeat of an append already recorded (same event ids, in
  * this stream and order) writes nothing and answers with what was recorded, as core's
  * `classifyRepeat` says. A COMMIT whose answer was lost is a retryable `StoreUnavailableError`;
@@ -117,11 +118,10 @@ const chainedRows = (append: CheckedAppend, actual: StreamVersion, tipHash: stri
   return unchained.map((row, i) => ({ ...row, hash: hashes[i]! }))
 }
 
-// The answer to a written batch; the store now knows the stream's tip, and that the log is
-// durable through the batch (its barrier flushed it).
-const answerOf = (ctx: AppendContext, append: CheckedAppend, rows: ReturnType<typeof chainedRows>, inserted: Inserted): AppendResult => {
-  const positions = new Map(inserted.rows.map((r) => [r.stream_version, BigInt(r.global_position)]))
-  const written = rows.map((row) => ({ ...row, globalPosition: positions.get(String(row.streamVersion))! }))
+// The answer to a written batch, each row at the position `positionOf` says; the store now knows
+// the stream's tip, and that the log is durable through the batch (its barrier flushed it).
+const answerOf = (ctx: AppendContext, append: CheckedAppend, rows: ReturnType<typeof chainedRows>, positionOf: (row: ReturnType<typeof chainedRows>[number], index: number) => bigint): AppendResult => {
+  const written = rows.map((row, i) => ({ ...row, globalPosition: positionOf(row, i) }))
   const last = written[written.length - 1]!
   ctx.durable.raise(last.globalPosition)
   ctx.tips.set(append.streamId, { version: last.streamVersion, hash: last.hash })
@@ -136,9 +136,13 @@ const appendOnKnownTip = async (ctx: AppendContext, client: pg.ClientBase, appen
   if (known === undefined || !satisfies(append.expectedVersion, known.version)) return 'long way'
   const recordedAt = ctx.clock()
   const rows = chainedRows(append, known.version, known.hash, recordedAt)
-  const results = (await client.query(ctx.sql.appendOnTip(ctx.lockKey, [...insertArgs(ctx, append, rows, recordedAt), String(known.version), known.hash]))) as unknown as ReadonlyArray<Inserted>
-  const inserted = results[3]!
-  if (inserted.rows.length === rows.length) return answerOf(ctx, append, rows, inserted)
+  const { rows: called } = await client.query<{ first_position: string | null }>({
+    ...ctx.sql.appendOnTip,
+    values: [...insertArgs(ctx, append, rows, recordedAt), String(known.version), known.hash, ctx.lockKey],
+  })
+  const first = called[0]?.first_position
+  // The batch went in as one block of positions, in its order (WITH ORDINALITY).
+  if (first !== undefined && first !== null) return answerOf(ctx, append, rows, (_, i) => BigInt(first) + BigInt(i))
   ctx.tips.forget(append.streamId)
   return 'long way'
 }
@@ -171,7 +175,8 @@ export const appendBatch = async (ctx: AppendContext, append: CheckedAppend): Pr
       const recordedAt = ctx.clock()
       const rows = chainedRows(append, actual, tip?.hash ?? genesisHash, recordedAt)
       const [, inserted] = (await client.query(ctx.sql.insertAndCommit(insertArgs(ctx, append, rows, recordedAt)))) as unknown as ReadonlyArray<Inserted>
-      return E.right(answerOf(ctx, append, rows, inserted!))
+      const positions = new Map(inserted!.rows.map((r) => [r.stream_version, BigInt(r.global_position)]))
+      return E.right(answerOf(ctx, append, rows, (row) => positions.get(String(row.streamVersion))!))
     } catch (e) {
       await client.query('ROLLBACK').catch(() => (broken = true))
       if (sqlStateOf(e) === undefined) broken = true

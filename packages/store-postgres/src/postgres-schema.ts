@@ -38,6 +38,40 @@ const migrations: ReadonlyArray<(s: string) => string> = [
       position bigint  NOT NULL
     );
     INSERT INTO ${s}.ao_log_head (only_row, position) VALUES (true, 0);`,
+  // 2: an append on a stream tip the store believes it knows, in one call the server keeps the
+  // plans of (postgres-statements.ts, `appendOnTip`): lock the stream; only where its last event
+  // is still `tip_version` with `tip_hash`, move the head and insert the batch after it, announced
+  // at commit; commit without waiting for the WAL flush, so the head row is free while the disk
+  // syncs; then the durability barrier in a transaction of its own, which the call commits at the
+  // session's synchronous_commit (postgres-durability.ts). `first_position` is null where the tip
+  // moved: nothing was written. A procedure, not a function, because only a procedure commits.
+  (s) => `
+    CREATE PROCEDURE ${s}.ao_append_on_tip(
+      batch_size bigint, stream text, recorded text, versions bigint[], event_ids text[], types text[], schema_versions integer[],
+      payloads text[], metadatas text[], hashes text[], channel text, tip_version bigint, tip_hash text, lock_key text,
+      INOUT first_position bigint DEFAULT NULL)
+    LANGUAGE plpgsql AS $$
+    BEGIN
+      PERFORM set_config('synchronous_commit', 'off', true), set_config('jit', 'off', true);
+      PERFORM pg_advisory_xact_lock(hashtextextended(lock_key, 0));
+      WITH head AS (
+        UPDATE ${s}.ao_log_head SET position = position + batch_size
+        WHERE EXISTS (SELECT 1 FROM (SELECT e.stream_version, e.hash FROM ${s}.ao_events e WHERE e.stream_id = stream ORDER BY e.stream_version DESC LIMIT 1) tip
+          WHERE tip.stream_version = tip_version AND tip.hash = tip_hash)
+        RETURNING position - batch_size AS base),
+      notified AS (SELECT pg_notify(channel, (base + batch_size)::text) AS done FROM (SELECT base FROM head LIMIT 1) moved),
+      inserted AS (
+        INSERT INTO ${s}.ao_events (global_position, stream_id, stream_version, event_id, type, schema_version, data, metadata, recorded_at, hash)
+        SELECT head.base + r.ord, stream, r.stream_version, r.event_id, r.type, r.schema_version, r.data, r.metadata, recorded, r.hash
+        FROM head, notified, unnest(versions, event_ids, types, schema_versions, payloads, metadatas, hashes) WITH ORDINALITY
+          AS r(stream_version, event_id, type, schema_version, data, metadata, hash, ord)
+        RETURNING global_position)
+      SELECT min(global_position) INTO first_position FROM inserted;
+      COMMIT;
+      IF pg_current_wal_flush_lsn() < pg_current_wal_insert_lsn() THEN
+        PERFORM pg_logical_emit_message(true, 'account-ownership', '');
+      END IF;
+    END $$;`,
 ]
 
 /**

@@ -124,6 +124,27 @@ describe.skipIf(skip !== undefined)(`a crash of the PostgreSQL server${skip ? ` 
     await Promise.all([...writers, reader].map((s) => s.close()))
   }, 120_000)
 
+  it('loses no append acknowledged on a known tip: the procedure flushes before it answers', async () => {
+    const schema = 'on_tip'
+    const writer = await openStore({}, schema)
+    const watcher = new pg.Client(connection)
+    watcher.on('error', () => undefined)
+    await watcher.connect()
+    const account = openedAccount('spitze')
+    expect(E.isRight(await writer.append(account.stream, account.events, { expectedVersion: 'no-stream' }))).toBe(true)
+    // A fresh WAL segment, so that the append's commit lies on a page no other write takes along;
+    // the WAL writer wakes every 10 s only: without the barrier, the commit is still in memory.
+    await watcher.query('SELECT pg_switch_wal()')
+    const told = eventsOf(rightOf(await writer.append(account.stream, [classifiedEvent('spitze')], { expectedVersion: BigInt(account.events.length - 1) })).events)
+    await server.crash()
+    await server.start()
+
+    const log = await expectHonest(told, readModelDatabase(), connection, schema)
+    expect(log.all.length).toBe(account.events.length + 1)
+    await watcher.end().catch(() => undefined)
+    await writer.close()
+  }, 60_000)
+
   // Each way a reader learns of the log, on its own: a session that chose synchronous_commit =
   // off appends (visible at once, not yet written to the WAL file), the reader reads, the server
   // is killed. What the reader was told must survive.

@@ -59,6 +59,32 @@ describe.skipIf(database.skip !== undefined)(`schema creation and migration on o
     for (const store of stores) await store.close()
   })
 
+  it('migrates a log of schema version 1: the append on a known tip then runs as the procedure step 2 created', async () => {
+    const { stream, events } = openedAccount('alt')
+    const before = await database.store({ schema: 'version_one' })
+    expect(E.isRight(await before.append(stream, events, { expectedVersion: 'no-stream' }))).toBe(true)
+    await before.close()
+    // Back to what release 0.2 wrote: the tables of step 1 only.
+    const pool = database.pool()
+    await pool.query('DROP PROCEDURE version_one.ao_append_on_tip')
+    await pool.query('DELETE FROM version_one.ao_schema_version WHERE version > 1')
+
+    const store = await database.store({ schema: 'version_one' })
+    const { rows } = await pool.query<{ version: number }>('SELECT version FROM version_one.ao_schema_version ORDER BY version')
+    expect(rows.map((r) => r.version)).toEqual(Array.from({ length: knownSchemaVersion }, (_, i) => i + 1))
+    const classified = (score: number) => newEvent({ type: 'AccountClassified', data: { accountId: account('alt'), tier: 'standard', score, criteria: ['umsatz'], classifiedBy: 'dora' as never } })
+    // The first append learns the tip the long way; the second runs on it.
+    const last = BigInt(events.length - 1)
+    expect(await store.append(stream, [classified(1)], { expectedVersion: last })).toEqual(E.right(expect.objectContaining({ nextExpectedVersion: last + 1n })))
+    expect(await store.append(stream, [classified(2)], { expectedVersion: last + 1n })).toEqual(
+      E.right(expect.objectContaining({ nextExpectedVersion: last + 2n, lastGlobalPosition: BigInt(events.length + 2) })),
+    )
+    const read = []
+    for await (const e of store.readAll({ verifyHashes: true })) read.push(e.metadata.globalPosition)
+    expect(read).toEqual(Array.from({ length: events.length + 2 }, (_, i) => BigInt(i + 1)))
+    await store.close()
+  })
+
   it('refuses a schema a newer release wrote, and changes nothing in it', async () => {
     const store = await database.store({ schema: 'newer' })
     await store.close()
