@@ -2,10 +2,11 @@
 // waits for that moment and rotates the KEK file at `path` once, answering the version it made.
 // Around the rotation's read and write of the ring (the part the lock guards) it appends
 // "enter <pid>" and "leave <pid>" to the log at `log`, so the test can see two holders overlap.
-import { fileKeyEncryptionKeys } from '@account-ownership/dsgvo'
 import * as E from 'fp-ts/lib/Either.js'
 import fs from 'node:fs'
 import { syncBuiltinESMExports } from 'node:module'
+// The module itself, not the package's entry: four children load in half the time.
+import { fileKeyEncryptionKeys } from '../../src/keys/key-encryption-keys.js'
 
 const [path, log] = [process.argv[2]!, process.argv[3]!]
 
