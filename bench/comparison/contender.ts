@@ -31,6 +31,8 @@ export interface Contender {
   readAndFold(stream: string): Promise<number>
   /** Every event it holds, as `stream|commandId|score` (see `factKey`). */
   stored(): Promise<ReadonlyArray<string>>
+  /** How many operations it tried again after a failure its users would retry, where it does. */
+  retried?(): number
   close(): Promise<void>
 }
 

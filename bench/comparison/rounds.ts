@@ -84,6 +84,8 @@ export interface Stored {
   readonly count: number
   readonly missing: number
   readonly unexpected: number
+  /** Operations it tried again (see `Contender.retried`). */
+  readonly retried: number
 }
 
 /** Compares what each system stored with the events it was given (as multisets of keys). */
@@ -101,17 +103,19 @@ export const checkStored = async (systems: ReadonlyArray<Contender>, given: Read
     let unexpected = 0
     for (const [k, n] of want) missing += Math.max(0, n - (have.get(k) ?? 0))
     for (const [k, n] of have) unexpected += Math.max(0, n - (want.get(k) ?? 0))
-    found.push({ name: system.name, count: [...have.values()].reduce((a, b) => a + b, 0), missing, unexpected })
+    found.push({ name: system.name, count: [...have.values()].reduce((a, b) => a + b, 0), missing, unexpected, retried: system.retried?.() ?? 0 })
   }
   return found
 }
 
 /** One line per system saying whether it stored exactly what it was given. */
 export const checkLines = (found: ReadonlyArray<Stored>, given: number): string[] =>
-  found.map((s) =>
-    s.missing === 0 && s.unexpected === 0
-      ? `- ${s.name}: ${whole(s.count)} events, exactly the ${whole(given)} given.`
-      : `- **${s.name}: ${whole(s.count)} events stored for ${whole(given)} given — ${s.missing} missing, ${s.unexpected} not given.**`,
+  found.map(
+    (s) =>
+      (s.missing === 0 && s.unexpected === 0
+        ? `- ${s.name}: ${whole(s.count)} events, exactly the ${whole(given)} given.`
+        : `- **${s.name}: ${whole(s.count)} events stored for ${whole(given)} given — ${s.missing} missing, ${s.unexpected} not given.**`) +
+      (s.retried === 0 ? '' : ` ${whole(s.retried)} operations failed with SQLITE_BUSY and were tried again.`),
   )
 
 /** Whether every system stored exactly what it was given. */

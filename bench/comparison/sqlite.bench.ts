@@ -6,13 +6,16 @@ import { join } from 'node:path'
 import { loadPeers } from './peers.js'
 import { compareOnSqlite, sqliteTables } from './sqlite-comparison.js'
 
+// Emmett SQLite logs a failed commit with console.log: stdout carries this benchmark's markdown only.
+const markdown = console.log
+console.log = console.error
 const dir = mkdtempSync(join(tmpdir(), 'ao-bench-comparison-sqlite-'))
 process.on('exit', () => rmSync(dir, { recursive: true, force: true }))
 const peers = await loadPeers()
 const plan = { rounds: 5, commands: 300, batches: 20, batchSize: 100, shortReads: 500, longReads: 20, shortLength: 10, longLength: 1000 }
 const o = { dir, plan, accounts: [1_000, 100_000] as const, history: 50, peers }
 const results = await compareOnSqlite(o)
-console.log(
+markdown(
   [
     '## comparison: SQLite — this library, Emmett SQLite, raw better-sqlite3',
     '',
