@@ -70,4 +70,26 @@ describe.skipIf(database.skip !== undefined)(`appends on a known stream tip${dat
     await a.close()
     await b.close()
   })
+
+  it('answer a batch on a known tip with the positions and versions the log holds, each event its own', async () => {
+    const store = await database.store({ schema: 'tips_batch' })
+    const other = await database.store({ schema: 'tips_batch' })
+    const x = openedAccount('stapel')
+    const y = openedAccount('daneben')
+    expect(E.isRight(await store.append(x.stream, x.events, { expectedVersion: 'no-stream' }))).toBe(true) // the store knows version 3
+    expect(E.isRight(await other.append(y.stream, y.events, { expectedVersion: 'no-stream' }))).toBe(true) // positions 5 to 8
+    const appended = await store.append(x.stream, [5, 6, 7].map((n) => classified('stapel', n)), { expectedVersion: 3n })
+    if (E.isLeft(appended)) throw appended.left
+    const answered = appended.right.events.map((e) => [e.metadata.eventId, e.metadata.streamVersion, e.metadata.globalPosition])
+    expect(answered.map(([, version, position]) => [version, position])).toEqual([
+      [4n, 9n],
+      [5n, 10n],
+      [6n, 11n],
+    ])
+    const logged = (await collect(other.readAll({ fromPosition: 9n }))).map((e) => [e.metadata.eventId, e.metadata.streamVersion, e.metadata.globalPosition])
+    expect(answered).toEqual(logged)
+    expect(appended.right.lastGlobalPosition).toBe(11n)
+    await store.close()
+    await other.close()
+  })
 })
