@@ -103,6 +103,8 @@ const takenOver = (lockPath: string, abandonedLock: SeenLock, staleMs: number): 
     if (now !== undefined && sameFile(now, abandonedLock)) rmSync(lockPath)
     return true
   } finally {
+    // Without `force`: nobody removes a live holder's lock, so finding it gone means the
+    // exclusion is broken, and that must not pass quietly.
     rmSync(takeoverPath)
   }
 }
@@ -115,6 +117,7 @@ export const acquireLockFile = async (lockPath: string, waitMs: number): Promise
   for (const started = Date.now(); ; ) {
     if (created(lockPath)) return true
     const holder = seen(lockPath)
+    // Released meanwhile, or just taken over: the lock may be free now, so no waiting.
     if (holder === undefined || (abandoned(holder, waitMs) && takenOver(lockPath, holder, waitMs))) continue
     if (Date.now() - started > waitMs) return false
     await new Promise((resolve) => setTimeout(resolve, 5))
