@@ -50,6 +50,18 @@ export class CommandFailedError extends TaggedError('CommandFailedError') {
 }
 
 /**
+ * A read of the log that failed, as the command's error: `what` could not be done, with the
+ * failure's message. A corrupt event is a finding an auditor must look at (exit 1); any other
+ * failure means the work could not be done (exit 3).
+ * @category errors
+ * @since 0.3.0
+ */
+export const failedRead = (what: string, cause: unknown): CommandFailedError =>
+  new CommandFailedError(`${what}: ${cause instanceof Error ? cause.message : String(cause)}`, (cause as { _tag?: unknown } | null)?._tag === 'CorruptEventError' ? ExitCode.finding : ExitCode.failure, {
+    cause,
+  })
+
+/**
  * Any error a command answers with.
  * @category errors
  * @since 0.2.0

@@ -6,7 +6,7 @@
  */
 import type { ReadError } from '@account-ownership/core'
 import type { InvalidQueryError } from '@account-ownership/projections'
-import { CommandFailedError, ExitCode, UsageError, type CliError } from '../exit-code.js'
+import { failedRead, UsageError, type CliError } from '../exit-code.js'
 
 /**
  * The usage error of the command-line argument `argument` for a refused query.
@@ -25,4 +25,4 @@ export const usageOfQuery = (argument: string, error: InvalidQueryError): UsageE
 export const failureOfQuery = (argument: string, error: InvalidQueryError | ReadError): CliError =>
   error._tag === 'InvalidQueryError'
     ? usageOfQuery(argument, error)
-    : new CommandFailedError(`the log could not be read: ${error.message}`, error._tag === 'CorruptEventError' ? ExitCode.finding : ExitCode.failure, { cause: error })
+    : failedRead('the log could not be read', error)

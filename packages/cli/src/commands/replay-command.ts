@@ -6,10 +6,10 @@
  *
  * @module
  */
-import { evolve, type AccountEvent, initialAccountState, isStoreError, type AccountState, type Instant } from '@account-ownership/core'
+import { evolve, type AccountEvent, initialAccountState, type AccountState, type Instant } from '@account-ownership/core'
 import type { Command } from 'commander'
 import * as E from 'fp-ts/lib/Either.js'
-import { CommandFailedError, ExitCode } from '../exit-code.js'
+import { CommandFailedError, ExitCode, failedRead } from '../exit-code.js'
 import { parseInstant } from '../terminal/instant-option.js'
 import { progressBar } from '../terminal/progress-bar.js'
 import { renderTable } from '../terminal/table.js'
@@ -58,8 +58,7 @@ export const registerReplayCommand = (program: Command, session: CliSession): vo
             }
           } catch (cause) {
             bar.stop()
-            const corrupt = isStoreError(cause) && cause._tag === 'CorruptEventError'
-            return failWith(terminal, globals, new CommandFailedError(`replay stopped after ${read} events: ${cause instanceof Error ? cause.message : String(cause)}`, corrupt ? ExitCode.finding : ExitCode.failure, { cause }))
+            return failWith(terminal, globals, failedRead(`replay stopped after ${read} events`, cause))
           }
           bar.stop()
           const standings = new Map<string, number>()

@@ -10,7 +10,7 @@ import { sealOf, verifyChain, type Seal } from '@account-ownership/dsgvo'
 import type { Command } from 'commander'
 import * as E from 'fp-ts/lib/Either.js'
 import { readFileSync } from 'node:fs'
-import { CommandFailedError, ExitCode, UsageError } from '../exit-code.js'
+import { CommandFailedError, ExitCode, failedRead, UsageError } from '../exit-code.js'
 import { progressBar } from '../terminal/progress-bar.js'
 import { renderTable } from '../terminal/table.js'
 import { action, answer, failWith, type CliSession } from './cli-session.js'
@@ -85,7 +85,7 @@ export const registerVerifyCommand = (program: Command, session: CliSession): vo
           bar.stop()
           if (E.isLeft(verified)) {
             const broken = verified.left
-            if (broken._tag !== 'ChainBrokenError') return failWith(terminal, globals, new CommandFailedError(`the log could not be read: ${broken.message}`, broken._tag === 'CorruptEventError' ? ExitCode.finding : ExitCode.failure))
+            if (broken._tag !== 'ChainBrokenError') return failWith(terminal, globals, failedRead('the log could not be read', broken))
             answer(
               terminal,
               globals,

@@ -7,7 +7,7 @@
 import type { EventStore } from '@account-ownership/core'
 import { projectionRuntime, type Projection, type RunOutcome } from '@account-ownership/projections'
 import * as E from 'fp-ts/lib/Either.js'
-import { CommandFailedError, ExitCode } from '../exit-code.js'
+import { CommandFailedError, failedRead } from '../exit-code.js'
 import { progressBar } from '../terminal/progress-bar.js'
 import type { Terminal } from '../terminal/terminal.js'
 import { auditorProjections, type AuditorTables } from './auditor-projections.js'
@@ -40,6 +40,5 @@ export const catchUp = async (store: EventStore, models: ReadModelDatabase, term
   const outcome = options.rebuild === true ? await runtime.rebuild() : await runtime.runUntilCaughtUp()
   bar.stop()
   if (E.isRight(outcome)) return outcome
-  const corrupt = outcome.left._tag === 'CorruptEventError'
-  return E.left(new CommandFailedError(`the read models could not follow the log: ${outcome.left.message}`, corrupt ? ExitCode.finding : ExitCode.failure, { cause: outcome.left }))
+  return E.left(failedRead('the read models could not follow the log', outcome.left))
 }

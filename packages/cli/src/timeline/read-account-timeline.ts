@@ -6,7 +6,7 @@
  */
 import { AccountId, accountStream, PrincipalId, principalStream, type DomainEvent, type EventStore, type RecordedEvent } from '@account-ownership/core'
 import * as E from 'fp-ts/lib/Either.js'
-import { CommandFailedError, ExitCode, UsageError } from '../exit-code.js'
+import { CommandFailedError, failedRead, UsageError } from '../exit-code.js'
 import { accountTimeline, type AccountTimeline } from './account-timeline.js'
 
 const collect = async (events: AsyncIterable<RecordedEvent>): Promise<RecordedEvent<DomainEvent>[]> => {
@@ -31,7 +31,6 @@ export const readAccountTimeline = async (store: EventStore, accountId: string):
     for (const id of principals) if (PrincipalId.is(id)) offboardings.push(...(await collect(store.readStream(principalStream(id)))))
     return E.right(accountTimeline(events, offboardings))
   } catch (cause) {
-    const corrupt = cause instanceof Error && 'name' in cause && cause.name === 'CorruptEventError'
-    return E.left(new CommandFailedError(`the log could not be read: ${cause instanceof Error ? cause.message : String(cause)}`, corrupt ? ExitCode.finding : ExitCode.failure, { cause }))
+    return E.left(failedRead('the log could not be read', cause))
   }
 }

@@ -8,8 +8,9 @@
  *
  * @module
  */
-import { accountStream, isStoreError, type AccountId, type DomainEvent, type DomainEventType, type EventStore, type Instant, type PrincipalId, type ReadError, type SubjectId } from '@account-ownership/core'
+import { accountStream, type AccountId, type DomainEvent, type DomainEventType, type EventStore, type Instant, type PrincipalId, type ReadError, type SubjectId } from '@account-ownership/core'
 import * as E from 'fp-ts/lib/Either.js'
+import { readErrorOf } from '../chain/read-error.js'
 import { personalSubjectOf, type PersonalFields } from '../personal-data/personal-fields.js'
 import type { Source } from './audit-rows.js'
 
@@ -57,18 +58,7 @@ export const accountRecords = async (
       })
     }
   } catch (e) {
-    return E.left(readErrorOf(e))
+    return E.left(readErrorOf(e, `the stream of ${accountId}`))
   }
   return E.right(records)
-}
-
-/**
- * A failure thrown by a store's read as the read error it is; anything else is a bug and keeps
- * travelling.
- * @category audit
- * @since 0.3.0
- */
-export const readErrorOf = (e: unknown): ReadError => {
-  if (isStoreError(e) && (e._tag === 'CorruptEventError' || e._tag === 'StoreUnavailableError' || e._tag === 'InvalidStoreInputError')) return e
-  throw e
 }

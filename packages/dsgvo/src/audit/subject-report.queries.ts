@@ -19,7 +19,8 @@ import * as E from 'fp-ts/lib/Either.js'
 import type { Kysely } from 'kysely'
 import { defaultPersonalFields, type PersonalFields } from '../personal-data/personal-fields.js'
 import { parseSubject } from '../subject/subject-id.js'
-import { accountRecords, readErrorOf, type HeldAccountRecord } from './account-records.js'
+import { readErrorOf } from '../chain/read-error.js'
+import { accountRecords, type HeldAccountRecord } from './account-records.js'
 import { accessiblePeriods } from './accessible-periods.js'
 import { accessPeriodOf, erasureOf, mentionOf, offboardingOf, principalRoleOf, type AccessPeriod, type Erasure, type Offboarding, type PrincipalRole, type StakeholderMention } from './audit-rows.js'
 import type { AuditTables } from './audit.table.js'
@@ -86,7 +87,7 @@ const personalDataAt = async (store: EventStore, mention: StakeholderMention, fi
       return E.right(Object.fromEntries(fields.filter((f) => f in data).map((f) => [f, data[f]])))
     }
   } catch (e) {
-    return E.left(readErrorOf(e))
+    return E.left(readErrorOf(e, `the event at ${mention.source.streamId}@${mention.source.streamVersion}`))
   }
   return E.right({})
 }
