@@ -83,4 +83,6 @@ export const createDetectorTables = async (db: Kysely<any>): Promise<void> => {
     .addColumn('outcome', 'text', (c) => c.notNull())
     .execute()
   await db.schema.createIndex('access_recent_decisions_by_principal').ifNotExists().on('access_recent_decisions').columns(['principal_id', 'at']).execute()
+  // The latest decision and what lies behind the horizon, each batch.
+  await db.schema.createIndex('access_recent_decisions_by_time').ifNotExists().on('access_recent_decisions').columns(['at']).execute()
 }

@@ -5,6 +5,12 @@
  * is raised exactly once, however often the runtime stops, and a rebuild raises the same ones.
  * Run it in one runtime after `principalOffboardingsProjection`, whose table it reads.
  *
+ * A decision is judged against the principal's decisions logged before it, back to its horizon:
+ * twice the longest window before the latest decision logged before it, of any principal. What
+ * lies behind the horizon is deleted after each batch; judging by the horizon rather than by what
+ * a batch happens to have deleted keeps the alerts the same however the log is cut into batches,
+ * also for a decision logged later than the horizon allows.
+ *
  * @module
  */
 import { plusMillis, type AlertKind, type Instant } from '@account-ownership/core'
@@ -40,6 +46,8 @@ export const accessDetectorsProjection = (settings: DetectorSettings, version = 
       const longest = Math.max(settings.deniedBurst.windowMinutes, settings.bulkAccess.windowMinutes) * minute
       const from = plusMillis(earliestOf(events.map((e) => e.metadata.occurredAt)) as Instant, -longest)
       const recent = new Map<string, RecentDecision[]>()
+      // The latest decision logged so far survives every deletion, which keeps what lies before it.
+      let latest = (await tx.selectFrom('access_recent_decisions').select((eb) => eb.fn.max('at').as('at')).executeTakeFirst())?.at ?? null
       for (const row of await tx.selectFrom('access_recent_decisions').selectAll().where('principal_id', 'in', principals).where('at', '>', from).execute()) {
         recent.set(row.principal_id, [...(recent.get(row.principal_id) ?? []), { accountId: row.account_id, at: row.at as Instant, outcome: row.outcome }])
       }
@@ -65,7 +73,10 @@ export const accessDetectorsProjection = (settings: DetectorSettings, version = 
           }
           const d = event.data
           const position = event.metadata.globalPosition.toString()
-          const mine = [...(recent.get(d.principalId) ?? []), { accountId: d.accountId, at, outcome: d.outcome }]
+          const horizon = latest === null ? null : plusMillis(latest as Instant, -2 * longest)
+          if (latest === null || at > latest) latest = at
+          const earlier = recent.get(d.principalId) ?? []
+          const mine = [...(horizon === null ? earlier : earlier.filter((r) => r.at >= horizon)), { accountId: d.accountId, at, outcome: d.outcome }]
           recent.set(d.principalId, mine)
           newDecisions.push({ position, principal_id: d.principalId, account_id: d.accountId, at, outcome: d.outcome })
           const lastAlert = (kind: AlertKind, grantId: string | null) => lastAlerts.get(alertKey(kind, d.principalId, grantId))
@@ -79,9 +90,8 @@ export const accessDetectorsProjection = (settings: DetectorSettings, version = 
         async save() {
           await insertRows(tx, 'access_recent_decisions', newDecisions)
           await insertRows(tx, 'access_alerts', newAlerts)
-          // What no window can reach any more; twice the longest window spares decisions logged a little late.
-          const latest = [...newDecisions.map((d) => d.at)].sort().at(-1)
-          if (latest !== undefined) await tx.deleteFrom('access_recent_decisions').where('at', '<', plusMillis(latest as Instant, -2 * longest)).execute()
+          // What lies behind every later decision's horizon.
+          if (latest !== null && newDecisions.length > 0) await tx.deleteFrom('access_recent_decisions').where('at', '<', plusMillis(latest as Instant, -2 * longest)).execute()
         },
       }
     },

@@ -36,7 +36,7 @@ describe('the detectors over one log', () => {
         await small.destroy()
         await whole.destroy()
       }),
-      { numRuns: 20 },
+      { numRuns: 100 },
     )
   })
 })

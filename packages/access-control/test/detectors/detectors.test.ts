@@ -45,6 +45,27 @@ describe('denied attempts by one principal above a threshold in a window', () =>
     expect(await alertsAfter([0, 6, 12, 18].map((m): Logged => ({ at: at(m), principalId: 'mallory', outcome: 'denied' })))).toEqual([])
     expect(await alertsAfter([0, 1, 2, 3].map((m): Logged => ({ at: at(m), principalId: 'hanna' })))).toEqual([])
   })
+  it('then, for denials logged late, the same alerts however the log is cut into batches: counted back to twice the longest window before the latest decision', async () => {
+    // The windows are ten minutes, so the horizon lies twenty minutes before the latest decision.
+    const denied = (m: number): Logged => ({ at: at(m), principalId: 'mallory', outcome: 'denied' })
+    const afterSven = (m: number): ReadonlyArray<Logged> => [denied(0), denied(1), { at: at(m), principalId: 'sven' }, denied(2)]
+    const store = (decisions: ReadonlyArray<Logged>) => async () => {
+      const s = inMemoryEventStore()
+      await logDecisions(s, decisions)
+      return s
+    }
+    for (const [late, expected] of [
+      [store(afterSven(20)), [['denied-burst', 'mallory', 3, at(0), at(2)]]],
+      [store(afterSven(22)), []],
+    ] as const) {
+      const log = await late()
+      for (const batchSize of [1, 2, 500]) {
+        const db = detectorDatabase(file(`detectors-${++n}.db`))
+        expect((await watch(log, db, settings, { batchSize })).map(summary)).toEqual(expected)
+        await db.destroy()
+      }
+    }
+  })
 })
 
 describe('access by an offboarded principal', () => {
