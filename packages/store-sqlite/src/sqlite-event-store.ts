@@ -10,7 +10,9 @@
  * survives a killed process as well as a power loss. Appends of one process that arrive together
  * share that transaction and its one sync (group commit, `sqlite-group-commit.ts`), each checked
  * under its own savepoint, so a conflict fails only its own append, and none is acknowledged
- * before the shared commit is durable. Readers never wait for writers: each read
+ * before the shared commit is durable. An append to a stream this store wrote lately skips reading
+ * the stream's tip back, as long as nothing else changed the file (`sqlite-stream-tips.ts`).
+ * Readers never wait for writers: each read
  * batch is one snapshot, and positions become visible in order, without gaps.
  *
  * better-sqlite3 is synchronous: while SQLite waits for the lock, the process's event loop waits
@@ -55,6 +57,7 @@ import { commitQueue, defaultGroupCommit, type GroupCommitOptions } from './sqli
 import { closeConnection, openConnection, type SqliteConnection, type SqliteConnectionOptions } from './sqlite-connection.js'
 import { isRecordedEventId, isSqliteFailure, openErrorOfSqlite, storeErrorOfSqlite, type SqliteOpenError } from './sqlite-errors.js'
 import { maxInteger, prepareStatements, typeFilterOf, type SqliteStatements } from './sqlite-statements.js'
+import { sqliteStreamTips } from './sqlite-stream-tips.js'
 
 /**
  * What the store adds to its connection: where `recordedAt` comes from and the event schema.
@@ -247,13 +250,15 @@ const sqliteEventStore = (
   }
 
   const insert = statements.insert
+  const writeMark = statements.writeMark
+  const tips = sqliteStreamTips()
   const repeatOf = (streamId: string, batch: ReadonlyArray<PreparedEvent>) =>
     classifyRepeat(streamId, batch, batch.flatMap((p) => statements.byEventId(p.eventId) ?? []))
   // Idempotency by event id needs a lookup per event. Almost every append carries new ids, so the
   // lookup runs only where a repeat is possible: when the version check fails, and when
   // UNIQUE(event_id) refuses an insert (then the append is rolled back whole and looked up anew).
-  const write = db.transaction((streamId: string, batch: ReadonlyArray<PreparedEvent>, expected: ExpectedVersion): E.Either<AppendError, Written> => {
-    const tip = statements.streamTip(streamId)
+  const appendOne = (streamId: string, batch: ReadonlyArray<PreparedEvent>, expected: ExpectedVersion): E.Either<AppendError, Written> => {
+    const tip = tips.get(streamId) ?? statements.streamTip(streamId)
     const actual = tip === undefined ? 'no-stream' : tip.version
     if (!satisfies(expected, actual)) {
       const repeat = repeatOf(streamId, batch)
@@ -270,8 +275,9 @@ const sqliteEventStore = (
       const row = { ...unchained, hash: previous }
       return { ...row, globalPosition: insert!(row) }
     })
+    tips.wrote(streamId, { version: rows[rows.length - 1]!.streamVersion, hash: previous })
     return E.right({ rows, fresh: true })
-  })
+  }
   const lookUpRepeat = db.transaction((streamId: string, batch: ReadonlyArray<PreparedEvent>, refusal: unknown): E.Either<AppendError, Written> => {
     const repeat = repeatOf(streamId, batch)
     if (E.isLeft(repeat)) return repeat
@@ -279,26 +285,49 @@ const sqliteEventStore = (
     return repeat.right === 'new' ? E.left(storeErrorOfSqlite(refusal)) : E.right({ rows: repeat.right, fresh: false })
   })
 
-  // One append in the transaction that is open, under its own savepoint where `run` nests (a
-  // transaction function called inside another is a savepoint in better-sqlite3): a conflict or a
-  // repeat answers for this append alone and leaves the others of its group as they were.
-  const appendVia =
-    (run: (streamId: string, batch: ReadonlyArray<PreparedEvent>, expected: ExpectedVersion) => E.Either<AppendError, Written>) =>
-    ({ streamId, prepared, expectedVersion }: WaitingAppend): E.Either<AppendError, Written> => {
+  // One append of a group under its own savepoint (a transaction function called inside another
+  // is a savepoint in better-sqlite3): a conflict or a repeat answers for this append alone and
+  // leaves the others of its group as they were.
+  const inSavepoint = db.transaction(appendOne)
+  const appendInGroup = ({ streamId, prepared, expectedVersion }: WaitingAppend): E.Either<AppendError, Written> => {
+    try {
+      return inSavepoint(streamId, prepared, expectedVersion)
+    } catch (e) {
+      if (!isRecordedEventId(e)) throw e
+      return lookUpRepeat(streamId, prepared, e)
+    }
+  }
+  // One write transaction, with the stream tips it may trust and the mark that keeps them true.
+  const committing = (appends: (group: ReadonlyArray<WaitingAppend>) => ReadonlyArray<E.Either<AppendError, Written>>) => {
+    const write = db.transaction((group: ReadonlyArray<WaitingAppend>) => {
+      tips.began(writeMark!())
+      return { results: appends(group), mark: writeMark!() }
+    })
+    return (group: ReadonlyArray<WaitingAppend>): ReadonlyArray<E.Either<AppendError, Written>> => {
       try {
-        return run(streamId, prepared, expectedVersion)
+        const { results, mark } = write.immediate(group)
+        tips.committed(mark)
+        return results
       } catch (e) {
-        if (!isRecordedEventId(e)) throw e
-        return lookUpRepeat(streamId, prepared, e)
+        tips.abandoned()
+        throw e
       }
     }
-  const appendAlone = appendVia(write.immediate)
-  const appendTogether = db.transaction((group: ReadonlyArray<WaitingAppend>) => group.map(appendVia(write)))
+  }
+  // A lone append needs no savepoint: where UNIQUE(event_id) refuses it, its transaction is rolled back whole.
+  const commitAlone = committing((group) => [appendOne(group[0]!.streamId, group[0]!.prepared, group[0]!.expectedVersion)])
+  const commitTogether = committing((group) => group.map(appendInGroup))
   // A failure of the store itself (the lock, the disk, the commit) fails the whole group: nothing
   // of it was written, and no append is acknowledged before the one commit is durable.
   const commitGroup = (group: ReadonlyArray<WaitingAppend>): ReadonlyArray<E.Either<AppendError, Written>> => {
     try {
-      return group.length === 1 ? [appendAlone(group[0]!)] : appendTogether.immediate(group)
+      if (group.length > 1) return commitTogether(group)
+      try {
+        return commitAlone(group)
+      } catch (e) {
+        if (!isRecordedEventId(e)) throw e
+        return [lookUpRepeat(group[0]!.streamId, group[0]!.prepared, e)]
+      }
     } catch (e) {
       const error = asStoreError(e)
       return group.map(() => E.left(error))

@@ -7,6 +7,7 @@
  */
 import { genesisHash, type StoredEvent } from '@account-ownership/core'
 import type Database from 'better-sqlite3'
+import type { WriteMark } from './sqlite-stream-tips.js'
 
 /** A row of `ao_events` as the select statements return it (safe integers). */
 interface EventRow {
@@ -70,6 +71,8 @@ export interface SqliteStatements {
   readonly streamTip: (streamId: string) => { readonly version: bigint; readonly hash: string | null } | undefined
   /** The position of the last event, or `0n`. */
   readonly logHead: () => bigint
+  /** Where the file stands for this connection (`sqlite-stream-tips.ts`); inside a write transaction. Writers only. */
+  readonly writeMark: (() => WriteMark) | undefined
   /** Insert one event; answers its global position. Writers only. */
   readonly insert: ((row: Omit<StoredEvent, 'globalPosition'>) => bigint) | undefined
   /** At most `limit` events of a stream from version `from` to `to`, in version order. */
@@ -136,6 +139,7 @@ export const prepareStatements = (db: Database.Database, writable: boolean): Sql
         )
         .safeIntegers(true)
     : undefined
+  const writeMark = writable ? db.prepare<[], [number, number]>('SELECT data_version, total_changes() FROM pragma_data_version').raw(true) : undefined
   return {
     byEventId: (eventId) => {
       const row = byEventId.get(eventId)
@@ -144,6 +148,7 @@ export const prepareStatements = (db: Database.Database, writable: boolean): Sql
     streamHead: (streamId) => streamHead.get(streamId)?.v ?? null,
     streamTip: (streamId) => streamTip.get(streamId),
     logHead: () => logHead.get()?.p ?? 0n,
+    writeMark: writeMark && (() => writeMark.get()!),
     insert:
       insert &&
       ((row) =>

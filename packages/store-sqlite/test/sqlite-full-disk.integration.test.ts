@@ -62,6 +62,11 @@ describe.skipIf('reason' in disk)(`a full disk${'reason' in disk ? ` — skipped
     const { items, error } = await settle(store.readStream(accountStream(accountId)))
     expect(error).toBeUndefined()
     expect(items.map((e) => e.metadata.eventId)).toEqual(acked)
+    // The refused append's tip was not taken for the stream's: versions run on without a gap, the chain unbroken.
+    expect(items.map((e) => e.metadata.streamVersion)).toEqual(acked.map((_, i) => BigInt(i)))
+    const verified = await settle(store.readAll({ verifyHashes: true }))
+    expect(verified.error).toBeUndefined()
+    expect(verified.items).toHaveLength(acked.length)
     await store.close()
     const raw = new Database(file, { readonly: true })
     expect(raw.pragma('integrity_check', { simple: true })).toBe('ok')
