@@ -114,6 +114,7 @@ export {
 export { chainHash, chainHashes, genesisHash, type ChainedFields } from './store/event-chain.js'
 export { checkAppend, checkReadAll, checkReadStream } from './store/store-input.js'
 export { checkLink, verifiedEvents } from './store/verified-read.js'
+export { pagesOf, readAllPages } from './store/read-all-pages.js'
 export { classifyRepeat } from './store/repeated-append.js'
 export { checkImport, type ImportError, type ImportResult, type ImportingEventStore, type StoredEventImport, type StreamTip } from './store/stored-import.js'
 export { CopyMismatchError, copyLog, type CopyLogError, type CopyLogOptions, type CopyReport } from './store/copy-log.js'

@@ -36,6 +36,7 @@ import {
   satisfies,
   systemClock,
   verifiedEvents,
+  pagesOf,
   type AppendError,
   type AppendResult,
   type Clock,
@@ -56,7 +57,7 @@ import { importStoredRows } from './sqlite-import.js'
 import { commitQueue, defaultGroupCommit, type GroupCommitOptions } from './sqlite-group-commit.js'
 import { closeConnection, openConnection, type SqliteConnection, type SqliteConnectionOptions } from './sqlite-connection.js'
 import { isRecordedEventId, isSqliteFailure, openErrorOfSqlite, storeErrorOfSqlite, type SqliteOpenError } from './sqlite-errors.js'
-import { maxInteger, prepareStatements, typeFilterOf, type SqliteStatements } from './sqlite-statements.js'
+import { maxInteger, prepareStatements, typeFilterOf, type SqliteStatements, type TypeFilter } from './sqlite-statements.js'
 import { sqliteStreamTips } from './sqlite-stream-tips.js'
 
 /**
@@ -159,6 +160,15 @@ const asStoreError = (e: unknown): StoreUnavailableError => {
 
 const capped = (to: bigint | undefined): bigint => (to === undefined || to > maxInteger ? maxInteger : to)
 
+// One page of a read from `key` on; a failure of SQLite as the store's error.
+const pageAt = <R>(page: (key: bigint, limit: number) => R[], key: bigint, limit: number): R[] => {
+  try {
+    return page(key, limit)
+  } catch (e) {
+    throw asStoreError(e)
+  }
+}
+
 // A read that fails does so on iteration, not on the call.
 async function* rejecting(error: Error): AsyncGenerator<never> {
   throw error
@@ -206,17 +216,25 @@ const sqliteEventStore = (
   ): AsyncGenerator<A> {
     const limit = pageSizeOf(batchSize)
     for (let key = from; key <= to; ) {
-      let rows: Array<StoredEvent | undefined>
-      try {
-        rows = page(key, limit)
-      } catch (e) {
-        throw asStoreError(e)
-      }
+      const rows: Array<StoredEvent | undefined> = pageAt(page, key, limit)
       const size = rows.length
       const last = rows[size - 1]
       key = (last === undefined ? 0n : keyOf(last)) + 1n
       for (let i = 0; i < size; i++) yield emit(release(rows, i))
       if (size < limit) return
+    }
+  }
+
+  // The log a page at a time, each page decoded whole, for a reader that folds in pages anyway:
+  // no turn of an async iterator per event, and pages as large as it asks for, since it holds
+  // each one whole.
+  async function* decodedPages(from: bigint, to: bigint, size: number, skipped: TypeFilter | undefined): AsyncGenerator<ReadonlyArray<RecordedEvent>> {
+    for (let key = from; key <= to; ) {
+      const rows = pageAt((k, limit) => statements.logPage(k, to, limit, skipped), key, size)
+      if (rows.length === 0) return
+      key = rows[rows.length - 1]!.globalPosition + 1n
+      yield rows.map(decodeOrThrow)
+      if (rows.length < size) return
     }
   }
 
@@ -364,6 +382,15 @@ const sqliteEventStore = (
     },
 
     readStoredAll: storedRows,
+
+    readAllPages(options) {
+      if (closed) return rejecting(closedError())
+      const checked = checkReadAll(options)
+      if (E.isLeft(checked)) return rejecting(checked.left)
+      const { fromPosition, toPosition, batchSize, skippedTypes } = checked.right
+      if (options?.verifyHashes === true) return pagesOf(verifiedEvents(storedRows(options), schema, options.types !== undefined), batchSize)
+      return decodedPages(fromPosition, capped(toPosition), batchSize, typeFilterOf(skippedTypes))
+    },
 
     async importStored(rows) {
       if (closed) return E.left(closedError())

@@ -110,6 +110,13 @@ export interface EventStore {
   /** Every event in global order, for projections and replays. */
   readAll(options?: ReadAllOptions): AsyncIterable<RecordedEvent>
   /**
+   * What `readAll` answers, in non-empty pages of at most `batchSize` events, where the store reads
+   * in pages anyway; read it through `readAllPages(store, options)`, which cuts `readAll` into
+   * pages for a store without it.
+   * @since 0.3.0
+   */
+  readAllPages?(options?: ReadAllOptions): AsyncIterable<ReadonlyArray<RecordedEvent>>
+  /**
    * Every event's row exactly as stored — the bytes, its chain hash and the hash of its
    * predecessor in its stream — in global order, undecoded: what a verifier, a proof or a copy
    * must look at, not what a codec makes of it. `verifyHashes` is ignored: checking is the

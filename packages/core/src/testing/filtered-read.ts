@@ -11,6 +11,7 @@ import fc from 'fast-check'
 import { expect, it } from 'vitest'
 import type { DomainEventType } from '../domain-event.js'
 import type { EventStore, ReadAllOptions } from '../store/event-store.js'
+import { readAllPages } from '../store/read-all-pages.js'
 import type { RecordedEvent } from '../store/recorded-event.js'
 import { accountStream } from '../store/stream-id.js'
 import { account, newEvent, openedAccountEvents } from './fixtures.js'
@@ -55,6 +56,10 @@ export const filteredReadContract = (fresh: () => Promise<EventStore>): void => 
           const options: ReadAllOptions = { types, batchSize, fromPosition: from, toPosition: to, verifyHashes }
           const expected = all.filter((e) => types.includes(e.type) && e.metadata.globalPosition >= from && e.metadata.globalPosition <= to)
           expect((await collect(store.readAll(options))).map(comparable)).toEqual(expected.map(comparable))
+          // Page by page (the store's own pages, where it has them): the same events, none of the pages empty or too long.
+          const pages = await collect(readAllPages(store, options))
+          expect(pages.flat().map(comparable)).toEqual(expected.map(comparable))
+          for (const page of pages) expect(page.length).toBeGreaterThan(0), expect(page.length).toBeLessThanOrEqual(batchSize)
           const rows = await collect(store.readStoredAll(options))
           expect(rows.map((r) => r.globalPosition)).toEqual(expected.map((e) => e.metadata.globalPosition))
         },

@@ -13,6 +13,7 @@ import type { NewEvent, RecordedEvent } from '../store/recorded-event.js'
 import { accountStream, type StreamId } from '../store/stream-id.js'
 import { chainHash, genesisHash } from '../store/event-chain.js'
 import { checkLink } from '../store/verified-read.js'
+import { readAllPages } from '../store/read-all-pages.js'
 import { account, newEvent, openedAccountEvents } from './fixtures.js'
 import { filteredReadContract } from './filtered-read.js'
 import { roundTripContract } from './round-trip.js'
@@ -301,6 +302,8 @@ export const eventStoreContract = (name: string, subject: StoreContractSubject):
         ['verifyHashes', (s) => s.readAll({ verifyHashes: 'yes' as unknown as boolean })],
         ['options', (s) => s.readAll(null as unknown as undefined)],
         ['fromPosition', (s) => s.readStoredAll({ fromPosition: -1n })],
+        ['batchSize', (s) => readAllPages(s, { batchSize: 0 })],
+        ['types', (s) => readAllPages(s, { types: [] })],
       ])('rejects a read with a bad %s', async (field, read) => {
         const store = await fresh()
         expect(await rejection(read(store))).toMatchObject({ _tag: 'InvalidStoreInputError', field })

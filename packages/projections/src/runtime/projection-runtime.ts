@@ -6,11 +6,10 @@
  *
  * @module
  */
-import { defaultBatchSize, isStoreError, type DomainEventType, type EventStore } from '@account-ownership/core'
+import { defaultBatchSize, isStoreError, readAllPages, type DomainEventType, type EventStore } from '@account-ownership/core'
 import * as E from 'fp-ts/lib/Either.js'
 import type { Kysely } from 'kysely'
 import { applyBatch } from './apply-batch.js'
-import { batchesOf } from './batches.js'
 import { prepareCheckpoint } from './checkpoints.js'
 import { CheckpointMovedError, ProjectionFailedError, type ProjectionError } from './projection-errors.js'
 import type { Projection } from './projection.js'
@@ -162,8 +161,7 @@ export const projectionRuntime = <DB>(config: ProjectionRuntimeConfig<DB>): Proj
         // decoded — except where positions leave gaps and only the events read can be counted.
         let through = start
         if (types.length > 0) {
-          const events = store.readAll({ fromPosition: start + 1n, toPosition: head.right, batchSize, ...(countsEvents ? {} : { types }) })
-          const slices = batchesOf(events, sliceSize)[Symbol.asyncIterator]()
+          const slices = readAllPages(store, { fromPosition: start + 1n, toPosition: head.right, batchSize: sliceSize, ...(countsEvents ? {} : { types }) })[Symbol.asyncIterator]()
           try {
             let next = await slices.next()
             while (!next.done) {
