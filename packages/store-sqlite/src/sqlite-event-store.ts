@@ -238,6 +238,20 @@ const sqliteEventStore = (
     }
   }
 
+  // A stream read to its end tells its tip: kept for the next append where the file stood, when the
+  // read began, where this connection's last commit left it (`sqlite-stream-tips.ts`). That is the
+  // command handler's way: read the stream, decide, append.
+  const streamToItsTip = (streamId: string) => {
+    const began = writeMark?.()
+    let last: StoredEvent | undefined
+    return (key: bigint, limit: number): StoredEvent[] => {
+      const rows = statements.streamPage(streamId, key, maxInteger, limit)
+      last = rows[rows.length - 1] ?? last
+      if (rows.length < limit && last !== undefined && began !== undefined) tips.seen(streamId, { version: last.streamVersion, hash: last.hash ?? null }, began)
+      return rows
+    }
+  }
+
   const logPages = <A>(options: ReadAllOptions | undefined, page: SqliteStatements['logPage'], emit: (row: StoredEvent) => A): AsyncGenerator<A> => {
     if (closed) return rejecting(closedError())
     const checked = checkReadAll(options)
@@ -374,7 +388,7 @@ const sqliteEventStore = (
       const checked = checkReadStream(streamId, options)
       if (E.isLeft(checked)) return rejecting(checked.left)
       const { streamId: id, from, to, batchSize } = checked.right
-      return pages((key, limit) => statements.streamPage(id, key, capped(to), limit), (row) => row.streamVersion, from, capped(to), batchSize, decodeOrThrow)
+      return pages(to === undefined ? streamToItsTip(id) : (key, limit) => statements.streamPage(id, key, capped(to), limit), (row) => row.streamVersion, from, capped(to), batchSize, decodeOrThrow)
     },
 
     readAll(options) {

@@ -44,6 +44,8 @@ export interface SqliteStreamTips {
   readonly get: (streamId: string) => SqliteStreamTip | undefined
   /** An append of the open transaction left `streamId` at `tip`. */
   readonly wrote: (streamId: string, tip: SqliteStreamTip) => void
+  /** A read that began with the file at `mark` found `tip` to be the last event of `streamId`: kept where nothing changed since the last commit. */
+  readonly seen: (streamId: string, tip: SqliteStreamTip, mark: WriteMark) => void
   /** The open transaction committed; `mark` was read at its end. */
   readonly committed: (mark: WriteMark) => void
   /** The open transaction failed or rolled back: no tip is trusted any more. */
@@ -70,6 +72,9 @@ export const sqliteStreamTips = (capacity = 10_000): SqliteStreamTips => {
     },
     get: (streamId) => written.get(streamId) ?? known.get(streamId),
     wrote: (streamId, tip) => void written.set(streamId, tip),
+    seen(streamId, tip, at) {
+      if (mark !== undefined && mark[0] === at[0] && mark[1] === at[1]) known.set(streamId, tip)
+    },
     committed(now) {
       for (const [streamId, tip] of written) known.set(streamId, tip)
       written.clear()

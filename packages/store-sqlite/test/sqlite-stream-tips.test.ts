@@ -71,6 +71,22 @@ describe('the stream tips a store keeps', () => {
     db.close()
   })
 
+  it('given a stream the store read to its end, when another connection appends to it before the store does, then the store\'s append with the version it read is a conflict', async () => {
+    const file = scratch.file()
+    const mine = opened({ path: file })
+    const other = opened({ path: file })
+    recorded(await append(mine, 1, 'no-stream'))
+    recorded(await append(other, 1, 0n))
+    const read = await settle(mine.readStream(stream(1)))
+    recorded(await append(other, 1, 1n))
+    const stale = await append(mine, 1, read.items.at(-1)!.metadata.streamVersion)
+    expect(E.isLeft(stale) && stale.left).toEqual(new ConcurrencyError(stream(1), 1n, 2n))
+    expect(recorded(await append(mine, 1, 'any')).nextExpectedVersion).toBe(3n)
+    expect(await logIsWhole(mine)).toBe(4)
+    await other.close()
+    await mine.close()
+  })
+
   it('given appends that arrive together, then each later one of a stream builds on the earlier one of the same commit', async () => {
     const store = opened({ path: scratch.file() })
     recorded(await append(store, 1, 'no-stream'))
@@ -83,9 +99,11 @@ describe('the stream tips a store keeps', () => {
   // A model of what each append should answer: the expected version the test names against the
   // versions every appended event moved each stream to, whoever appended it.
   type Writer = 'mine' | 'sharing' | 'other'
-  type Step = { readonly writer: Writer; readonly streams: ReadonlyArray<{ readonly stream: number; readonly expected: 'tip' | 'stale' | 'any'; readonly events: number }> }
+  type Step = { readonly writer: Writer; readonly reads: ReadonlyArray<number>; readonly streams: ReadonlyArray<{ readonly stream: number; readonly expected: 'tip' | 'stale' | 'any'; readonly events: number }> }
   const step: fc.Arbitrary<Step> = fc.record({
     writer: fc.constantFrom<Writer>('mine', 'mine', 'sharing', 'other'),
+    // Streams the store reads to their end first, as a command handler does.
+    reads: fc.array(fc.integer({ min: 1, max: 3 }), { maxLength: 2 }),
     // Up to three appends that arrive together at one store.
     streams: fc.array(fc.record({ stream: fc.integer({ min: 1, max: 3 }), expected: fc.constantFrom('tip' as const, 'tip' as const, 'stale' as const, 'any' as const), events: fc.integer({ min: 1, max: 2 }) }), { minLength: 1, maxLength: 3 }),
   })
@@ -98,7 +116,8 @@ describe('the stream tips a store keeps', () => {
         const stores: Record<Writer, SqliteEventStore> = { mine: opened({ database: db }), sharing: opened({ database: db }), other: opened({ path: file }) }
         const versions = new Map<number, bigint>()
         let count = 0
-        for (const { writer, streams } of steps) {
+        for (const { writer, reads, streams } of steps) {
+          for (const n of reads) expect((await settle(stores.mine.readStream(stream(n)))).error).toBeUndefined()
           // Expected versions are taken before the group runs; its appends then commit in order.
           const planned = streams.map(({ stream: n, expected, events }) => {
             const tip = versions.get(n)
