@@ -58,7 +58,7 @@ import { commitQueue, defaultGroupCommit, type GroupCommitOptions } from './sqli
 import { closeConnection, openConnection, type SqliteConnection, type SqliteConnectionOptions } from './sqlite-connection.js'
 import { isRecordedEventId, isSqliteFailure, openErrorOfSqlite, storeErrorOfSqlite, type SqliteOpenError } from './sqlite-errors.js'
 import { maxInteger, prepareStatements, typeFilterOf, type SqliteStatements, type TypeFilter } from './sqlite-statements.js'
-import { sqliteStreamTips } from './sqlite-stream-tips.js'
+import { sqliteStreamTips, type WriteMark } from './sqlite-stream-tips.js'
 
 /**
  * What the store adds to its connection: where `recordedAt` comes from and the event schema.
@@ -242,9 +242,11 @@ const sqliteEventStore = (
   // read began, where this connection's last commit left it (`sqlite-stream-tips.ts`). That is the
   // command handler's way: read the stream, decide, append.
   const streamToItsTip = (streamId: string) => {
-    const began = writeMark?.()
+    // Taken before the first page, on iteration: a read fails there, not on the call.
+    let began: WriteMark | undefined
     let last: StoredEvent | undefined
     return (key: bigint, limit: number): StoredEvent[] => {
+      if (last === undefined) began = writeMark?.()
       const rows = statements.streamPage(streamId, key, maxInteger, limit)
       last = rows[rows.length - 1] ?? last
       if (rows.length < limit && last !== undefined && began !== undefined) tips.seen(streamId, { version: last.streamVersion, hash: last.hash ?? null }, began)
