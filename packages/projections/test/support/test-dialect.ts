@@ -66,7 +66,9 @@ export const postgresTestDialect = (): TestDialect => {
       await setup.connect()
       await setup.query(`create schema ${schema}`)
       await setup.end()
-      const db = postgresReadModels({ ...server, database, max: 4, options: `-c search_path=${schema}` })
+      // A property opens a database per run and keeps each until the file's end: idle connections
+      // close soon, so that a few hundred runs stay within the server's max_connections.
+      const db = postgresReadModels({ ...server, database, max: 4, idleTimeoutMillis: 200, options: `-c search_path=${schema}` })
       opened.push(db)
       return db
     },
