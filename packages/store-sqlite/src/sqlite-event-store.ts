@@ -238,19 +238,17 @@ const sqliteEventStore = (
     }
   }
 
-  // A stream read to its end tells its tip: kept for the next append where the file stood, when the
-  // read began, where this connection's last commit left it (`sqlite-stream-tips.ts`). That is the
-  // command handler's way: read the stream, decide, append.
-  const streamToItsTip = (streamId: string) => {
-    // Taken before the first page, on iteration: a read fails there, not on the call.
-    let began: WriteMark | undefined
+  // A stream read to its end tells its tip, and each page where the file stood when it was read:
+  // kept for the next append where that is where this connection's last commit left it
+  // (`sqlite-stream-tips.ts`). That is the command handler's way: read the stream, decide, append.
+  const streamToItsTip = (streamId: string, page: NonNullable<SqliteStatements['streamPageMarked']>) => {
     let last: StoredEvent | undefined
+    let mark: WriteMark | undefined
     return (key: bigint, limit: number): StoredEvent[] => {
-      if (last === undefined) began = writeMark?.()
-      const rows = statements.streamPage(streamId, key, maxInteger, limit)
-      last = rows[rows.length - 1] ?? last
-      if (rows.length < limit && last !== undefined && began !== undefined) tips.seen(streamId, { version: last.streamVersion, hash: last.hash ?? null }, began)
-      return rows
+      const read = page(streamId, key, limit)
+      if (read.rows.length > 0) (last = read.rows[read.rows.length - 1], (mark = read.mark))
+      if (read.rows.length < limit && last !== undefined && mark !== undefined) tips.seen(streamId, { version: last.streamVersion, hash: last.hash ?? null }, mark)
+      return read.rows
     }
   }
 
@@ -390,7 +388,9 @@ const sqliteEventStore = (
       const checked = checkReadStream(streamId, options)
       if (E.isLeft(checked)) return rejecting(checked.left)
       const { streamId: id, from, to, batchSize } = checked.right
-      return pages(to === undefined ? streamToItsTip(id) : (key, limit) => statements.streamPage(id, key, capped(to), limit), (row) => row.streamVersion, from, capped(to), batchSize, decodeOrThrow)
+      const marked = statements.streamPageMarked
+      const page = to === undefined && marked !== undefined ? streamToItsTip(id, marked) : (key: bigint, limit: number) => statements.streamPage(id, key, capped(to), limit)
+      return pages(page, (row) => row.streamVersion, from, capped(to), batchSize, decodeOrThrow)
     },
 
     readAll(options) {
