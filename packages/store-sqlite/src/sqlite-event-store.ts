@@ -58,7 +58,7 @@ import { commitQueue, defaultGroupCommit, type GroupCommitOptions } from './sqli
 import { closeConnection, openConnection, type SqliteConnection, type SqliteConnectionOptions } from './sqlite-connection.js'
 import { isRecordedEventId, isSqliteFailure, openErrorOfSqlite, storeErrorOfSqlite, type SqliteOpenError } from './sqlite-errors.js'
 import { maxInteger, prepareStatements, typeFilterOf, type SqliteStatements, type TypeFilter } from './sqlite-statements.js'
-import { sqliteStreamTips, type WriteMark } from './sqlite-stream-tips.js'
+import { sqliteStreamTips } from './sqlite-stream-tips.js'
 
 /**
  * What the store adds to its connection: where `recordedAt` comes from and the event schema.
@@ -238,20 +238,6 @@ const sqliteEventStore = (
     }
   }
 
-  // A stream read to its end tells its tip, and each page where the file stood when it was read:
-  // kept for the next append where that is where this connection's last commit left it
-  // (`sqlite-stream-tips.ts`). That is the command handler's way: read the stream, decide, append.
-  const streamToItsTip = (streamId: string, page: NonNullable<SqliteStatements['streamPageMarked']>) => {
-    let last: StoredEvent | undefined
-    let mark: WriteMark | undefined
-    return (key: bigint, limit: number): StoredEvent[] => {
-      const read = page(streamId, key, limit)
-      if (read.rows.length > 0) (last = read.rows[read.rows.length - 1], (mark = read.mark))
-      if (read.rows.length < limit && last !== undefined && mark !== undefined) tips.seen(streamId, { version: last.streamVersion, hash: last.hash ?? null }, mark)
-      return read.rows
-    }
-  }
-
   const logPages = <A>(options: ReadAllOptions | undefined, page: SqliteStatements['logPage'], emit: (row: StoredEvent) => A): AsyncGenerator<A> => {
     if (closed) return rejecting(closedError())
     const checked = checkReadAll(options)
@@ -388,9 +374,7 @@ const sqliteEventStore = (
       const checked = checkReadStream(streamId, options)
       if (E.isLeft(checked)) return rejecting(checked.left)
       const { streamId: id, from, to, batchSize } = checked.right
-      const marked = statements.streamPageMarked
-      const page = to === undefined && marked !== undefined ? streamToItsTip(id, marked) : (key: bigint, limit: number) => statements.streamPage(id, key, capped(to), limit)
-      return pages(page, (row) => row.streamVersion, from, capped(to), batchSize, decodeOrThrow)
+      return pages((key, limit) => statements.streamPage(id, key, capped(to), limit), (row) => row.streamVersion, from, capped(to), batchSize, decodeOrThrow)
     },
 
     readAll(options) {

@@ -77,11 +77,6 @@ export interface SqliteStatements {
   readonly insert: ((row: Omit<StoredEvent, 'globalPosition'>) => bigint) | undefined
   /** At most `limit` events of a stream from version `from` to `to`, in version order. */
   readonly streamPage: (streamId: string, from: bigint, to: bigint, limit: number) => Array<StoredEvent>
-  /**
-   * As `streamPage` to the stream's end, with where the file stood for this connection when the
-   * page was read (`sqlite-stream-tips.ts`; `undefined` for an empty page). Writers only.
-   */
-  readonly streamPageMarked: ((streamId: string, from: bigint, limit: number) => { readonly rows: Array<StoredEvent>; readonly mark: WriteMark | undefined }) | undefined
   /** At most `limit` events from position `from` to `to`, in global order; none of `skipped` where given. */
   readonly logPage: (from: bigint, to: bigint, limit: number, skipped?: TypeFilter) => Array<StoredEvent>
   /** As `logPage`, each row with the hash of its predecessor in its stream (`previousHash`). */
@@ -145,14 +140,6 @@ export const prepareStatements = (db: Database.Database, writable: boolean): Sql
         .safeIntegers(true)
     : undefined
   const writeMark = writable ? db.prepare<[], [number, number]>('SELECT data_version, total_changes() FROM pragma_data_version').raw(true) : undefined
-  // The mark is read in the page's own snapshot: the subquery runs once per page, not per row.
-  const streamPageMarked = writable
-    ? db
-        .prepare<[string, bigint, number], EventRow & { readonly data_version: number; readonly changes: number }>(
-          `SELECT ${columns}, (SELECT data_version FROM pragma_data_version) AS data_version, total_changes() AS changes FROM ao_events WHERE stream_id = ? AND stream_version >= ? ORDER BY stream_version LIMIT ?`,
-        )
-        .safeIntegers(true)
-    : undefined
   return {
     byEventId: (eventId) => {
       const row = byEventId.get(eventId)
@@ -169,13 +156,6 @@ export const prepareStatements = (db: Database.Database, writable: boolean): Sql
           insert.run(row.streamId, row.streamVersion, row.eventId, row.type, row.schemaVersion, row.data, row.metadata, row.recordedAt, row.hash ?? null).lastInsertRowid,
         )),
     streamPage: (streamId, from, to, limit) => streamPage.all(streamId, from, to, limit).map(storedEventOf),
-    streamPageMarked:
-      streamPageMarked &&
-      ((streamId, from, limit) => {
-        const rows = streamPageMarked.all(streamId, from, limit)
-        const first = rows[0]
-        return { rows: rows.map(storedEventOf), mark: first === undefined ? undefined : [Number(first.data_version), Number(first.changes)] }
-      }),
     logPage: (from, to, limit, skipped) => (skipped === undefined ? logPage.all(from, to, limit) : logPageSkipping.all(from, to, skipped, limit)).map(storedEventOf),
     storedPage: (from, to, limit, skipped) =>
       (skipped === undefined ? storedPage.all(from, to, limit) : storedPageSkipping.all(from, to, skipped, limit)).map((row) => {

@@ -7,9 +7,7 @@
  * `PRAGMA data_version` moves when any other connection commits, `total_changes()` when this one
  * changes a row other than through the store's appends (a caller sharing the connection, an
  * import, an append rolled back). Where either moved, every tip is forgotten and read again. A
- * stream read to its end gives its tip too, with the two numbers as its last page saw them: kept
- * where they are those of the last commit. A tip an append wrote counts from its transaction's
- * commit on; a transaction that failed takes
+ * tip an append wrote counts from its transaction's commit on; a transaction that failed takes
  * every tip with it. The `UNIQUE (stream_id, stream_version)` constraint stays the last word: a
  * stale tip could only make an append fail, never write a second event at one version.
  *
@@ -46,8 +44,6 @@ export interface SqliteStreamTips {
   readonly get: (streamId: string) => SqliteStreamTip | undefined
   /** An append of the open transaction left `streamId` at `tip`. */
   readonly wrote: (streamId: string, tip: SqliteStreamTip) => void
-  /** A read found `tip` to be the last event of `streamId`, the file at `mark` in its snapshot: kept where nothing changed since the last commit. */
-  readonly seen: (streamId: string, tip: SqliteStreamTip, mark: WriteMark) => void
   /** The open transaction committed; `mark` was read at its end. */
   readonly committed: (mark: WriteMark) => void
   /** The open transaction failed or rolled back: no tip is trusted any more. */
@@ -74,9 +70,6 @@ export const sqliteStreamTips = (capacity = 10_000): SqliteStreamTips => {
     },
     get: (streamId) => written.get(streamId) ?? known.get(streamId),
     wrote: (streamId, tip) => void written.set(streamId, tip),
-    seen(streamId, tip, at) {
-      if (mark !== undefined && mark[0] === at[0] && mark[1] === at[1]) known.set(streamId, tip)
-    },
     committed(now) {
       for (const [streamId, tip] of written) known.set(streamId, tip)
       written.clear()
