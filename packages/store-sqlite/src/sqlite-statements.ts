@@ -75,7 +75,7 @@ export interface SqliteStatements {
   readonly writeMark: (() => WriteMark) | undefined
   /** Insert one event; answers its global position. Writers only. */
   readonly insert: ((row: Omit<StoredEvent, 'globalPosition'>) => bigint) | undefined
-  /** At most `limit` events of a stream from version `from` to `to`, in version order. */
+  /** At most `limit` events of a stream from version `from` to `to`, in version order, for decoding (no hash). */
   readonly streamPage: (streamId: string, from: bigint, to: bigint, limit: number) => Array<StoredEvent>
   /** At most `limit` events from position `from` to `to`, in global order; none of `skipped` where given. */
   readonly logPage: (from: bigint, to: bigint, limit: number, skipped?: TypeFilter) => Array<StoredEvent>
@@ -117,13 +117,14 @@ export const prepareStatements = (db: Database.Database, writable: boolean): Sql
     .prepare<[string], { version: bigint; hash: string | null }>('SELECT stream_version AS version, hash FROM ao_events WHERE stream_id = ? ORDER BY stream_version DESC LIMIT 1')
     .safeIntegers(true)
   const logHead = db.prepare<[], { p: bigint }>('SELECT coalesce(max(global_position), 0) AS p FROM ao_events').safeIntegers(true)
+  // A decoded event carries no chain hash: reading it would copy 64 characters a row for nothing.
+  const decodedColumns = columns.replace(', hash', ', NULL AS hash')
   const streamPage = db
     .prepare<[string, bigint, bigint, number], EventRow>(
-      `SELECT ${columns} FROM ao_events WHERE stream_id = ? AND stream_version >= ? AND stream_version <= ? ORDER BY stream_version LIMIT ?`,
+      `SELECT ${decodedColumns} FROM ao_events WHERE stream_id = ? AND stream_version >= ? AND stream_version <= ? ORDER BY stream_version LIMIT ?`,
     )
     .safeIntegers(true)
-  // A decoded event carries no chain hash: reading it would copy 64 characters a row for nothing.
-  const logSql = `SELECT ${columns.replace(', hash', ', NULL AS hash')} FROM ao_events WHERE global_position >= ? AND global_position <= ? ORDER BY global_position LIMIT ?`
+  const logSql = `SELECT ${decodedColumns} FROM ao_events WHERE global_position >= ? AND global_position <= ? ORDER BY global_position LIMIT ?`
   const logPage = db.prepare<[bigint, bigint, number], EventRow>(logSql).safeIntegers(true)
   const logPageSkipping = db.prepare<[bigint, bigint, TypeFilter, number], EventRow>(skipping(logSql, 'type')).safeIntegers(true)
   // The predecessor is one probe of the (stream_id, stream_version) index per row.
