@@ -1,3 +1,4 @@
+import { readAllPages } from '@account-ownership/core'
 import { removeAppendOnlyTriggers } from '@account-ownership/store-sqlite/testing'
 import Database from 'better-sqlite3'
 import * as E from 'fp-ts/lib/Either.js'
@@ -33,6 +34,12 @@ describe('a stored row that no longer decodes', () => {
       // The rows before it are delivered, the corrupt one is never skipped: the read ends there.
       expect(items.map((e) => e.metadata.streamVersion)).toEqual([0n, 1n])
       expect(error).toMatchObject({ _tag: 'CorruptEventError', streamId: seededStream, streamVersion: 2n, globalPosition: 3n, reason: expect.stringMatching(reason) })
+    }
+    // Read a page at a time, the page that holds it fails whole; the pages before it are delivered.
+    for (const [batchSize, before] of [[1, [0n, 1n]], [500, []]] as const) {
+      const { items, error } = await settle(readAllPages(store, { batchSize }))
+      expect(items.flat().map((e) => e.metadata.streamVersion)).toEqual(before)
+      expect(error).toMatchObject({ _tag: 'CorruptEventError', streamVersion: 2n, globalPosition: 3n, reason: expect.stringMatching(reason) })
     }
     await store.close()
   })
