@@ -112,7 +112,8 @@ export interface EventStore {
   /**
    * What `readAll` answers, in non-empty pages of at most `batchSize` events, where the store reads
    * in pages anyway; read it through `readAllPages(store, options)`, which cuts `readAll` into
-   * pages for a store without it.
+   * pages for a store without it. A wrapper that changes what `readAll` answers (`{ ...store,
+   * readAll }`) must change this too, or leave it out.
    * @since 0.3.0
    */
   readAllPages?(options?: ReadAllOptions): AsyncIterable<ReadonlyArray<RecordedEvent>>

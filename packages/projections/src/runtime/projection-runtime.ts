@@ -165,13 +165,16 @@ export const projectionRuntime = <DB>(config: ProjectionRuntimeConfig<DB>): Proj
           try {
             let next = await slices.next()
             while (!next.done) {
-              // One transaction of up to batchSize events, read slice by slice while it is open.
+              // One transaction of up to batchSize events, read slice by slice while it is open. The
+              // slice after a full batch is read once the batch is committed: a read that fails
+              // there (a corrupt row, a lost connection) leaves the batch before it in place.
               let taken = 0
               const batch = async function* () {
-                while (!next.done && taken < batchSize) {
+                while (!next.done) {
                   taken += next.value.length
                   failingAt = next.value[next.value.length - 1]!.metadata.globalPosition
                   yield next.value
+                  if (taken >= batchSize) return
                   next = await slices.next()
                 }
               }
@@ -181,6 +184,7 @@ export const projectionRuntime = <DB>(config: ProjectionRuntimeConfig<DB>): Proj
               read += applied.read
               committed(through)
               if (stopRequested) break
+              if (taken >= batchSize) next = await slices.next()
             }
           } finally {
             // Stopped or failed before the end: let the store end its read.
