@@ -3,14 +3,14 @@
 // on its own connection. These tests change the file behind its back in each of those ways and
 // check that every append still lands at the right version, on an unbroken chain.
 import { accountStream, ConcurrencyError, type AccountId, type AppendError, type AppendResult, type ExpectedVersion, type StreamId } from '@account-ownership/core'
-import { openSqliteEventStore, type SqliteEventStore } from '@account-ownership/store-sqlite'
+import type { SqliteEventStore } from '@account-ownership/store-sqlite'
 import Database from 'better-sqlite3'
 import fc from 'fast-check'
 import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
 import { classifiedEvent } from './processes/classified-event.js'
 import { scratchDir } from './scratch-dir.js'
-import { settle } from './seeded-store.js'
+import { openOrThrow, settle } from './seeded-store.js'
 
 const scratch = scratchDir('stream-tips')
 const stream = (n: number): StreamId => accountStream(`kunde-${n}` as AccountId)
@@ -22,10 +22,14 @@ const append = (store: SqliteEventStore, n: number, expectedVersion: ExpectedVer
     { expectedVersion },
   )
 
-const opened = (options: Parameters<typeof openSqliteEventStore>[0]): SqliteEventStore => {
-  const store = openSqliteEventStore(options)
-  if (E.isLeft(store)) throw store.left
-  return store.right
+// The store under test and another on a connection of its own to the same file, after each has appended once to stream 1.
+const twoWriters = async () => {
+  const file = scratch.file()
+  const mine = openOrThrow({ path: file })
+  const other = openOrThrow({ path: file })
+  recorded(await append(mine, 1, 'no-stream'))
+  recorded(await append(other, 1, 0n))
+  return { mine, other }
 }
 
 const recorded = (result: E.Either<AppendError, AppendResult>): AppendResult => {
@@ -45,11 +49,7 @@ const logIsWhole = async (store: SqliteEventStore) => {
 
 describe('the stream tips a store keeps', () => {
   it('given a tip the store wrote, when another connection appends to that stream, then the next append lands after it, and a stale expected version is a conflict', async () => {
-    const file = scratch.file()
-    const mine = opened({ path: file })
-    const other = opened({ path: file })
-    recorded(await append(mine, 1, 'no-stream'))
-    recorded(await append(other, 1, 0n))
+    const { mine, other } = await twoWriters()
     expect(recorded(await append(mine, 1, 'any')).nextExpectedVersion).toBe(2n)
     const stale = await append(mine, 1, 1n)
     expect(E.isLeft(stale) && stale.left).toEqual(new ConcurrencyError(stream(1), 1n, 2n))
@@ -60,8 +60,8 @@ describe('the stream tips a store keeps', () => {
 
   it('given a tip the store wrote, when a second store on the same connection appends to that stream, then the next append lands after it', async () => {
     const db = new Database(scratch.file())
-    const mine = opened({ database: db })
-    const sharing = opened({ database: db })
+    const mine = openOrThrow({ database: db })
+    const sharing = openOrThrow({ database: db })
     recorded(await append(mine, 1, 'no-stream'))
     recorded(await append(sharing, 1, 0n, 2))
     expect(recorded(await append(mine, 1, 2n)).nextExpectedVersion).toBe(3n)
@@ -72,11 +72,7 @@ describe('the stream tips a store keeps', () => {
   })
 
   it('given a stream the store read to its end, when another connection appends to it before the store does, then the store\'s append with the version it read is a conflict', async () => {
-    const file = scratch.file()
-    const mine = opened({ path: file })
-    const other = opened({ path: file })
-    recorded(await append(mine, 1, 'no-stream'))
-    recorded(await append(other, 1, 0n))
+    const { mine, other } = await twoWriters()
     const read = await settle(mine.readStream(stream(1)))
     recorded(await append(other, 1, 1n))
     const stale = await append(mine, 1, read.items.at(-1)!.metadata.streamVersion)
@@ -88,7 +84,7 @@ describe('the stream tips a store keeps', () => {
   })
 
   it('given appends that arrive together, then each later one of a stream builds on the earlier one of the same commit', async () => {
-    const store = opened({ path: scratch.file() })
+    const store = openOrThrow({ path: scratch.file() })
     recorded(await append(store, 1, 'no-stream'))
     const results = await Promise.all([append(store, 1, 0n), append(store, 1, 'any', 2), append(store, 2, 'no-stream'), append(store, 1, 3n)])
     expect(results.map((r) => recorded(r).nextExpectedVersion)).toEqual([1n, 3n, 0n, 4n])
@@ -113,7 +109,7 @@ describe('the stream tips a store keeps', () => {
       fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 25 }), async (steps) => {
         const file = scratch.file()
         const db = new Database(file)
-        const stores: Record<Writer, SqliteEventStore> = { mine: opened({ database: db }), sharing: opened({ database: db }), other: opened({ path: file }) }
+        const stores: Record<Writer, SqliteEventStore> = { mine: openOrThrow({ database: db }), sharing: openOrThrow({ database: db }), other: openOrThrow({ path: file }) }
         const versions = new Map<number, bigint>()
         let count = 0
         for (const { writer, reads, streams } of steps) {

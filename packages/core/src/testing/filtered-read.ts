@@ -59,7 +59,10 @@ export const filteredReadContract = (fresh: () => Promise<EventStore>): void => 
           // Page by page (the store's own pages, where it has them): the same events, none of the pages empty or too long.
           const pages = await collect(readAllPages(store, options))
           expect(pages.flat().map(comparable)).toEqual(expected.map(comparable))
-          for (const page of pages) expect(page.length).toBeGreaterThan(0), expect(page.length).toBeLessThanOrEqual(batchSize)
+          for (const page of pages) {
+            expect(page.length).toBeGreaterThan(0)
+            expect(page.length).toBeLessThanOrEqual(batchSize)
+          }
           const rows = await collect(store.readStoredAll(options))
           expect(rows.map((r) => r.globalPosition)).toEqual(expected.map((e) => e.metadata.globalPosition))
         },
