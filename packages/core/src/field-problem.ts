@@ -40,6 +40,9 @@ const isStructural = (type: t.Decoder<unknown, unknown>): boolean => {
   return inner instanceof t.UnionType || inner instanceof t.IntersectionType
 }
 
+// "an Actor", "an Instant", but "a UUID".
+const withArticle = (name: string) => `${/^([AEIOaeiou]|U[a-z])/.test(name) ? 'an' : 'a'} ${name}`
+
 const problemOf = (error: t.ValidationError, root: string): FieldProblem => {
   const keys: string[] = []
   error.context.forEach((entry, i) => {
@@ -48,7 +51,7 @@ const problemOf = (error: t.ValidationError, root: string): FieldProblem => {
     keys.push(/^\d+$/.test(entry.key) ? `[${entry.key}]` : keys.length === 0 && root === '' ? entry.key : `.${entry.key}`)
   })
   const field = `${root}${keys.join('')}`.replace(/^\./, '') || '(input)'
-  const expected = error.message ?? `a ${error.context[error.context.length - 1]?.type.name ?? 'value'}`
+  const expected = error.message ?? withArticle(error.context[error.context.length - 1]?.type.name ?? 'value')
   return { field, message: `expected ${expected}, got ${describeValue(error.value)}` }
 }
 

@@ -22,6 +22,11 @@ describe('firstProblem: field paths', () => {
   it('says what was expected and what it got', () =>
     expect(problemOf(t.type({ maxGrantDays: t.number }), { maxGrantDays: 'ninety' }).message).toBe('expected a number, got a string of 6 characters'))
 
+  it('puts "an" before a name that starts with a vowel', () => {
+    expect(problemOf(t.type({ actor: t.type({ principalId: t.string }, 'Actor') }), { actor: 'dora' }).message).toBe('expected an Actor, got a string of 4 characters')
+    expect(problemOf(t.type({ id: t.string }, 'UUID'), 7).message).toBe('expected a UUID, got an integer')
+  })
+
   it('names the data field of a command within the union of commands', () =>
     expect(problemOf(AccountCommand, { type: 'RevokeAccess', data: { accountId: 'k', grantId: '', reason: 'access-review' } }).field).toBe('data.grantId'))
 })
