@@ -1,8 +1,9 @@
 // Latency of `ownerAt` and `accessAt` on read models built from the 1 M event log (20,000
 // accounts, 13 ownership periods and 12 grants each), in SQLite, beside a baseline in the same
 // run: the same lookup of the ownership period as one prepared better-sqlite3 statement, without
-// Kysely and without argument checks. Accounts and times are drawn at random (fixed seed);
-// each figure is over 10,000 calls after 1,000 warm-up calls.
+// Kysely and without argument checks (`period-lookup.ts`), in both forms of binding. Accounts and
+// times are drawn at random (fixed seed); each figure is over 10,000 calls after 1,000 warm-up
+// calls.
 import { openSqliteEventStore } from '@account-ownership/store-sqlite'
 import { accessAt, accessProjection, ownerAt, ownershipHistoryProjection, projectionRuntime } from '@account-ownership/projections'
 import { sqliteReadModels } from '@account-ownership/projections/sqlite'
@@ -13,6 +14,7 @@ import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { eventLog, eventsPerAccount, occurredAt } from './event-log.js'
 import { latencyPercentiles } from '../latency-percentiles.js'
+import { periodLookup } from './period-lookup.js'
 
 const accounts = 20_000
 const calls = 10_000
@@ -41,10 +43,9 @@ const probe = () => {
 const latencies = (call: (p: { accountId: string; at: string }) => unknown) => latencyPercentiles(probe, call, { warmup, calls })
 
 const raw = new Database(file, { readonly: true })
-const period = raw.prepare(
-  'SELECT * FROM ownership_periods WHERE account_id = ? AND valid_from <= ? AND (valid_to IS NULL OR valid_to > ?) ORDER BY valid_from DESC, began_at_position DESC LIMIT 1',
-)
-const baseline = await latencies(({ accountId, at }) => period.get(accountId, at, at))
+const period = periodLookup(raw)
+const baseline = await latencies(({ accountId, at }) => period.planned(accountId, at))
+const bare = await latencies(({ accountId, at }) => period.bare(accountId, at))
 const owner = await latencies(async ({ accountId, at }) => {
   const r = await ownerAt(db, accountId, at)
   if (r._tag === 'Left') throw new Error(r.left.message)
@@ -65,7 +66,8 @@ console.log(
     '',
     '| query | p50 | p99 |',
     '|---|---:|---:|',
-    `| baseline: ownership period lookup, one prepared better-sqlite3 statement | ${us(baseline.p50)} | ${us(baseline.p99)} |`,
+    `| baseline: ownership period lookup, one prepared better-sqlite3 statement, the account id cast to text | ${us(baseline.p50)} | ${us(baseline.p99)} |`,
+    `| the same with a bare \`?\` (SQLite prepares it again at every call) | ${us(bare.p50)} | ${us(bare.p99)} |`,
     `| \`ownerAt\` (Kysely, arguments checked) | ${us(owner.p50)} | ${us(owner.p99)} |`,
     `| \`accessAt\` (archive check, owner, grants: 3 queries) | ${us(access.p50)} | ${us(access.p99)} |`,
     '',

@@ -6,3 +6,4 @@
  * @module
  */
 export { sqliteReadModels } from './dialect/sqlite/sqlite-read-models.js'
+export { opaqueParameters } from './dialect/sqlite/sqlite-opaque-parameters.js'
