@@ -26,7 +26,7 @@ import { isRecordedEventId, isSqliteFailure, storeErrorOfSqlite } from './sqlite
 export const importStoredRows = (db: Database.Database, rows: ReadonlyArray<StoredEvent>): E.Either<ImportError, ImportResult> => {
   try {
     const tip = db.prepare<[string], { version: bigint; hash: string | null }>(
-      'SELECT stream_version AS version, hash FROM ao_events WHERE stream_id = ? ORDER BY stream_version DESC LIMIT 1',
+      'SELECT stream_version AS version, hash FROM ao_events WHERE stream_id = CAST(? AS TEXT) ORDER BY stream_version DESC LIMIT 1',
     ).safeIntegers(true)
     const head = db.prepare<[], { p: bigint }>('SELECT coalesce(max(global_position), 0) AS p FROM ao_events').safeIntegers(true)
     const insert = db.prepare(

@@ -128,7 +128,7 @@ export const openStagingArea = (dir: string = tmpdir()): StagingArea => {
   const insertChange = db.prepare('INSERT OR IGNORE INTO change (account, kind, at, from_kind, from_id, to_kind, to_id, by, reason, key, pair_key, file, line) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
   const firstOfKey = db.prepare<[string], { file: string; line: number }>('SELECT file, line FROM change WHERE key = ?')
   const insertNames = db.prepare('INSERT INTO names_row VALUES (?, ?, ?)')
-  const changesOf = db.prepare<[string], ChangeRow>("SELECT * FROM change WHERE account = ? ORDER BY at, kind, CASE WHEN key LIKE 'salesforce:%' THEN key END, seq")
+  const changesOf = db.prepare<[string], ChangeRow>("SELECT * FROM change WHERE account = CAST(? AS TEXT) ORDER BY at, kind, CASE WHEN key LIKE 'salesforce:%' THEN key END, seq")
   let pending = 0
   let open = false
   const inBatch = (): void => {
@@ -178,7 +178,7 @@ export const openStagingArea = (dir: string = tmpdir()): StagingArea => {
     accountsListed: () => db.prepare('SELECT 1 FROM account WHERE listed = 1 LIMIT 1').get() !== undefined,
     accountCount: () => (db.prepare('SELECT count(*) AS n FROM account').get() as { n: number }).n,
     *accounts() {
-      const page = db.prepare<[string], AccountRow>('SELECT * FROM account WHERE id > ? ORDER BY id LIMIT 500')
+      const page = db.prepare<[string], AccountRow>('SELECT * FROM account WHERE id > CAST(? AS TEXT) ORDER BY id LIMIT 500')
       let after = ''
       for (;;) {
         const rows = page.all(after)

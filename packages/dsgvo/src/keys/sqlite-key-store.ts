@@ -102,7 +102,7 @@ export const sqliteKeyStore = (db: Database.Database, options: SqliteKeyStoreOpt
   addKekVersion(db)
   const wrapping = keyWrapping(options.keyEncryptionKeys)
   const columns = 'subject_id, version, key, kek_version'
-  const newest = db.prepare<[string], KeyRow>(`SELECT ${columns} FROM dsgvo_subject_keys WHERE subject_id = ? ORDER BY version DESC LIMIT 1`)
+  const newest = db.prepare<[string], KeyRow>(`SELECT ${columns} FROM dsgvo_subject_keys WHERE subject_id = CAST(? AS TEXT) ORDER BY version DESC LIMIT 1`)
   const byVersion = db.prepare<[string, number], KeyRow>(`SELECT ${columns} FROM dsgvo_subject_keys WHERE subject_id = ? AND version = ?`)
   const all = db.prepare<[], KeyRow>(`SELECT ${columns} FROM dsgvo_subject_keys`)
   const nextVersion = db.prepare<[string], { last_version: number }>(
