@@ -1,6 +1,6 @@
 // What a bound value costs when SQLite's planner may look at it. A statement whose parameter sits
 // in a LIMIT, in an equality beside an ORDER BY it might drop, or under a max() is prepared again
-// by SQLite whenever the bound value changes; wrapped in CAST(? AS …) the value is hidden from the
+// by SQLite at every call, the same value or not; wrapped in CAST(? AS …) the value is hidden from the
 // planner and the plan is made once. Each read below runs in both forms on one file the store
 // wrote (1,000 streams of one event, as the comparison's commands find them), taking turns, on one
 // raw better-sqlite3 connection, beside the same search with no ORDER BY and no LIMIT (which SQLite

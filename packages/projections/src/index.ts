@@ -19,6 +19,7 @@ export type { ReadModels } from './database.js'
 export { readModelProjections } from './read-model-projections.js'
 export { invalidQuery, type InvalidQueryError } from './query/invalid-query-error.js'
 export { accountIdArgument, instantArgument, principalIdArgument } from './query/query-input.js'
+export { precompiled, type QueryOf } from './query/precompiled-query.js'
 
 export { createCurrentOwnerTable, type CurrentOwnerTable } from './current-owner/current-owner.table.js'
 export { currentOwnerProjection } from './current-owner/current-owner.projection.js'

@@ -99,19 +99,20 @@ export type TypeFilter = string & { readonly TypeFilter: unique symbol }
 export const typeFilterOf = (skippedTypes: ReadonlyArray<string> | undefined): TypeFilter | undefined =>
   skippedTypes === undefined ? undefined : (JSON.stringify(skippedTypes) as TypeFilter)
 
-// The filter goes into the query, so that SQLite skips the other rows before they are copied
-// into JavaScript strings, let alone decoded; the position range keeps it a scan of the rowid.
-// It names what to leave out, so that a row of an unknown type is still read and fails as corrupt.
 /*
  * A value bound where the planner may look at it (a LIMIT, an equality that might let it drop an
- * ORDER BY term, a max()) makes SQLite prepare the statement again whenever the value changes:
- * about 15 µs a call, more than the read of a short stream itself. Wrapped in a CAST, the value
- * is hidden from the planner, so the plan is made once; the plan is the same index search, and a
- * text or an integer cast to its own type is itself. Measured in `bench/store-sqlite/statements.ts`.
+ * ORDER BY term, a max()) makes SQLite (built with STAT4, as better-sqlite3 is) prepare the
+ * statement again at every call: 20–40 µs, more than the read of a short stream itself. Wrapped
+ * in a CAST, the value is hidden from the planner, so the plan is made once; the plan is the same
+ * index search, and a text or an integer cast to its own type is itself. Measured in
+ * `bench/store-sqlite/statements.bench.ts`.
  */
 const text = 'CAST(? AS TEXT)'
 const integer = 'CAST(? AS INTEGER)'
 
+// The filter goes into the query, so that SQLite skips the other rows before they are copied
+// into JavaScript strings, let alone decoded; the position range keeps it a scan of the rowid.
+// It names what to leave out, so that a row of an unknown type is still read and fails as corrupt.
 const skipping = (where: string, typeColumn: string) => where.replace(' ORDER BY', ` AND ${typeColumn} NOT IN (SELECT value FROM json_each(?)) ORDER BY`)
 
 /**

@@ -16,7 +16,7 @@
  */
 import { spanHolds, type Instant, type PrincipalId, type TeamRole } from '@account-ownership/core'
 import type { AccessGrantTable, ArchivePeriodTable, CurrentOwnerTable, OwnershipPeriodTable, TeamPeriodTable } from '@account-ownership/projections'
-import { accessGrantOf, archiveAt } from '@account-ownership/projections'
+import { accessGrantOf, archiveAt, precompiled } from '@account-ownership/projections'
 import * as E from 'fp-ts/lib/Either.js'
 import type { Kysely, Selectable } from 'kysely'
 import { firstOffboardingBy } from '../offboardings/principal-offboardings.queries.js'
@@ -27,7 +27,6 @@ import { unknownAccount, type UnknownAccountError } from './access-control-error
 import type { AccessRequest } from './access-request.js'
 import type { AccessFacts, DecisionAccessReason } from './decide-access.js'
 import { namedInLog } from './known-principal.js'
-import { precompiled } from './precompiled-query.js'
 
 /**
  * The tables a decision reads: the projections package's current owner, ownership history and

@@ -14,6 +14,7 @@ import type { Kysely, Selectable } from 'kysely'
 import type { OwnershipPeriodTable } from '../ownership-history/ownership-history.table.js'
 import { ownerAt } from '../ownership-history/ownership-history.queries.js'
 import type { InvalidQueryError } from '../query/invalid-query-error.js'
+import { precompiled } from '../query/precompiled-query.js'
 import { accountIdArgument, instantArgument, principalIdArgument } from '../query/query-input.js'
 import type { AccessGrantTable, ArchivePeriodTable, TeamPeriodTable } from './access.table.js'
 
@@ -113,6 +114,34 @@ export const archiveAt = (db: Kysely<{ readonly archive_periods: ArchivePeriodTa
     .where((eb) => eb.or([eb('restored_at', 'is', null), eb('restored_at', '>', t)]))
     .limit(1)
 
+// accessAt's three lookups, built and compiled once per database.
+type AtArguments = { readonly accountId: string; readonly at: string }
+const atArguments = ['accountId', 'at'] as const
+const archivedAt = precompiled((db: Kysely<Tables>, { accountId, at }: AtArguments) => archiveAt(db, accountId, at), atArguments)
+const grantsAt = precompiled(
+  (db: Kysely<Tables>, { accountId, at }: AtArguments) =>
+    db
+      .selectFrom('access_grants')
+      .selectAll()
+      .where('account_id', '=', accountId)
+      .where('granted_at', '<=', at)
+      .where('valid_from', '<=', at)
+      .where((eb) => eb.and([eb.or([eb('ended_at', 'is', null), eb('ended_at', '>', at)]), eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', at)])]))
+      .orderBy('grant_id'),
+  atArguments,
+)
+const teamAt = precompiled(
+  (db: Kysely<Tables>, { accountId, at }: AtArguments) =>
+    db
+      .selectFrom('team_periods')
+      .selectAll()
+      .where('account_id', '=', accountId)
+      .where('joined_at', '<=', at)
+      .where((eb) => eb.or([eb('left_at', 'is', null), eb('left_at', '>', at)]))
+      .orderBy('principal_id'),
+  atArguments,
+)
+
 /**
  * Everyone who could access the account's data at `at`, each with the reason — the owner first,
  * then team members and grantees; nobody while the account was archived. Agrees with core's
@@ -126,26 +155,11 @@ export const accessAt = async (db: Kysely<Tables>, accountId: string, at: string
   const instant = instantArgument('at', at)
   if (E.isLeft(instant)) return instant
   const t = instant.right
-  if ((await archiveAt(db, id.right, t).executeTakeFirst()) !== undefined) return E.right([])
+  if ((await archivedAt(db, { accountId: id.right, at: t })).rows.length > 0) return E.right([])
   const owner = await ownerAt(db, id.right, t)
   if (E.isLeft(owner)) return owner
-  const grants = await db
-    .selectFrom('access_grants')
-    .selectAll()
-    .where('account_id', '=', id.right)
-    .where('granted_at', '<=', t)
-    .where('valid_from', '<=', t)
-    .where((eb) => eb.and([eb.or([eb('ended_at', 'is', null), eb('ended_at', '>', t)]), eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', t)])]))
-    .orderBy('grant_id')
-    .execute()
-  const team = await db
-    .selectFrom('team_periods')
-    .selectAll()
-    .where('account_id', '=', id.right)
-    .where('joined_at', '<=', t)
-    .where((eb) => eb.or([eb('left_at', 'is', null), eb('left_at', '>', t)]))
-    .orderBy('principal_id')
-    .execute()
+  const { rows: grants } = await grantsAt(db, { accountId: id.right, at: t })
+  const { rows: team } = await teamAt(db, { accountId: id.right, at: t })
   const byOwner: ReadonlyArray<AccessReason> = owner.right === null ? [] : [{ via: 'owner', principalId: owner.right.ownerId, since: owner.right.from }]
   const byTeam = team.map((row): AccessReason => ({ via: 'team', principalId: row.principal_id as PrincipalId, role: row.role as TeamRole, since: row.joined_at as Instant }))
   const byGrant = (await withAccessibleParts(db, grants)).map((grant): AccessReason => ({ via: 'grant', principalId: grant.granteeId, grant }))

@@ -8,6 +8,7 @@ import type { AccountId, Instant, PrincipalId, TransferId } from '@account-owner
 import * as E from 'fp-ts/lib/Either.js'
 import type { Kysely, Selectable } from 'kysely'
 import type { InvalidQueryError } from '../query/invalid-query-error.js'
+import { precompiled } from '../query/precompiled-query.js'
 import { accountIdArgument, instantArgument } from '../query/query-input.js'
 import type { OwnershipPeriodTable } from './ownership-history.table.js'
 
@@ -43,6 +44,21 @@ const periodOf = (row: Selectable<OwnershipPeriodTable>): OwnershipPeriod => ({
   endedWith: row.ended_with,
 })
 
+// An auditor asks this for every event of a timeline: built and compiled once per database.
+const periodAt = precompiled(
+  (db: Kysely<Tables>, { accountId, at }: { readonly accountId: string; readonly at: string }) =>
+    db
+      .selectFrom('ownership_periods')
+      .selectAll()
+      .where('account_id', '=', accountId)
+      .where('valid_from', '<=', at)
+      .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>', at)]))
+      .orderBy('valid_from', 'desc')
+      .orderBy('began_at_position', 'desc')
+      .limit(1),
+  ['accountId', 'at'],
+)
+
 /**
  * The ownership period that holds at `at`, or `null` when nobody owned the account then.
  * @category queries
@@ -55,16 +71,7 @@ export const ownerAt = async (db: Kysely<Tables>, accountId: string, at: string)
   if (E.isLeft(id)) return id
   const instant = instantArgument('at', at)
   if (E.isLeft(instant)) return instant
-  const row = await db
-    .selectFrom('ownership_periods')
-    .selectAll()
-    .where('account_id', '=', id.right)
-    .where('valid_from', '<=', instant.right)
-    .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>', instant.right)]))
-    .orderBy('valid_from', 'desc')
-    .orderBy('began_at_position', 'desc')
-    .limit(1)
-    .executeTakeFirst()
+  const [row] = (await periodAt(db, { accountId: id.right, at: instant.right })).rows
   return E.right(row === undefined ? null : periodOf(row))
 }
 

@@ -1,10 +1,11 @@
 /**
  * A Kysely plugin that hides bound values from SQLite's query planner. Where the planner may
  * look at a bound value — a LIMIT or an OFFSET, a text compared with `=` in a query with an ORDER
- * BY — SQLite (built with STAT4, as better-sqlite3 is) prepares the statement again whenever a
- * value is bound, which costs a lookup of one ownership period about six times the lookup itself
- * (`bench/projections/queries.bench.ts`: 76–86 µs against 12 µs). Wrapped in `CAST(? AS …)`, the
- * value stays a parameter, the plan is made once and the statement cache keeps it.
+ * BY — SQLite (built with STAT4, as better-sqlite3 is) prepares the statement again at every
+ * call, which makes a lookup of one ownership period take three to six times as long
+ * (`bench/projections/queries.bench.ts`: 79 against 22 µs at the median). Wrapped in
+ * `CAST(? AS …)`, the value stays a parameter, the plan is made once and the statement cache
+ * keeps it.
  *
  * A text cast to text is itself, so a comparison answers as before wherever the column has a
  * type (every read model of this repository declares one); only a column declared without a type

@@ -15,14 +15,14 @@ import type { CompiledQuery, Kysely, QueryResult } from 'kysely'
 
 /**
  * A query that compiles, built from placeholders of its arguments.
- * @category decisions
+ * @category queries
  * @since 0.3.0
  */
 export type QueryOf<DB, Args, Row> = (db: Kysely<DB>, args: Args) => { compile(): CompiledQuery<Row> }
 
 /**
  * Run `build`'s query with `args`, compiled once per database.
- * @category decisions
+ * @category queries
  * @since 0.3.0
  * @example
  * const factsOf = precompiled(factRows, ['accountId', 'principalId', 'at'])

@@ -1,19 +1,23 @@
 // A query compiled once per database: each call's arguments reach the database as parameters,
 // each database gets its own compiled query, and a Transaction compiles for itself.
+import { precompiled } from '@account-ownership/projections'
 import { sqliteReadModels } from '@account-ownership/projections/sqlite'
 import type { Kysely } from 'kysely'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { precompiled } from '../../src/decision/precompiled-query.js'
-import { scratchFiles } from '../support/scratch-dir.js'
 
 interface Db {
   readonly principals: { readonly principal_id: string; readonly name: string }
 }
 
-const file = scratchFiles('precompiled')
+const dir = mkdtempSync(join(tmpdir(), 'ao-precompiled-'))
+const file = (name: string) => join(dir, `${name}.db`)
 const opened: Kysely<Db>[] = []
 afterAll(async () => {
   for (const db of opened) await db.destroy()
+  rmSync(dir, { recursive: true, force: true })
 })
 
 const database = async (name: string, rows: ReadonlyArray<Db['principals']>): Promise<Kysely<Db>> => {
