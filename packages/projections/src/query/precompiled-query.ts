@@ -18,7 +18,13 @@ import type { CompiledQuery, Kysely, QueryResult } from 'kysely'
  * @category queries
  * @since 0.3.0
  */
-export type QueryOf<DB, Args, Row> = (db: Kysely<DB>, args: Args) => { compile(): CompiledQuery<Row> }
+export type QueryOf<DB, Args, Row> = (
+  db: Kysely<DB>,
+  args: Args,
+) => {
+  /** The query as the database's dialect compiles it. */
+  compile(): CompiledQuery<Row>
+}
 
 /**
  * Run `build`'s query with `args`, compiled once per database.
