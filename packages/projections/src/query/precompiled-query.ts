@@ -1,7 +1,7 @@
 /**
  * A query built and compiled once per database, then run with each call's arguments. Kysely
- * builds and compiles a query anew on every call; for the decision's one statement (five
- * subqueries and three joins) that took longer than SQLite took to answer it. The query is
+ * builds and compiles a query anew on every call, which takes longer than SQLite takes to answer
+ * a lookup by index (`ownerAt`) or access-control's one decision statement. The query is
  * built once with a placeholder value per argument, and the compiled parameters that hold a
  * placeholder are swapped for the call's arguments, position by position — so the dialect's
  * own compiler still writes the SQL, and an argument is never spliced into it. A builder that

@@ -40,16 +40,15 @@ class OpaqueParameters extends OperationNodeTransformer {
   }
 }
 
+const transformer = new OpaqueParameters()
+
 /**
  * The plugin `sqliteReadModels` installs: bound values the planner would look at are cast to
  * their own type, so that each statement is planned once.
  * @category dialects
  * @since 0.3.0
  */
-export const opaqueParameters: KyselyPlugin = (() => {
-  const transformer = new OpaqueParameters()
-  return {
-    transformQuery: ({ node, queryId }) => transformer.transformNode(node, queryId),
-    transformResult: async ({ result }) => result,
-  }
-})()
+export const opaqueParameters: KyselyPlugin = {
+  transformQuery: ({ node, queryId }) => transformer.transformNode(node, queryId),
+  transformResult: async ({ result }) => result,
+}
