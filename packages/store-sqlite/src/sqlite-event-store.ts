@@ -31,6 +31,7 @@ import {
   classifyRepeat,
   currentSchema,
   decodeStoredEvent,
+  domainEventCodecs,
   recordedEventOf,
   nextVersion,
   satisfies,
@@ -52,6 +53,8 @@ import {
   type StoredEventImport,
 } from '@account-ownership/core'
 import * as E from 'fp-ts/lib/Either.js'
+import { resolve } from 'node:path'
+import type { Worker } from 'node:worker_threads'
 import { backUp, type SqliteBackup } from './sqlite-backup.js'
 import { importStoredRows } from './sqlite-import.js'
 import { commitQueue, defaultGroupCommit, type GroupCommitOptions } from './sqlite-group-commit.js'
@@ -59,6 +62,8 @@ import { closeConnection, openConnection, type SqliteConnection, type SqliteConn
 import { isRecordedEventId, isSqliteFailure, openErrorOfSqlite, storeErrorOfSqlite, type SqliteOpenError } from './sqlite-errors.js'
 import { maxInteger, prepareStatements, typeFilterOf, type SqliteStatements, type TypeFilter } from './sqlite-statements.js'
 import { sqliteStreamTips } from './sqlite-stream-tips.js'
+import { defaultReadAhead, readAhead, type ReadAheadJob, type ReadAheadOptions } from './sqlite-read-ahead.js'
+import type { SchemaVersions } from './sqlite-read-ahead-page.js'
 
 /**
  * What the store adds to its connection: where `recordedAt` comes from and the event schema.
@@ -75,6 +80,14 @@ export interface SqliteEventStoreSettings {
    * @since 0.3.0
    */
   readonly groupCommit?: GroupCommitOptions | false
+  /**
+   * A long read of the log in pages (`readAllPages`: a rebuild, a replay) has a worker thread
+   * read and check the next pages while the caller folds the ones it has (see
+   * `ReadAheadOptions`); on by default for reads of at least 100,000 positions of a file,
+   * `false` reads on the calling thread only.
+   * @since 0.4.0
+   */
+  readonly readAhead?: ReadAheadOptions | false
 }
 
 /**
@@ -124,7 +137,8 @@ export const openSqliteEventStore = (options: SqliteEventStoreOptions): E.Either
   const opened = openConnection(options)
   if (E.isLeft(opened)) return opened
   try {
-    return E.right(sqliteEventStore(opened.right, options.clock ?? systemClock, options.schema ?? currentSchema, options.groupCommit ?? defaultGroupCommit))
+    const settings = { clock: options.clock ?? systemClock, schema: options.schema ?? currentSchema, groupCommit: options.groupCommit ?? defaultGroupCommit, readAhead: options.readAhead ?? defaultReadAhead }
+    return E.right(sqliteEventStore(opened.right, settings))
   } catch (e) {
     // A file whose schema pages are damaged can pass the version check and still fail when the
     // store prepares its statements (a column no longer found): that is a file that cannot be
@@ -187,12 +201,7 @@ interface WaitingAppend {
   readonly expectedVersion: ExpectedVersion
 }
 
-const sqliteEventStore = (
-  { db, owned, readonly }: SqliteConnection,
-  clock: Clock,
-  schema: EventSchema,
-  groupCommit: GroupCommitOptions | false,
-): SqliteEventStore => {
+const sqliteEventStore = ({ db, owned, readonly }: SqliteConnection, { clock, schema, groupCommit, readAhead: readAheadSettings }: Required<SqliteEventStoreSettings>): SqliteEventStore => {
   const statements = prepareStatements(db, !readonly)
   let closed = false
   const closedError = () => new StoreUnavailableError('the SQLite event store is closed', false)
@@ -236,6 +245,24 @@ const sqliteEventStore = (
       yield rows.map(decodeOrThrow)
       if (rows.length < size) return
     }
+  }
+
+  // A worker reads the same file with a connection of its own: only a file has a name to open.
+  const path = db.memory ? undefined : resolve(db.name)
+  const versions: SchemaVersions = Object.fromEntries(domainEventCodecs.map((codec) => [codec.name, schema.currentVersion(codec.name)]))
+  const readAheads = new Set<Worker>()
+  // A read spanning enough of the log, from its start to its end or the head, reads ahead.
+  const readAheadJobOf = (from: bigint, to: bigint, size: number, skipped: TypeFilter | undefined): ReadAheadJob | undefined => {
+    if (readAheadSettings === false || path === undefined) return undefined
+    const { minEvents, events } = { ...defaultReadAhead, ...readAheadSettings }
+    let head: bigint
+    try {
+      head = statements.logHead()
+    } catch {
+      return undefined
+    }
+    if ((to < head ? to : head) - from + 1n < BigInt(minEvents)) return undefined
+    return { path, from, to, size, skipped, versions, depth: Math.max(2, Math.ceil(events / size)) }
   }
 
   const logPages = <A>(options: ReadAllOptions | undefined, page: SqliteStatements['logPage'], emit: (row: StoredEvent) => A): AsyncGenerator<A> => {
@@ -389,7 +416,10 @@ const sqliteEventStore = (
       if (E.isLeft(checked)) return rejecting(checked.left)
       const { fromPosition, toPosition, batchSize, skippedTypes } = checked.right
       if (options?.verifyHashes === true) return pagesOf(verifiedEvents(storedRows(options), schema, options.types !== undefined), batchSize)
-      return decodedPages(fromPosition, capped(toPosition), batchSize, typeFilterOf(skippedTypes))
+      const [to, skipped] = [capped(toPosition), typeFilterOf(skippedTypes)]
+      const onThisThread = (from: bigint) => (closed ? rejecting(closedError()) : decodedPages(from, to, batchSize, skipped))
+      const job = readAheadJobOf(fromPosition, to, batchSize, skipped)
+      return job === undefined ? onThisThread(fromPosition) : readAhead(job, schema, onThisThread, readAheads)
     },
 
     async importStored(rows) {
@@ -421,8 +451,9 @@ const sqliteEventStore = (
     async close() {
       if (closed) return
       closed = true
-      // Appends already accepted are committed, not dropped.
+      // Appends already accepted are committed, not dropped; reads ahead end.
       queue?.flush()
+      await Promise.all([...readAheads].map((worker) => worker.terminate()))
       // A connection handed in belongs to the caller, who closes it; one of ours is left as one
       // self-contained file again (see closeConnection).
       closeConnection({ db, owned, readonly })

@@ -54,23 +54,23 @@ const wholeIn = (value: unknown, min: number, max: number, unit: string): string
     ? undefined
     : `expected an integer number of ${unit} from ${min} to ${max}, got ${typeof value === 'number' ? 'a number outside that range' : kindOf(value)}`
 
-// `false`, or an object whose bounds are whole numbers in range; each problem names its field.
-const groupCommitProblems = (groupCommit: unknown): ReadonlyArray<FieldProblem> => {
-  if (groupCommit === undefined || groupCommit === false) return []
-  if (typeof groupCommit !== 'object' || groupCommit === null || Array.isArray(groupCommit)) {
-    return [{ field: 'groupCommit', message: `expected false or { maxWaitMicros?, maxAppends? }, got ${groupCommit === true ? 'true' : kindOf(groupCommit)}` }]
+// `false`, or an object whose named bounds are whole numbers in range; each problem names its field.
+const boundsProblems = (field: string, given: unknown, bounds: Readonly<Record<string, readonly [min: number, max: number, unit: string]>>): ReadonlyArray<FieldProblem> => {
+  if (given === undefined || given === false) return []
+  if (typeof given !== 'object' || given === null || Array.isArray(given)) {
+    return [{ field, message: `expected false or { ${Object.keys(bounds).map((name) => `${name}?`).join(', ')} }, got ${given === true ? 'true' : kindOf(given)}` }]
   }
-  const { maxWaitMicros, maxAppends } = groupCommit as Record<string, unknown>
-  return [
-    { field: 'groupCommit.maxWaitMicros', message: maxWaitMicros === undefined ? undefined : wholeIn(maxWaitMicros, 0, 1_000_000, 'microseconds') },
-    { field: 'groupCommit.maxAppends', message: maxAppends === undefined ? undefined : wholeIn(maxAppends, 1, 100_000, 'appends') },
-  ].flatMap(({ field, message }) => (message === undefined ? [] : [{ field, message }]))
+  return Object.entries(bounds).flatMap(([name, [min, max, unit]]) => {
+    const value = (given as Record<string, unknown>)[name]
+    const message = value === undefined ? undefined : wholeIn(value, min, max, unit)
+    return message === undefined ? [] : [{ field: `${field}.${name}`, message }]
+  })
 }
 
 /**
  * Check the options of `openSqliteEventStore`: exactly one of `path` and `database`, `readonly`
  * a boolean, `busyTimeoutMs` an integer in range, `clock` a function, `schema` an object,
- * `groupCommit` `false` or an object of whole-number bounds in range. All
+ * `groupCommit` and `readAhead` `false` or an object of whole-number bounds in range. All
  * problems are reported at once in a `SqliteOpenError` with reason `invalid-options`.
  * @category store
  * @since 0.2.0
@@ -92,7 +92,8 @@ export const checkSqliteOptions = (options: unknown): E.Either<SqliteOpenError, 
   if (given.busyTimeoutMs !== undefined) check('busyTimeoutMs', wholeIn(given.busyTimeoutMs, 0, 0x7fffffff, 'milliseconds'))
   if (given.clock !== undefined && typeof given.clock !== 'function') check('clock', `expected a function answering the current instant, got ${kindOf(given.clock)}`)
   if (given.schema !== undefined && (typeof given.schema !== 'object' || given.schema === null)) check('schema', `expected an EventSchema, got ${kindOf(given.schema)}`)
-  problems.push(...groupCommitProblems(given.groupCommit))
+  problems.push(...boundsProblems('groupCommit', given.groupCommit, { maxWaitMicros: [0, 1_000_000, 'microseconds'], maxAppends: [1, 100_000, 'appends'] }))
+  problems.push(...boundsProblems('readAhead', given.readAhead, { minEvents: [0, Number.MAX_SAFE_INTEGER, 'events'], events: [1, 1_000_000, 'events'] }))
   const path = typeof given.path === 'string' && pathProblem(given.path) === undefined ? given.path : undefined
   if (problems.length > 0) {
     const detail = problems.map((p) => `${p.field}: ${p.message}`).join('; ')

@@ -41,6 +41,12 @@ describe('the options of opening a store', () => {
     ['a wait of a group above a second', { path: scratch.file('j.db'), groupCommit: { maxWaitMicros: 1_000_001 } }, 'groupCommit.maxWaitMicros'],
     ['a group of no appends', { path: scratch.file('k.db'), groupCommit: { maxAppends: 0 } }, 'groupCommit.maxAppends'],
     ['a group size as text', { path: scratch.file('l.db'), groupCommit: { maxAppends: '64' } }, 'groupCommit.maxAppends'],
+    ['readAhead: true (on is the default; the bounds are an object)', { path: scratch.file('ra-1.db'), readAhead: true }, 'readAhead'],
+    ['readAhead as a number', { path: scratch.file('ra-2.db'), readAhead: 100_000 }, 'readAhead'],
+    ['a negative span to read ahead from', { path: scratch.file('ra-3.db'), readAhead: { minEvents: -1 } }, 'readAhead.minEvents'],
+    ['a span to read ahead from as text', { path: scratch.file('ra-4.db'), readAhead: { minEvents: '10k' } }, 'readAhead.minEvents'],
+    ['reading no events ahead', { path: scratch.file('ra-5.db'), readAhead: { events: 0 } }, 'readAhead.events'],
+    ['reading a fraction of an event ahead', { path: scratch.file('ra-6.db'), readAhead: { events: 2.5 } }, 'readAhead.events'],
   ])('refuses %s with a typed error naming the field, and creates no file', (_, options, field) => {
     const before = readdirSync(scratch.dir)
     expect(refusedFields(options)).toContain(field)

@@ -1,0 +1,154 @@
+/**
+ * Read-ahead (Vorauslesen) on a second core: a long read of the log in pages — a rebuild's, a
+ * replay's — has a worker thread read and check the next pages while the reader folds the ones it
+ * has. Reading rows out of SQLite and checking them is about half of what a rebuild of the
+ * current owners and their history costs on one thread; the reader is left with one `JSON.parse`
+ * per page and its own work.
+ *
+ * The worker is an optimisation, never a second source of truth: it reads the same file with its
+ * own read-only connection, page by page as the reader would, and the reader decodes anything the
+ * worker cannot vouch for itself. Where the worker cannot start (a bundler left its file behind,
+ * a file only this connection can open) or stops before the end, the reader reads on by itself
+ * from the position after the last page it took, and a failure that is real meets it there.
+ *
+ * @module
+ */
+import type { EventSchema, RecordedEvent } from '@account-ownership/core'
+import * as E from 'fp-ts/lib/Either.js'
+import { channel } from 'node:diagnostics_channel'
+import { Worker } from 'node:worker_threads'
+import { eventsOfPage, type SchemaVersions } from './sqlite-read-ahead-page.js'
+import type { TypeFilter } from './sqlite-statements.js'
+
+/**
+ * When a read of the log reads ahead on a worker thread.
+ * @category store
+ * @since 0.4.0
+ * @example
+ * openSqliteEventStore({ path: 'kunden.db', readAhead: { minEvents: 10_000 } })
+ * openSqliteEventStore({ path: 'kunden.db', readAhead: false }) // every read on the calling thread
+ */
+export interface ReadAheadOptions {
+  /**
+   * The fewest positions a read must span (from its start to the log's head or its end) to read
+   * ahead; 100,000 by default. Starting the worker costs about as much as reading twenty thousand
+   * events on one thread.
+   */
+  readonly minEvents?: number
+  /** How many events the worker reads ahead of the reader at most; 2,000 by default. */
+  readonly events?: number
+}
+
+/**
+ * The settings a read-ahead runs with when none are given.
+ * @category store
+ * @since 0.4.0
+ */
+export const defaultReadAhead: Required<ReadAheadOptions> = { minEvents: 100_000, events: 2_000 }
+
+/**
+ * What a worker reads: the file, the positions, the page size, the types it leaves out, the
+ * reader's schema versions and how many pages it may be ahead.
+ * @category store
+ * @since 0.4.0
+ */
+export interface ReadAheadJob {
+  readonly path: string
+  readonly from: bigint
+  readonly to: bigint
+  readonly size: number
+  readonly skipped: TypeFilter | undefined
+  readonly versions: SchemaVersions
+  readonly depth: number
+}
+
+/**
+ * What a worker posts: a page's text, the end of the read, or why it stopped.
+ * @category store
+ * @since 0.4.0
+ */
+export type ReadAheadMessage = { readonly page: string } | { readonly end: true } | { readonly failure: string }
+
+type Arrival = ReadAheadMessage | { readonly stopped: string }
+
+/**
+ * What a read-ahead tells `node:diagnostics_channel` subscribers of `readAheadChannel`: that a
+ * worker started on a range, and, where it stopped before the end, from which position the
+ * reader read on by itself and why. Nothing is published while nobody subscribes.
+ * @category store
+ * @since 0.4.0
+ */
+export type ReadAheadNotice =
+  | { readonly readAhead: 'started'; readonly from: bigint; readonly to: bigint }
+  | { readonly readAhead: 'read-on-this-thread'; readonly from: bigint; readonly why: string }
+
+/**
+ * The name of the diagnostics channel read-aheads publish their `ReadAheadNotice`s on.
+ * @category store
+ * @since 0.4.0
+ * @example
+ * import { subscribe } from 'node:diagnostics_channel'
+ * subscribe(readAheadChannel, (notice) => console.log(notice))
+ */
+export const readAheadChannel = 'account-ownership:store-sqlite:read-ahead'
+const notices = channel(readAheadChannel)
+const notify = (notice: ReadAheadNotice) => {
+  if (notices.hasSubscribers) notices.publish(notice)
+}
+
+// Built as JavaScript by tsc; run from the TypeScript sources (the tests, the benchmarks), the
+// worker needs tsx to load them, as the thread that started it did.
+const workerFile = new URL(import.meta.url.endsWith('.ts') ? './sqlite-read-ahead-worker.ts' : './sqlite-read-ahead-worker.js', import.meta.url)
+const execArgv = import.meta.url.endsWith('.ts') ? ['--import', 'tsx'] : undefined
+
+/**
+ * Pages of the log from `job.from` to `job.to` read ahead by a worker, each decoded with
+ * `schema`; where the worker stops before the end, `onThisThread(position)` reads on from there.
+ * Every worker is in `running` while it runs, so that closing the store can stop it.
+ * @category store
+ * @since 0.4.0
+ */
+export async function* readAhead(
+  job: ReadAheadJob,
+  schema: EventSchema,
+  onThisThread: (from: bigint) => AsyncGenerator<ReadonlyArray<RecordedEvent>>,
+  running: Set<Worker>,
+): AsyncGenerator<ReadonlyArray<RecordedEvent>> {
+  // Its young generation stays small: the worker holds one page at a time.
+  const worker = new Worker(workerFile, { workerData: job, ...(execArgv === undefined ? {} : { execArgv }), resourceLimits: { maxYoungGenerationSizeMb: 8 } })
+  // A read its reader abandoned without ending it must not keep the process alive.
+  worker.unref()
+  running.add(worker)
+  notify({ readAhead: 'started', from: job.from, to: job.to })
+  const arrivals: Arrival[] = []
+  let wake: (() => void) | undefined
+  const arrive = (arrival: Arrival) => {
+    arrivals.push(arrival)
+    wake?.()
+    wake = undefined
+  }
+  worker.on('message', arrive)
+  worker.on('error', (e) => arrive({ stopped: String(e) }))
+  worker.on('exit', (code) => arrive({ stopped: `the worker exited with code ${code}` }))
+  let next = job.from
+  try {
+    for (;;) {
+      while (arrivals.length === 0) await new Promise<void>((resolve) => (wake = resolve))
+      const arrival = arrivals.shift()!
+      if ('end' in arrival) return
+      if (!('page' in arrival)) {
+        notify({ readAhead: 'read-on-this-thread', from: next, why: 'failure' in arrival ? arrival.failure : arrival.stopped })
+        yield* onThisThread(next)
+        return
+      }
+      worker.postMessage(1)
+      const events = eventsOfPage(arrival.page, schema)
+      if (E.isLeft(events)) throw events.left
+      next = events.right[events.right.length - 1]!.metadata.globalPosition + 1n
+      yield events.right
+    }
+  } finally {
+    running.delete(worker)
+    await worker.terminate()
+  }
+}

@@ -1,0 +1,190 @@
+import { accountStream, currentSchema, decodeStoredEvent, eventSchema, readAllPages, type DomainEventType, type ReadAllOptions, type RecordedEvent } from '@account-ownership/core'
+import { account, newEvent, openedAccountEvents } from '@account-ownership/core/testing'
+import { readAheadChannel, type ReadAheadNotice, type SqliteEventStoreOptions } from '@account-ownership/store-sqlite'
+import { removeAppendOnlyTriggers } from '@account-ownership/store-sqlite/testing'
+import Database from 'better-sqlite3'
+import fc from 'fast-check'
+import * as E from 'fp-ts/lib/Either.js'
+import { subscribe, unsubscribe } from 'node:diagnostics_channel'
+import type { Worker } from 'node:worker_threads'
+import { describe, expect, it } from 'vitest'
+import { eventsOfPage, pageTextOf } from '../src/sqlite-read-ahead-page.js'
+import { readAhead, type ReadAheadJob } from '../src/sqlite-read-ahead.js'
+import { maxInteger } from '../src/sqlite-statements.js'
+import { openOrThrow, settle } from './seeded-store.js'
+import { scratchDir } from './scratch-dir.js'
+
+const scratch = scratchDir('read-ahead')
+
+// `accounts` accounts, their first four events appended turn by turn, so that streams and types interleave.
+const writeLog = async (accounts: number): Promise<string> => {
+  const path = scratch.file()
+  const store = openOrThrow({ path })
+  const events = Array.from({ length: accounts }, (_, a) => openedAccountEvents(account(`kunde-${a}`)))
+  for (let k = 0; k < 4; k++) {
+    for (let a = 0; a < accounts; a++) {
+      const appended = await store.append(accountStream(account(`kunde-${a}`)), [newEvent(events[a]![k]!, { eventId: `e-${a}-${k}` })], { expectedVersion: k === 0 ? 'no-stream' : BigInt(k - 1) })
+      if (E.isLeft(appended)) throw appended.left
+    }
+  }
+  await store.close()
+  return path
+}
+
+// What the read-aheads of `work` told the diagnostics channel.
+const noticesOf = async <A>(work: () => Promise<A>): Promise<{ result: A; notices: ReadAheadNotice[] }> => {
+  const notices: ReadAheadNotice[] = []
+  const listen = (notice: unknown) => void notices.push(notice as ReadAheadNotice)
+  subscribe(readAheadChannel, listen)
+  try {
+    return { result: await work(), notices }
+  } finally {
+    unsubscribe(readAheadChannel, listen)
+  }
+}
+
+const pagesOf = async (options: SqliteEventStoreOptions, read: ReadAllOptions) => {
+  const store = openOrThrow(options)
+  try {
+    return await settle(readAllPages(store, read))
+  } finally {
+    await store.close()
+  }
+}
+
+const types: ReadonlyArray<DomainEventType> = ['AccountOpened', 'OwnershipAssigned', 'TeamMemberAdded', 'AccessGranted']
+
+describe('reading the log ahead on a worker thread', () => {
+  it('yields exactly the pages a read on one thread yields, through any window, page size and type filter, without falling back', async () => {
+    const path = await writeLog(12)
+    await fc.assert(
+      fc.asyncProperty(
+        fc.nat({ max: 50 }),
+        fc.nat({ max: 50 }),
+        fc.constantFrom(1, 3, 7, 100),
+        fc.option(fc.uniqueArray(fc.constantFrom(...types), { minLength: 1 }), { nil: undefined }),
+        fc.constantFrom(1, 5, 2000),
+        async (i, j, batchSize, filter, events) => {
+          const read: ReadAllOptions = { fromPosition: BigInt(Math.min(i, j)), toPosition: BigInt(Math.max(i, j)), batchSize, ...(filter === undefined ? {} : { types: filter }) }
+          const onOneThread = await pagesOf({ path, readAhead: false }, read)
+          const { result: ahead, notices } = await noticesOf(() => pagesOf({ path, readonly: true, readAhead: { minEvents: 0, events } }, read))
+          expect(ahead).toEqual(onOneThread)
+          expect(notices.filter((n) => n.readAhead === 'read-on-this-thread')).toEqual([])
+          expect(notices.filter((n) => n.readAhead === 'started')).toHaveLength(1)
+        },
+      ),
+      { numRuns: 15 },
+    )
+  })
+
+  it('reads ahead only a read that spans at least minEvents positions up to the head', async () => {
+    const path = await writeLog(5)
+    for (const [read, started] of [
+      [{}, 1],
+      [{ fromPosition: 2n }, 1],
+      [{ fromPosition: 3n }, 0],
+      [{ toPosition: 18n }, 0],
+      [{ toPosition: 19n }, 1],
+    ] as const) {
+      const { notices } = await noticesOf(() => pagesOf({ path, readAhead: { minEvents: 19 } }, read))
+      expect(notices.filter((n) => n.readAhead === 'started')).toHaveLength(started)
+    }
+    const { notices } = await noticesOf(() => pagesOf({ path }, {}))
+    expect(notices).toEqual([])
+  })
+
+  it('upcasts on the reader’s thread the rows the worker cannot: those of an older schema version', async () => {
+    const path = await writeLog(4)
+    // A schema in which AccountOpened has moved on to version 2: the stored version-1 rows need its upcaster.
+    const schema = eventSchema({ AccountOpened: { 1: (data) => ({ ...(data as object), displayName: 'Umbenannt GmbH' }) } })
+    const onOneThread = await pagesOf({ path, schema, readAhead: false }, { batchSize: 5 })
+    const { result: ahead, notices } = await noticesOf(() => pagesOf({ path, schema, readAhead: { minEvents: 0 } }, { batchSize: 5 }))
+    expect(ahead).toEqual(onOneThread)
+    expect(ahead.items.flat().filter((e) => e.type === 'AccountOpened').map((e) => (e.data as { displayName: string }).displayName)).toEqual(Array(4).fill('Umbenannt GmbH'))
+    expect(notices.map((n) => n.readAhead)).toEqual(['started'])
+  })
+
+  it.each([
+    ['data that is not JSON', `UPDATE ao_events SET data = '{"accountId": ' WHERE global_position = 7`],
+    ['a payload that fails its codec', `UPDATE ao_events SET data = json_set(data, '$.role', 'janitor') WHERE global_position = 7`],
+    ['metadata of another event', `UPDATE ao_events SET event_id = 'somebody-else' WHERE global_position = 7`],
+  ])('fails at a row with %s as a read on one thread does: the pages before it, then its CorruptEventError', async (_, sql) => {
+    const path = await writeLog(3)
+    const raw = new Database(path)
+    removeAppendOnlyTriggers(raw)
+    raw.prepare(sql).run()
+    raw.close()
+    for (const batchSize of [1, 2, 500]) {
+      const onOneThread = await pagesOf({ path, readAhead: false }, { batchSize })
+      const { result: ahead, notices } = await noticesOf(() => pagesOf({ path, readAhead: { minEvents: 0 } }, { batchSize }))
+      expect(ahead).toEqual(onOneThread)
+      expect(notices.map((n) => n.readAhead)).toEqual(['started'])
+      expect(ahead.error).toMatchObject({ _tag: 'CorruptEventError', globalPosition: 7n })
+    }
+  })
+
+  it('ends the worker with the store: a read still going rejects as a read of a closed store does', async () => {
+    const path = await writeLog(10)
+    const store = openOrThrow({ path, readAhead: { minEvents: 0, events: 2 } })
+    const pages = readAllPages(store, { batchSize: 2 })[Symbol.asyncIterator]()
+    expect((await pages.next()).value).toHaveLength(2)
+    await store.close()
+    const rest = await settle({ [Symbol.asyncIterator]: () => pages })
+    expect(rest.error).toMatchObject({ _tag: 'StoreUnavailableError', message: expect.stringMatching(/closed/) })
+  })
+})
+
+describe('a read-ahead whose worker stops', () => {
+  const jobOf = (path: string, size: number): ReadAheadJob => ({ path, from: 1n, to: maxInteger, size, skipped: undefined, versions: { AccessGranted: 2 }, depth: 2 })
+  async function* nothingOnThisThread(from: bigint): AsyncGenerator<ReadonlyArray<RecordedEvent>> {
+    yield [{ from } as never]
+  }
+
+  it('reads on by itself from the first position, where the worker cannot open the file', async () => {
+    const running = new Set<Worker>()
+    const { result, notices } = await noticesOf(() => settle(readAhead(jobOf(scratch.file('missing.db'), 5), currentSchema, nothingOnThisThread, running)))
+    expect(result.items).toEqual([[{ from: 1n }]])
+    expect(notices[1]).toMatchObject({ readAhead: 'read-on-this-thread', from: 1n, why: expect.stringMatching(/SQLITE_CANTOPEN|unable to open/i) })
+    expect(running.size).toBe(0)
+  })
+
+  it('reads on by itself from the position after the last page it took, where the worker stops half way', async () => {
+    const path = await writeLog(5)
+    const running = new Set<Worker>()
+    const pages = readAhead(jobOf(path, 3), currentSchema, nothingOnThisThread, running)[Symbol.asyncIterator]()
+    const first = (await pages.next()).value as ReadonlyArray<RecordedEvent>
+    expect(first.map((e) => e.metadata.globalPosition)).toEqual([1n, 2n, 3n])
+    await Promise.all([...running].map((worker) => worker.terminate()))
+    const rest: unknown[] = []
+    for (let next = await pages.next(); !next.done; next = await pages.next()) rest.push(next.value)
+    // What the worker had posted before it stopped arrives first; then the reader reads on from the page after.
+    const taken = rest.slice(0, -1).flat() as RecordedEvent[]
+    const after = taken.length === 0 ? 4n : taken[taken.length - 1]!.metadata.globalPosition + 1n
+    expect(rest[rest.length - 1]).toEqual([{ from: after }])
+    expect(running.size).toBe(0)
+  })
+
+  it('ends its worker when the reader stops early', async () => {
+    const path = await writeLog(5)
+    const running = new Set<Worker>()
+    for await (const page of readAhead(jobOf(path, 2), currentSchema, nothingOnThisThread, running)) {
+      expect(page).toHaveLength(2)
+      expect(running.size).toBe(1)
+      break
+    }
+    expect(running.size).toBe(0)
+  })
+})
+
+describe('a page of a read-ahead', () => {
+  it('carries positions and versions beyond 2^53 exactly, and decodes as decodeStoredEvent does', async () => {
+    const path = await writeLog(2)
+    const store = openOrThrow({ path })
+    const stored = []
+    for await (const row of store.readStoredAll()) stored.push(row)
+    await store.close()
+    const far = stored.map((row, i) => ({ ...row, globalPosition: 2n ** 62n + BigInt(i), streamVersion: 2n ** 60n + row.streamVersion }))
+    const decoded = eventsOfPage(pageTextOf(far, { AccessGranted: 2 }), currentSchema)
+    expect(decoded).toEqual(E.right(far.map((row) => E.getOrElseW(() => undefined)(decodeStoredEvent(row, currentSchema)))))
+  })
+})
