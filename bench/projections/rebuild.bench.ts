@@ -1,13 +1,15 @@
 // Rebuild of the current owner and ownership history read models from 1 M events in a SQLite
-// event store file, into a SQLite read-model file, beside three baselines in the same run: a raw
-// scan of the same rows with better-sqlite3 (no decoding), a scan through the store's `readAll`
-// (decoding every event), and a scan of only the types the two projections handle (what the
-// rebuild reads), which the rebuild cannot be faster than. Each phase reports wall and CPU
-// seconds and its peak RSS (the kernel's high-water mark, reset per phase); the rebuild runs
-// first so that what it leaves behind does not count against it. The log is written beforehand
-// by a child process.
-import type { DomainEventType } from '@account-ownership/core'
-import { openSqliteEventStore } from '@account-ownership/store-sqlite'
+// event store file, into a SQLite read-model file — as it runs by default, the store reading
+// ahead on a worker thread, and with every read on the calling thread (`readAhead: false`) —
+// beside baselines in the same run: a raw scan of the same rows with better-sqlite3 (no
+// decoding), a scan through the store's `readAll` (decoding every event), and scans of only the
+// types the two projections handle (what the rebuild reads), on one thread and read ahead. Each
+// phase reports wall and CPU seconds (of the process, every thread; and of the calling thread
+// alone) and its peak RSS (the kernel's high-water mark, reset per phase); the rebuild runs first
+// so that what it leaves behind does not count against it. The log is written beforehand by a
+// child process.
+import { readAllPages, type DomainEventType } from '@account-ownership/core'
+import { openSqliteEventStore, type ReadAheadOptions } from '@account-ownership/store-sqlite'
 import { currentOwnerProjection, defineProjection, ownershipHistoryProjection, projectionRuntime, type Projection } from '@account-ownership/projections'
 import { sqliteReadModels } from '@account-ownership/projections/sqlite'
 import Database from 'better-sqlite3'
@@ -37,30 +39,37 @@ const measure = async (work: (sample: () => void) => Promise<number>) => {
   const sampler = setInterval(sample, 50)
   const kernelPeak = resetPeakRss()
   const cpuBefore = process.cpuUsage()
+  const threadBefore = process.threadCpuUsage()
   const start = performance.now()
   const events = await work(sample)
   const seconds = (performance.now() - start) / 1000
   const { user, system } = process.cpuUsage(cpuBefore)
+  const thread = process.threadCpuUsage(threadBefore)
   clearInterval(sampler)
   sample()
   if (kernelPeak) peak = Math.max(peak, peakRss() ?? 0)
   const cpu = (user + system) / 1e6
-  return { events, seconds, rate: events / seconds, cpu, cpuRate: events / cpu, before: mb(before), peak: mb(peak) }
+  return { events, seconds, rate: events / seconds, cpu, threadCpu: (thread.user + thread.system) / 1e6, cpuRate: events / cpu, before: mb(before), peak: mb(peak) }
 }
 
 // RSS at each quarter of the rebuild: flat means it does not grow with the log.
 const quarters: number[] = []
 const afterRebuild = { heapTotal: 0, heapAfterGc: 0, youngGeneration: 0 }
-const rebuild = await measure(async (sample) => {
-  const opened = openSqliteEventStore({ path, readonly: true })
+const rebuildWith = (readAhead: ReadAheadOptions | false | undefined, record: boolean) => measure(async (sample) => {
+  const opened = openSqliteEventStore({ path, readonly: true, ...(readAhead === undefined ? {} : { readAhead }) })
   if (opened._tag === 'Left') throw opened.left
-  const db = sqliteReadModels(join(dir, 'read-models.db'))
+  const db = sqliteReadModels(join(dir, `read-models-${record}.db`))
   const onProgress = ({ done, total }: { done: number; total: number }) => {
     sample()
-    if (done >= ((quarters.length + 1) * total) / 4) quarters.push(mb(process.memoryUsage.rss()))
+    if (record && done >= ((quarters.length + 1) * total) / 4) quarters.push(mb(process.memoryUsage.rss()))
   }
   const outcome = await projectionRuntime({ store: opened.right, db, projections: [currentOwnerProjection, ownershipHistoryProjection], batchSize, onProgress }).rebuild()
   if (outcome._tag === 'Left') throw outcome.left
+  if (!record) {
+    await db.destroy()
+    await opened.right.close()
+    return outcome.right.done
+  }
   // What the heap holds once its garbage is gone: flat live data, whatever the RSS.
   afterRebuild.heapTotal = mb(process.memoryUsage().heapTotal)
   // The young generation grows with the bytes that survive its collections, whatever the live
@@ -72,6 +81,8 @@ const rebuild = await measure(async (sample) => {
   await opened.right.close()
   return outcome.right.done
 })
+const rebuild = await rebuildWith(undefined, true)
+const rebuildOnOneThread = await rebuildWith(false, false)
 
 // The same read and the runtime's transactions and checkpoints, with projections that fold
 // nothing: the rebuild's cost above this row is the read models' own work.
@@ -109,10 +120,20 @@ const storeScan = await storeScanOf()
 const handled = [...new Set([...currentOwnerProjection.handles, ...ownershipHistoryProjection.handles])]
 const handledScan = await storeScanOf(handled)
 const handledRead = { ...handledScan, rate: rebuild.events / handledScan.seconds, cpuRate: rebuild.events / handledScan.cpu }
+// The same pages as the rebuild reads them: read ahead on a worker thread.
+const handledPages = await measure(async () => {
+  const opened = openSqliteEventStore({ path, readonly: true })
+  if (opened._tag === 'Left') throw opened.left
+  let n = 0
+  for await (const page of readAllPages(opened.right, { batchSize: 100, types: handled })) n += page.length
+  await opened.right.close()
+  return n
+})
+const handledAhead = { ...handledPages, rate: rebuild.events / handledPages.seconds, cpuRate: rebuild.events / handledPages.cpu }
 
 const thousands = (n: number) => `${Math.round(n / 1000).toLocaleString('en-US')} k`
 const row = (name: string, r: Awaited<ReturnType<typeof measure>>) =>
-  `| ${name} | ${r.events.toLocaleString('en-US')} | ${r.seconds.toFixed(1)} | ${thousands(r.rate)} | ${r.cpu.toFixed(1)} | ${thousands(r.cpuRate)} | ${r.before} | ${r.peak} |`
+  `| ${name} | ${r.events.toLocaleString('en-US')} | ${r.seconds.toFixed(1)} | ${thousands(r.rate)} | ${r.cpu.toFixed(1)} | ${r.threadCpu.toFixed(1)} | ${thousands(r.cpuRate)} | ${r.before} | ${r.peak} |`
 
 console.log(
   [
@@ -120,13 +141,15 @@ console.log(
     '',
     `${accounts.toLocaleString('en-US')} accounts × 50 events; batches of ${batchSize} events, one transaction each. Target: ≥ 300 k events/s, peak RSS flat below 150 MB.`,
     '',
-    '| run | events | seconds | events/s | CPU seconds | events per CPU second | RSS before (MB) | peak RSS (MB) |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|',
+    '| run | events | seconds | events/s | CPU seconds (all threads) | CPU seconds (calling thread) | events per CPU second | RSS before (MB) | peak RSS (MB) |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
     row('baseline: raw row scan (better-sqlite3, no decoding)', rawScan),
     row('baseline: store scan (`readAll`, decoded)', storeScan),
     row(`baseline: store scan of the handled types (\`readAll({ types })\`, ${handledScan.events.toLocaleString('en-US')} decoded)`, handledRead),
-    row('baseline: the runtime with projections that fold nothing (the same read, transactions and checkpoints)', runtimeOnly),
-    row('rebuild: current owner + history', rebuild),
+    row(`baseline: the same, read ahead (\`readAllPages({ types })\`, pages of 100 from a worker thread)`, handledAhead),
+    row('baseline: the runtime with projections that fold nothing (the same read ahead, transactions and checkpoints)', runtimeOnly),
+    row('rebuild: current owner + history, every read on the calling thread (`readAhead: false`)', rebuildOnOneThread),
+    row('rebuild: current owner + history (reading ahead, the default)', rebuild),
     '',
     `RSS of the rebuild at ¼ / ½ / ¾ / end of the log: ${quarters.join(' / ')} MB; V8 heap in use after a full GC at the end: ${afterRebuild.heapAfterGc} MB of ${afterRebuild.heapTotal} MB held, ${afterRebuild.youngGeneration} MB of it the young generation; the rebuild's own growth (peak − RSS before): ${rebuild.peak - rebuild.before} MB.`,
     '',

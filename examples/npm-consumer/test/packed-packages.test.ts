@@ -58,7 +58,7 @@ describe('a SQLite user: core, store-sqlite, projections, dsgvo, crm-migration a
     expect(typeCheck(consumer, ['story.ts', 'sqlite-app.ts', 'crm-app.ts'])).toBe('')
   })
 
-  it('runs the app: read models and audit tables in one SQLite file, answered by both packages', () => {
+  it('runs the app: read models and audit tables in one SQLite file, answered by both packages, the log read ahead as on one thread', () => {
     const run = runNode(consumer, ['out/sqlite-app.js', consumer])
     expect(run.stderr).toBe('')
     expect(JSON.parse(run.stdout)).toEqual({
@@ -66,6 +66,8 @@ describe('a SQLite user: core, store-sqlite, projections, dsgvo, crm-migration a
       ownerOn14February: 'hanna',
       hannaOwned: [['2026-01-05T09:01:00.000Z', '2026-03-01T08:00:00.000Z']],
       erikaAsHeld: ['Erika Mustermann'],
+      // The published worker file starts from dist and reads what one thread reads.
+      readAhead: { notices: ['started'], sameEvents: true },
     })
   })
 
