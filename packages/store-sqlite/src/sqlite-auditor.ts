@@ -51,6 +51,19 @@ const memoryImage = (path: string): E.Either<SqliteOpenError, Database.Database>
 }
 
 /**
+ * Whether a read-only connection can read the existing file at `path` in place creating nothing:
+ * a file in WAL mode without its `-wal` can be read only from an image in memory, and one with
+ * a `-wal` but no `-shm` not at all.
+ * @category store
+ * @since 0.4.0
+ */
+export const readableInPlace = (path: string): 'yes' | 'from-an-image' | 'no' => {
+  if (!statSync(path).isFile() || !inWalMode(path)) return 'yes'
+  if (!existsSync(`${path}-wal`)) return 'from-an-image'
+  return existsSync(`${path}-shm`) ? 'yes' : 'no'
+}
+
+/**
  * Open the file at `path` for reading only, creating and changing nothing: read-only and in
  * place where SQLite can read it that way, else from an image in memory.
  * @category store
@@ -59,13 +72,14 @@ const memoryImage = (path: string): E.Either<SqliteOpenError, Database.Database>
 export const openForReading = (path: string, busyTimeoutMs: number): E.Either<SqliteOpenError, Database.Database> => {
   try {
     if (!existsSync(path)) return E.left(new SqliteOpenError('cannot-open', path, 'the file does not exist, and the auditor creates none'))
-    if (statSync(path).isFile() && inWalMode(path)) {
-      if (!existsSync(`${path}-wal`)) return memoryImage(path)
-      if (!existsSync(`${path}-shm`)) {
+    switch (readableInPlace(path)) {
+      case 'from-an-image':
+        return memoryImage(path)
+      case 'no':
         return E.left(new SqliteOpenError('unavailable', path, 'the write-ahead log (-wal) lies beside the file without its index (-shm); open the file once writable to fold it in'))
-      }
+      case 'yes':
+        return E.right(new Database(path, { readonly: true, fileMustExist: true, timeout: busyTimeoutMs }))
     }
-    return E.right(new Database(path, { readonly: true, fileMustExist: true, timeout: busyTimeoutMs }))
   } catch (e) {
     // A failure of the file system (EACCES, EISDIR, …) before SQLite was asked.
     const code = (e as { code?: unknown } | null)?.code

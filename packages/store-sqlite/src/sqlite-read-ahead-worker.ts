@@ -9,6 +9,7 @@
  */
 import Database from 'better-sqlite3'
 import { parentPort, workerData } from 'node:worker_threads'
+import { readableInPlace } from './sqlite-auditor.js'
 import type { ReadAheadJob, ReadAheadMessage } from './sqlite-read-ahead.js'
 import { pageTextOf } from './sqlite-read-ahead-page.js'
 import { prepareStatements } from './sqlite-statements.js'
@@ -31,7 +32,10 @@ const finish = (message: ReadAheadMessage) => {
 
 const read = (): void => {
   try {
-    db ??= new Database(path, { readonly: true, fileMustExist: true })
+    // Never a file beside the log that was not there: where reading in place would create the
+    // -wal and -shm, the reader reads on by itself (see sqlite-auditor.ts).
+    if (readableInPlace(path) !== 'yes') return finish({ failure: 'the file cannot be read in place without creating files beside it' })
+    db = new Database(path, { readonly: true, fileMustExist: true })
     const statements = prepareStatements(db, false)
     const readPages = (): void => {
       while (credit > 0 && !done) {
