@@ -53,6 +53,7 @@ import {
   type StoredEventImport,
 } from '@account-ownership/core'
 import * as E from 'fp-ts/lib/Either.js'
+import { availableParallelism } from 'node:os'
 import { resolve } from 'node:path'
 import type { Worker } from 'node:worker_threads'
 import { backUp, type SqliteBackup } from './sqlite-backup.js'
@@ -83,8 +84,8 @@ export interface SqliteEventStoreSettings {
   /**
    * A long read of the log in pages (`readAllPages`: a rebuild, a replay) has a worker thread
    * read and check the next pages while the caller folds the ones it has (see
-   * `ReadAheadOptions`); on by default for reads of at least 100,000 positions of a file,
-   * `false` reads on the calling thread only.
+   * `ReadAheadOptions`); on by default for reads of at least 100,000 positions of a file where
+   * the process may use more than one core, `false` reads on the calling thread only.
    * @since 0.4.0
    */
   readonly readAhead?: ReadAheadOptions | false
@@ -137,7 +138,7 @@ export const openSqliteEventStore = (options: SqliteEventStoreOptions): E.Either
   const opened = openConnection(options)
   if (E.isLeft(opened)) return opened
   try {
-    const settings = { clock: options.clock ?? systemClock, schema: options.schema ?? currentSchema, groupCommit: options.groupCommit ?? defaultGroupCommit, readAhead: options.readAhead ?? defaultReadAhead }
+    const settings = { clock: options.clock ?? systemClock, schema: options.schema ?? currentSchema, groupCommit: options.groupCommit ?? defaultGroupCommit, readAhead: options.readAhead ?? (availableParallelism() > 1 ? defaultReadAhead : false) }
     return E.right(sqliteEventStore(opened.right, settings))
   } catch (e) {
     // A file whose schema pages are damaged can pass the version check and still fail when the
