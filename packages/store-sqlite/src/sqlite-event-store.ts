@@ -160,10 +160,23 @@ const pageSizeOf = (batchSize: number): number => Math.min(batchSize, 50)
 // The row at `i` of a read page, taken out of it. A page lives while its caller works through
 // it; rows still referenced then get promoted to the old heap and the process grows. Letting go
 // of each row as it is handed out keeps a long replay's memory flat.
-const release = (page: Array<StoredEvent | undefined>, i: number): StoredEvent => {
+const release = <A>(page: Array<A | undefined>, i: number): A => {
   const row = page[i]!
   page[i] = undefined
   return row
+}
+
+// Each event a page of its own.
+async function* singles(events: AsyncIterable<RecordedEvent>): AsyncGenerator<ReadonlyArray<RecordedEvent>> {
+  for await (const event of events) yield [event]
+}
+
+// Each event of each page, in order, each let go of as it is handed out.
+async function* eventsOf(pages: AsyncIterable<ReadonlyArray<RecordedEvent>>): AsyncGenerator<RecordedEvent> {
+  for await (const page of pages) {
+    const held = page as Array<RecordedEvent | undefined>
+    for (let i = 0; i < held.length; i++) yield release(held, i)
+  }
 }
 
 // A thrown SQLite failure as the store error the port promises; anything else is a bug and
@@ -264,6 +277,19 @@ const sqliteEventStore = ({ db, owned, readonly }: SqliteConnection, { clock, sc
     }
     if ((to < head ? to : head) - from + 1n < BigInt(minEvents)) return undefined
     return { path, from, to, size, skipped, versions, depth: Math.max(2, Math.ceil(events / size)) }
+  }
+  // The log from `from` to `to` in pages read ahead, where the read qualifies; where the worker
+  // stops, read on here.
+  const readAheadOf = (from: bigint, to: bigint, size: number, skipped: TypeFilter | undefined, eventByEvent = false): AsyncGenerator<ReadonlyArray<RecordedEvent>> | undefined => {
+    const job = readAheadJobOf(from, to, size, skipped)
+    if (job === undefined) return undefined
+    // Read on here as the read would have: event by event, each decoded as it is handed out, or in pages decoded whole.
+    const onThisThread = (key: bigint) => {
+      if (closed) return rejecting(closedError())
+      if (!eventByEvent) return decodedPages(key, to, size, skipped)
+      return singles(pages((k, limit) => statements.logPage(k, to, limit, skipped), (row) => row.globalPosition, key, to, size, decodeOrThrow))
+    }
+    return readAhead(job, schema, onThisThread, readAheads, eventByEvent)
   }
 
   const logPages = <A>(options: ReadAllOptions | undefined, page: SqliteStatements['logPage'], emit: (row: StoredEvent) => A): AsyncGenerator<A> => {
@@ -406,7 +432,12 @@ const sqliteEventStore = ({ db, owned, readonly }: SqliteConnection, { clock, sc
     },
 
     readAll(options) {
-      return options?.verifyHashes === true ? verifiedEvents(storedRows(options), schema, options.types !== undefined) : logPages(options, statements.logPage, decodeOrThrow)
+      if (options?.verifyHashes === true) return verifiedEvents(storedRows(options), schema, options.types !== undefined)
+      // A read that qualifies reads ahead in pages of the size it would read here; any other,
+      // and any refusal of its options, goes the usual way.
+      const checked = closed ? undefined : checkReadAll(options)
+      const ahead = checked === undefined || E.isLeft(checked) ? undefined : readAheadOf(checked.right.fromPosition, capped(checked.right.toPosition), pageSizeOf(checked.right.batchSize), typeFilterOf(checked.right.skippedTypes), true)
+      return ahead === undefined ? logPages(options, statements.logPage, decodeOrThrow) : eventsOf(ahead)
     },
 
     readStoredAll: storedRows,
@@ -418,9 +449,7 @@ const sqliteEventStore = ({ db, owned, readonly }: SqliteConnection, { clock, sc
       const { fromPosition, toPosition, batchSize, skippedTypes } = checked.right
       if (options?.verifyHashes === true) return pagesOf(verifiedEvents(storedRows(options), schema, options.types !== undefined), batchSize)
       const [to, skipped] = [capped(toPosition), typeFilterOf(skippedTypes)]
-      const onThisThread = (from: bigint) => (closed ? rejecting(closedError()) : decodedPages(from, to, batchSize, skipped))
-      const job = readAheadJobOf(fromPosition, to, batchSize, skipped)
-      return job === undefined ? onThisThread(fromPosition) : readAhead(job, schema, onThisThread, readAheads)
+      return readAheadOf(fromPosition, to, batchSize, skipped) ?? decodedPages(fromPosition, to, batchSize, skipped)
     },
 
     async importStored(rows) {

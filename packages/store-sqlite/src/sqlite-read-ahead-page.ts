@@ -65,12 +65,12 @@ export const pageTextOf = (rows: ReadonlyArray<StoredEvent>, versions: SchemaVer
 type Entry = [0, string, string, number | string, number | string, string, number, unknown, Record<string, unknown>] | [1, string, string, number | string, number | string, string, number, string, string, string]
 
 /**
- * The events of a page's text, decoded with the reader's `schema`; the first row that does not
- * decode fails the page, as it fails a page read on one thread.
+ * The events of a page's text, decoded with the reader's `schema`, up to the first row that does
+ * not decode: then that row's error beside the events before it.
  * @category store
  * @since 0.4.0
  */
-export const eventsOfPage = (text: string, schema: EventSchema): E.Either<CorruptEventError, RecordedEvent[]> => {
+export const eventsOfPage = (text: string, schema: EventSchema): { readonly events: RecordedEvent[]; readonly corrupt?: CorruptEventError } => {
   const entries = JSON.parse(text) as Entry[]
   const events: RecordedEvent[] = new Array(entries.length)
   for (let i = 0; i < entries.length; i++) {
@@ -79,7 +79,7 @@ export const eventsOfPage = (text: string, schema: EventSchema): E.Either<Corrup
       const [, type, streamId, version, position, recordedAt, schemaVersion, data, metadata, eventId] = entry
       const row = { globalPosition: BigInt(position), streamId, streamVersion: BigInt(version), eventId, type, schemaVersion, data, metadata, recordedAt }
       const decoded = decodeStoredEvent(row, schema)
-      if (E.isLeft(decoded)) return E.left(decoded.left)
+      if (E.isLeft(decoded)) return { events: events.slice(0, i), corrupt: decoded.left }
       events[i] = decoded.right
       continue
     }
@@ -92,5 +92,5 @@ export const eventsOfPage = (text: string, schema: EventSchema): E.Either<Corrup
     metadata['schemaVersion'] = entry[6]
     events[i] = { type: entry[1], data: entry[7], metadata } as unknown as RecordedEvent
   }
-  return E.right(events)
+  return { events }
 }

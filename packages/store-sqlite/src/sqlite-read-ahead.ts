@@ -14,7 +14,6 @@
  * @module
  */
 import type { EventSchema, RecordedEvent } from '@account-ownership/core'
-import * as E from 'fp-ts/lib/Either.js'
 import { channel } from 'node:diagnostics_channel'
 import { Worker } from 'node:worker_threads'
 import { eventsOfPage, type SchemaVersions } from './sqlite-read-ahead-page.js'
@@ -73,13 +72,14 @@ type Arrival = ReadAheadMessage | { readonly stopped: string }
 
 /**
  * What a read-ahead tells `node:diagnostics_channel` subscribers of `readAheadChannel`: that a
- * worker started on a range, and, where it stopped before the end, from which position the
- * reader read on by itself and why. Nothing is published while nobody subscribes.
+ * worker started on a range (with the `Worker`, for its resource use), and, where it stopped
+ * before the end, from which position the reader read on by itself and why. Nothing is
+ * published while nobody subscribes.
  * @category store
  * @since 0.4.0
  */
 export type ReadAheadNotice =
-  | { readonly readAhead: 'started'; readonly from: bigint; readonly to: bigint }
+  | { readonly readAhead: 'started'; readonly from: bigint; readonly to: bigint; readonly worker: Worker }
   | { readonly readAhead: 'read-on-this-thread'; readonly from: bigint; readonly why: string }
 
 /**
@@ -104,7 +104,9 @@ const execArgv = import.meta.url.endsWith('.ts') ? ['--import', 'tsx'] : undefin
 /**
  * Pages of the log from `job.from` to `job.to` read ahead by a worker, each decoded with
  * `schema`; where the worker stops before the end, `onThisThread(position)` reads on from there.
- * Every worker is in `running` while it runs, so that closing the store can stop it.
+ * Every worker is in `running` while it runs, so that closing the store can stop it. A page with
+ * a corrupt row fails whole, as a page read on one thread does; with `deliverBeforeCorrupt` (a
+ * read event by event), the events before that row are delivered first.
  * @category store
  * @since 0.4.0
  */
@@ -113,13 +115,14 @@ export async function* readAhead(
   schema: EventSchema,
   onThisThread: (from: bigint) => AsyncGenerator<ReadonlyArray<RecordedEvent>>,
   running: Set<Worker>,
+  deliverBeforeCorrupt = false,
 ): AsyncGenerator<ReadonlyArray<RecordedEvent>> {
   // Its young generation stays small: the worker holds one page at a time.
   const worker = new Worker(workerFile, { workerData: job, ...(execArgv === undefined ? {} : { execArgv }), resourceLimits: { maxYoungGenerationSizeMb: 8 } })
   // A read its reader abandoned without ending it must not keep the process alive.
   worker.unref()
   running.add(worker)
-  notify({ readAhead: 'started', from: job.from, to: job.to })
+  notify({ readAhead: 'started', from: job.from, to: job.to, worker })
   const arrivals: Arrival[] = []
   let wake: (() => void) | undefined
   const arrive = (arrival: Arrival) => {
@@ -142,10 +145,13 @@ export async function* readAhead(
         return
       }
       worker.postMessage(1)
-      const events = eventsOfPage(arrival.page, schema)
-      if (E.isLeft(events)) throw events.left
-      next = events.right[events.right.length - 1]!.metadata.globalPosition + 1n
-      yield events.right
+      const { events, corrupt } = eventsOfPage(arrival.page, schema)
+      if (corrupt !== undefined) {
+        if (deliverBeforeCorrupt && events.length > 0) yield events
+        throw corrupt
+      }
+      next = events[events.length - 1]!.metadata.globalPosition + 1n
+      yield events
     }
   } finally {
     running.delete(worker)
