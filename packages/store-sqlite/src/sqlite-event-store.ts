@@ -82,7 +82,7 @@ export interface SqliteEventStoreSettings {
    */
   readonly groupCommit?: GroupCommitOptions | false
   /**
-   * A long read of the log in pages (`readAllPages`: a rebuild, a replay) has a worker thread
+   * A long read of the log (`readAllPages`, `readAll`: a rebuild, a replay) has a worker thread
    * read and check the next pages while the caller folds the ones it has (see
    * `ReadAheadOptions`); on by default for reads of at least 100,000 positions of a file where
    * the process may use more than one core, `false` reads on the calling thread only.
