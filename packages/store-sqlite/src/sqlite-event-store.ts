@@ -82,7 +82,7 @@ export interface SqliteEventStoreSettings {
    */
   readonly groupCommit?: GroupCommitOptions | false
   /**
-   * A long read of the log (`readAllPages`, `readAll`: a rebuild, a replay) has a worker thread
+   * A long read of the log in pages (`readAllPages`: a rebuild) has a worker thread
    * read and check the next pages while the caller folds the ones it has (see
    * `ReadAheadOptions`); on by default for reads of at least 100,000 positions of a file where
    * the process may use more than one core, `false` reads on the calling thread only.
@@ -160,24 +160,13 @@ const pageSizeOf = (batchSize: number): number => Math.min(batchSize, 50)
 // The row at `i` of a read page, taken out of it. A page lives while its caller works through
 // it; rows still referenced then get promoted to the old heap and the process grows. Letting go
 // of each row as it is handed out keeps a long replay's memory flat.
-const release = <A>(page: Array<A | undefined>, i: number): A => {
+const release = (page: Array<StoredEvent | undefined>, i: number): StoredEvent => {
   const row = page[i]!
   page[i] = undefined
   return row
 }
 
-// Each event a page of its own.
-async function* singles(events: AsyncIterable<RecordedEvent>): AsyncGenerator<ReadonlyArray<RecordedEvent>> {
-  for await (const event of events) yield [event]
-}
 
-// Each event of each page, in order, each let go of as it is handed out.
-async function* eventsOf(pages: AsyncIterable<ReadonlyArray<RecordedEvent>>): AsyncGenerator<RecordedEvent> {
-  for await (const page of pages) {
-    const held = page as Array<RecordedEvent | undefined>
-    for (let i = 0; i < held.length; i++) yield release(held, i)
-  }
-}
 
 // A thrown SQLite failure as the store error the port promises; anything else is a bug and
 // keeps travelling.
@@ -280,16 +269,9 @@ const sqliteEventStore = ({ db, owned, readonly }: SqliteConnection, { clock, sc
   }
   // The log from `from` to `to` in pages read ahead, where the read qualifies; where the worker
   // stops, read on here.
-  const readAheadOf = (from: bigint, to: bigint, size: number, skipped: TypeFilter | undefined, eventByEvent = false): AsyncGenerator<ReadonlyArray<RecordedEvent>> | undefined => {
+  const readAheadOf = (from: bigint, to: bigint, size: number, skipped: TypeFilter | undefined): AsyncGenerator<ReadonlyArray<RecordedEvent>> | undefined => {
     const job = readAheadJobOf(from, to, size, skipped)
-    if (job === undefined) return undefined
-    // Read on here as the read would have: event by event, each decoded as it is handed out, or in pages decoded whole.
-    const onThisThread = (key: bigint) => {
-      if (closed) return rejecting(closedError())
-      if (!eventByEvent) return decodedPages(key, to, size, skipped)
-      return singles(pages((k, limit) => statements.logPage(k, to, limit, skipped), (row) => row.globalPosition, key, to, size, decodeOrThrow))
-    }
-    return readAhead(job, schema, onThisThread, readAheads, eventByEvent)
+    return job && readAhead(job, schema, (key) => (closed ? rejecting(closedError()) : decodedPages(key, to, size, skipped)), readAheads)
   }
 
   const logPages = <A>(options: ReadAllOptions | undefined, page: SqliteStatements['logPage'], emit: (row: StoredEvent) => A): AsyncGenerator<A> => {
@@ -431,13 +413,10 @@ const sqliteEventStore = ({ db, owned, readonly }: SqliteConnection, { clock, sc
       return pages((key, limit) => statements.streamPage(id, key, capped(to), limit), (row) => row.streamVersion, from, capped(to), batchSize, decodeOrThrow)
     },
 
+    // Event by event on this thread: a reader this fine-grained does too little per event for a
+    // read-ahead to pay for its second decoding (see sqlite-read-ahead.ts).
     readAll(options) {
-      if (options?.verifyHashes === true) return verifiedEvents(storedRows(options), schema, options.types !== undefined)
-      // A read that qualifies reads ahead in pages of the size it would read here; any other,
-      // and any refusal of its options, goes the usual way.
-      const checked = closed ? undefined : checkReadAll(options)
-      const ahead = checked === undefined || E.isLeft(checked) ? undefined : readAheadOf(checked.right.fromPosition, capped(checked.right.toPosition), pageSizeOf(checked.right.batchSize), typeFilterOf(checked.right.skippedTypes), true)
-      return ahead === undefined ? logPages(options, statements.logPage, decodeOrThrow) : eventsOf(ahead)
+      return options?.verifyHashes === true ? verifiedEvents(storedRows(options), schema, options.types !== undefined) : logPages(options, statements.logPage, decodeOrThrow)
     },
 
     readStoredAll: storedRows,

@@ -40,8 +40,10 @@ const checkingSchema = (versions: SchemaVersions): EventSchema => ({
  * schemaVersion, data, metadata]. To decode on the reader's thread: [1, the stored row's columns
  * as JSON strings and integers].
  */
+// A checked row's type is one this library knows and its recordedAt an Instant: neither has a
+// character JSON would escape, so they are quoted as they are. Its stream id is whatever was stored.
 const checkedEntry = (row: StoredEvent): string =>
-  `[0,${JSON.stringify(row.type)},${JSON.stringify(row.streamId)},${integer(row.streamVersion)},${integer(row.globalPosition)},${JSON.stringify(row.recordedAt)},${row.schemaVersion},${row.data},${row.metadata}]`
+  `[0,"${row.type}",${JSON.stringify(row.streamId)},${integer(row.streamVersion)},${integer(row.globalPosition)},"${row.recordedAt}",${row.schemaVersion},${row.data},${row.metadata}]`
 
 const storedEntry = (row: StoredEvent): string =>
   `[1,${JSON.stringify(row.type)},${JSON.stringify(row.streamId)},${integer(row.streamVersion)},${integer(row.globalPosition)},${JSON.stringify(row.recordedAt)},${row.schemaVersion},${JSON.stringify(row.data)},${JSON.stringify(row.metadata)},${JSON.stringify(row.eventId)}]`

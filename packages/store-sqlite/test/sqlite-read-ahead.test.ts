@@ -53,23 +53,10 @@ const pagesOf = async (options: SqliteEventStoreOptions, read: ReadAllOptions) =
   }
 }
 
-// The same read event by event (`readAll`).
-const eventsOf = async (options: SqliteEventStoreOptions, read: ReadAllOptions) => {
-  const store = openOrThrow(options)
-  try {
-    return await settle(store.readAll(read))
-  } finally {
-    await store.close()
-  }
-}
-
-// Either read of the same options: by pages or event by event.
-const readings: ReadonlyArray<(options: SqliteEventStoreOptions, read: ReadAllOptions) => Promise<{ items: unknown[]; error?: unknown }>> = [pagesOf, eventsOf]
-
 const types: ReadonlyArray<DomainEventType> = ['AccountOpened', 'OwnershipAssigned', 'TeamMemberAdded', 'AccessGranted']
 
 describe('reading the log ahead on a worker thread', () => {
-  it('yields exactly the pages and events a read on one thread yields, through any window, page size and type filter, without falling back', async () => {
+  it('yields exactly the pages a read on one thread yields, through any window, page size and type filter, without falling back', async () => {
     const path = await writeLog(12)
     await fc.assert(
       fc.asyncProperty(
@@ -81,13 +68,11 @@ describe('reading the log ahead on a worker thread', () => {
         fc.constantFrom(1, 5, 2000),
         async (i, j, batchSize, filter, events) => {
           const read: ReadAllOptions = { fromPosition: BigInt(Math.min(i, j)), toPosition: BigInt(Math.max(i, j)), batchSize, ...(filter === undefined ? {} : { types: filter }) }
-          for (const reading of readings) {
-            const onOneThread = await reading({ path, readAhead: false }, read)
-            const { result: ahead, notices } = await noticesOf(() => reading({ path, readonly: true, readAhead: { minEvents: 0, events } }, read))
-            expect(ahead).toEqual(onOneThread)
-            expect(notices.filter((n) => n.readAhead === 'read-on-this-thread')).toEqual([])
-            expect(notices.filter((n) => n.readAhead === 'started')).toHaveLength(1)
-          }
+          const onOneThread = await pagesOf({ path, readAhead: false }, read)
+          const { result: ahead, notices } = await noticesOf(() => pagesOf({ path, readonly: true, readAhead: { minEvents: 0, events } }, read))
+          expect(ahead).toEqual(onOneThread)
+          expect(notices.filter((n) => n.readAhead === 'read-on-this-thread')).toEqual([])
+          expect(notices.filter((n) => n.readAhead === 'started')).toHaveLength(1)
         },
       ),
       { numRuns: 15 },
@@ -125,23 +110,19 @@ describe('reading the log ahead on a worker thread', () => {
     ['data that is not JSON', `UPDATE ao_events SET data = '{"accountId": ' WHERE global_position = 7`],
     ['a payload that fails its codec', `UPDATE ao_events SET data = json_set(data, '$.role', 'janitor') WHERE global_position = 7`],
     ['metadata of another event', `UPDATE ao_events SET event_id = 'somebody-else' WHERE global_position = 7`],
-  ])('fails at a row with %s as a read on one thread does: what comes before it, then its CorruptEventError', async (_, sql) => {
+  ])('fails at a row with %s as a read on one thread does: the pages before it, then its CorruptEventError', async (_, sql) => {
     const path = await writeLog(3)
     const raw = new Database(path)
     removeAppendOnlyTriggers(raw)
     raw.prepare(sql).run()
     raw.close()
     for (const batchSize of [1, 2, 500]) {
-      for (const reading of readings) {
-        const onOneThread = await reading({ path, readAhead: false }, { batchSize })
-        const { result: ahead, notices } = await noticesOf(() => reading({ path, readAhead: { minEvents: 0 } }, { batchSize }))
-        expect(ahead).toEqual(onOneThread)
-        expect(notices.map((n) => n.readAhead)).toEqual(['started'])
-        expect(ahead.error).toMatchObject({ _tag: 'CorruptEventError', globalPosition: 7n })
-      }
+      const onOneThread = await pagesOf({ path, readAhead: false }, { batchSize })
+      const { result: ahead, notices } = await noticesOf(() => pagesOf({ path, readAhead: { minEvents: 0 } }, { batchSize }))
+      expect(ahead).toEqual(onOneThread)
+      expect(notices.map((n) => n.readAhead)).toEqual(['started'])
+      expect(ahead.error).toMatchObject({ _tag: 'CorruptEventError', globalPosition: 7n })
     }
-    // Event by event, every event before the corrupt one arrives, whatever the page it was read in.
-    expect((await eventsOf({ path, readAhead: { minEvents: 0 } }, { batchSize: 500 })).items.map((e) => e.metadata.globalPosition)).toEqual([1n, 2n, 3n, 4n, 5n, 6n])
   })
 
   it('ends the worker with the store: a read still going rejects as a read of a closed store does', async () => {
@@ -154,24 +135,23 @@ describe('reading the log ahead on a worker thread', () => {
     expect(rest.error).toMatchObject({ _tag: 'StoreUnavailableError', message: expect.stringMatching(/closed/) })
   })
 
-  it('reads on by itself event by event where the worker stops, delivering every event before a corrupt one', async () => {
+  it('reads on by itself where its worker stops, from the page after the last it took, up to a corrupt row', async () => {
     const path = await writeLog(10)
     const raw = new Database(path)
     removeAppendOnlyTriggers(raw)
     raw.prepare(`UPDATE ao_events SET data = 'x' WHERE global_position = 30`).run()
     raw.close()
     const store = openOrThrow({ path, readAhead: { minEvents: 0, events: 2 } })
-    const { notices, result } = await noticesOf(async () => {
-      const events = store.readAll({ batchSize: 2 })[Symbol.asyncIterator]()
-      expect((await events.next()).value).toMatchObject({ metadata: { globalPosition: 1n } })
-      return { events }
+    const { notices, result: pages } = await noticesOf(async () => {
+      const pages = readAllPages(store, { batchSize: 2 })[Symbol.asyncIterator]()
+      expect((await pages.next()).value).toHaveLength(2)
+      return pages
     })
-    // The worker gone, the reader goes on from where the pages it took end, one event at a time.
-    const started = notices.find((n) => n.readAhead === 'started')
-    await (started as Extract<ReadAheadNotice, { readAhead: 'started' }>).worker.terminate()
-    const { notices: after, result: rest } = await noticesOf(() => settle({ [Symbol.asyncIterator]: () => result.events }))
+    await (notices.find((n) => n.readAhead === 'started') as Extract<ReadAheadNotice, { readAhead: 'started' }>).worker.terminate()
+    const { notices: after, result: rest } = await noticesOf(() => settle({ [Symbol.asyncIterator]: () => pages }))
+    // What the worker had posted arrives first; then the reader reads on from the page after, and fails where one thread fails.
     expect(after).toMatchObject([{ readAhead: 'read-on-this-thread', from: expect.any(BigInt) }])
-    expect(rest.items.map((e) => e.metadata.globalPosition)).toEqual(Array.from({ length: 28 }, (_, i) => BigInt(i + 2)))
+    expect(rest.items.flat().map((e) => e.metadata.globalPosition)).toEqual(Array.from({ length: 26 }, (_, i) => BigInt(i + 3)))
     expect(rest.error).toMatchObject({ _tag: 'CorruptEventError', globalPosition: 30n })
     await store.close()
   })

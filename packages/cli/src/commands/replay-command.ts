@@ -6,7 +6,7 @@
  *
  * @module
  */
-import { evolve, readAllPages, type AccountEvent, initialAccountState, type AccountState, type Instant } from '@account-ownership/core'
+import { evolve, type AccountEvent, initialAccountState, type AccountState, type Instant } from '@account-ownership/core'
 import type { Command } from 'commander'
 import * as E from 'fp-ts/lib/Either.js'
 import { CommandFailedError, ExitCode, failedRead } from '../exit-code.js'
@@ -48,16 +48,13 @@ export const registerReplayCommand = (program: Command, session: CliSession): vo
           let read = 0
           let replayed = 0
           try {
-            // In pages: a store that can reads the next ones ahead on another core meanwhile.
-            for await (const page of readAllPages(store)) {
-              for (const event of page) {
-                if (++read % 500 === 0) bar.update(read, Number(head.right))
-                if (until !== undefined && event.metadata.occurredAt > until) continue
-                replayed++
-                streams.add(event.metadata.streamId)
-                byType.set(event.type, (byType.get(event.type) ?? 0) + 1)
-                if (event.metadata.streamId.startsWith('account-')) accounts.set(event.metadata.streamId, evolve(accounts.get(event.metadata.streamId) ?? initialAccountState, event as AccountEvent))
-              }
+            for await (const event of store.readAll()) {
+              if (++read % 500 === 0) bar.update(read, Number(head.right))
+              if (until !== undefined && event.metadata.occurredAt > until) continue
+              replayed++
+              streams.add(event.metadata.streamId)
+              byType.set(event.type, (byType.get(event.type) ?? 0) + 1)
+              if (event.metadata.streamId.startsWith('account-')) accounts.set(event.metadata.streamId, evolve(accounts.get(event.metadata.streamId) ?? initialAccountState, event as AccountEvent))
             }
           } catch (cause) {
             bar.stop()
