@@ -31,7 +31,6 @@ import {
   classifyRepeat,
   currentSchema,
   decodeStoredEvent,
-  domainEventCodecs,
   recordedEventOf,
   nextVersion,
   satisfies,
@@ -54,8 +53,6 @@ import {
 } from '@account-ownership/core'
 import * as E from 'fp-ts/lib/Either.js'
 import { availableParallelism } from 'node:os'
-import { resolve } from 'node:path'
-import type { Worker } from 'node:worker_threads'
 import { backUp, type SqliteBackup } from './sqlite-backup.js'
 import { importStoredRows } from './sqlite-import.js'
 import { commitQueue, defaultGroupCommit, type GroupCommitOptions } from './sqlite-group-commit.js'
@@ -63,8 +60,7 @@ import { closeConnection, openConnection, type SqliteConnection, type SqliteConn
 import { isRecordedEventId, isSqliteFailure, openErrorOfSqlite, storeErrorOfSqlite, type SqliteOpenError } from './sqlite-errors.js'
 import { maxInteger, prepareStatements, typeFilterOf, type SqliteStatements, type TypeFilter } from './sqlite-statements.js'
 import { sqliteStreamTips } from './sqlite-stream-tips.js'
-import { defaultReadAhead, readAhead, type ReadAheadJob, type ReadAheadOptions } from './sqlite-read-ahead.js'
-import type { SchemaVersions } from './sqlite-read-ahead-page.js'
+import { defaultReadAhead, sqliteReadAhead, type ReadAheadOptions } from './sqlite-read-ahead.js'
 
 /**
  * What the store adds to its connection: where `recordedAt` comes from and the event schema.
@@ -166,8 +162,6 @@ const release = (page: Array<StoredEvent | undefined>, i: number): StoredEvent =
   return row
 }
 
-
-
 // A thrown SQLite failure as the store error the port promises; anything else is a bug and
 // keeps travelling.
 const asStoreError = (e: unknown): StoreUnavailableError => {
@@ -250,29 +244,7 @@ const sqliteEventStore = ({ db, owned, readonly }: SqliteConnection, { clock, sc
     }
   }
 
-  // A worker reads the same file with a connection of its own: only a file has a name to open.
-  const path = db.memory ? undefined : resolve(db.name)
-  const versions: SchemaVersions = Object.fromEntries(domainEventCodecs.map((codec) => [codec.name, schema.currentVersion(codec.name)]))
-  const readAheads = new Set<Worker>()
-  // A read spanning enough of the log, from its start to its end or the head, reads ahead.
-  const readAheadJobOf = (from: bigint, to: bigint, size: number, skipped: TypeFilter | undefined): ReadAheadJob | undefined => {
-    if (readAheadSettings === false || path === undefined) return undefined
-    const { minEvents, events } = { ...defaultReadAhead, ...readAheadSettings }
-    let head: bigint
-    try {
-      head = statements.logHead()
-    } catch {
-      return undefined
-    }
-    if ((to < head ? to : head) - from + 1n < BigInt(minEvents)) return undefined
-    return { path, from, to, size, skipped, versions, depth: Math.max(2, Math.ceil(events / size)) }
-  }
-  // The log from `from` to `to` in pages read ahead, where the read qualifies; where the worker
-  // stops, read on here.
-  const readAheadOf = (from: bigint, to: bigint, size: number, skipped: TypeFilter | undefined): AsyncGenerator<ReadonlyArray<RecordedEvent>> | undefined => {
-    const job = readAheadJobOf(from, to, size, skipped)
-    return job && readAhead(job, schema, (key) => (closed ? rejecting(closedError()) : decodedPages(key, to, size, skipped)), readAheads)
-  }
+  const ahead = sqliteReadAhead(db, schema, readAheadSettings, statements.logHead)
 
   const logPages = <A>(options: ReadAllOptions | undefined, page: SqliteStatements['logPage'], emit: (row: StoredEvent) => A): AsyncGenerator<A> => {
     if (closed) return rejecting(closedError())
@@ -428,7 +400,8 @@ const sqliteEventStore = ({ db, owned, readonly }: SqliteConnection, { clock, sc
       const { fromPosition, toPosition, batchSize, skippedTypes } = checked.right
       if (options?.verifyHashes === true) return pagesOf(verifiedEvents(storedRows(options), schema, options.types !== undefined), batchSize)
       const [to, skipped] = [capped(toPosition), typeFilterOf(skippedTypes)]
-      return readAheadOf(fromPosition, to, batchSize, skipped) ?? decodedPages(fromPosition, to, batchSize, skipped)
+      const onThisThread = (from: bigint) => (closed ? rejecting(closedError()) : decodedPages(from, to, batchSize, skipped))
+      return ahead.pages(fromPosition, to, batchSize, skipped, onThisThread) ?? onThisThread(fromPosition)
     },
 
     async importStored(rows) {
@@ -462,7 +435,7 @@ const sqliteEventStore = ({ db, owned, readonly }: SqliteConnection, { clock, sc
       closed = true
       // Appends already accepted are committed, not dropped; reads ahead end.
       queue?.flush()
-      await Promise.all([...readAheads].map((worker) => worker.terminate()))
+      await ahead.end()
       // A connection handed in belongs to the caller, who closes it; one of ours is left as one
       // self-contained file again (see closeConnection).
       closeConnection({ db, owned, readonly })

@@ -18,8 +18,10 @@
  *
  * @module
  */
-import type { EventSchema, RecordedEvent } from '@account-ownership/core'
+import { domainEventCodecs, type EventSchema, type RecordedEvent } from '@account-ownership/core'
+import type Database from 'better-sqlite3'
 import { channel } from 'node:diagnostics_channel'
+import { resolve } from 'node:path'
 import { Worker } from 'node:worker_threads'
 import { eventsOfPage, type SchemaVersions } from './sqlite-read-ahead-page.js'
 import type { TypeFilter } from './sqlite-statements.js'
@@ -156,5 +158,58 @@ export async function* readAhead(
   } finally {
     running.delete(worker)
     await worker.terminate()
+  }
+}
+
+/**
+ * The read-aheads of one store: whether a read qualifies, and the workers still running.
+ * @category store
+ * @since 0.4.0
+ */
+export interface SqliteReadAhead {
+  /**
+   * The pages from `from` to `to` read ahead, where the read spans enough of the log; else
+   * `undefined`, and the caller reads on one thread.
+   */
+  readonly pages: (
+    from: bigint,
+    to: bigint,
+    size: number,
+    skipped: TypeFilter | undefined,
+    onThisThread: (from: bigint) => AsyncGenerator<ReadonlyArray<RecordedEvent>>,
+  ) => AsyncGenerator<ReadonlyArray<RecordedEvent>> | undefined
+  /** End every worker still running (the store closes). */
+  readonly end: () => Promise<void>
+}
+
+/**
+ * The read-aheads of a store on `db`, decoding with `schema`; `logHead` answers the log's last
+ * position, so that a read is measured by what it will find.
+ * @category store
+ * @since 0.4.0
+ */
+export const sqliteReadAhead = (db: Database.Database, schema: EventSchema, settings: ReadAheadOptions | false, logHead: () => bigint): SqliteReadAhead => {
+  // A worker opens the file anew: only a file has a name to open, and the name counts from the
+  // directory the process was in when the store opened.
+  const path = db.memory ? undefined : resolve(db.name)
+  const versions: SchemaVersions = Object.fromEntries(domainEventCodecs.map((codec) => [codec.name, schema.currentVersion(codec.name)]))
+  const { minEvents, events } = { ...defaultReadAhead, ...settings }
+  const running = new Set<Worker>()
+  return {
+    pages(from, to, size, skipped, onThisThread) {
+      if (settings === false || path === undefined) return undefined
+      let head: bigint
+      try {
+        head = logHead()
+      } catch {
+        // The read on one thread meets the failure and reports it.
+        return undefined
+      }
+      if ((to < head ? to : head) - from + 1n < BigInt(minEvents)) return undefined
+      return readAhead({ path, from, to, size, skipped, versions, depth: Math.max(2, Math.ceil(events / size)) }, schema, onThisThread, running)
+    },
+    end: async () => {
+      await Promise.all([...running].map((worker) => worker.terminate()))
+    },
   }
 }
