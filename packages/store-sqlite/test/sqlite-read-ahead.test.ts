@@ -216,23 +216,23 @@ describe('a read-ahead whose worker stops', () => {
 })
 
 describe('a page of a read-ahead', () => {
-  it('carries positions and versions beyond 2^53 exactly, and decodes as decodeStoredEvent does', async () => {
-    const path = await writeLog(2)
+  const storedRowsOf = async (path: string) => {
     const store = openOrThrow({ path })
-    const stored = []
-    for await (const row of store.readStoredAll()) stored.push(row)
+    const rows = []
+    for await (const row of store.readStoredAll()) rows.push(row)
     await store.close()
+    return rows
+  }
+
+  it('carries positions and versions beyond 2^53 exactly, and decodes as decodeStoredEvent does', async () => {
+    const stored = await storedRowsOf(await writeLog(2))
     const far = stored.map((row, i) => ({ ...row, globalPosition: 2n ** 62n + BigInt(i), streamVersion: 2n ** 60n + row.streamVersion }))
     const decoded = eventsOfPage(pageTextOf(far, { AccessGranted: 2 }), currentSchema)
     expect(decoded).toEqual({ events: far.map((row) => E.getOrElseW(() => undefined)(decodeStoredEvent(row, currentSchema))) })
   })
 
   it('decodes the events before a corrupt row and names that row’s error, as decodeStoredEvent does', async () => {
-    const path = await writeLog(1)
-    const store = openOrThrow({ path })
-    const stored = []
-    for await (const row of store.readStoredAll()) stored.push(row)
-    await store.close()
+    const stored = await storedRowsOf(await writeLog(1))
     const damaged = stored.map((row, i) => (i === 2 ? { ...row, data: '{"accountId":' } : row))
     const { events, corrupt } = eventsOfPage(pageTextOf(damaged, { AccessGranted: 2 }), currentSchema)
     expect(events.map((e) => e.metadata.globalPosition)).toEqual([1n, 2n])
