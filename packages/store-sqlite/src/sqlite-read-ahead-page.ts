@@ -38,10 +38,10 @@ const checkingSchema = (versions: SchemaVersions): EventSchema => ({
 /*
  * An entry is a JSON array. Checked: [0, type, streamId, version, position, recordedAt,
  * schemaVersion, data, metadata]. To decode on the reader's thread: [1, the stored row's columns
- * as JSON strings and integers].
+ * as JSON strings and integers]. A checked row's type is one this library knows and its
+ * recordedAt an Instant: neither has a character JSON would escape, so they are quoted as they
+ * are; its stream id is whatever was stored.
  */
-// A checked row's type is one this library knows and its recordedAt an Instant: neither has a
-// character JSON would escape, so they are quoted as they are. Its stream id is whatever was stored.
 const checkedEntry = (row: StoredEvent): string =>
   `[0,"${row.type}",${JSON.stringify(row.streamId)},${integer(row.streamVersion)},${integer(row.globalPosition)},"${row.recordedAt}",${row.schemaVersion},${row.data},${row.metadata}]`
 

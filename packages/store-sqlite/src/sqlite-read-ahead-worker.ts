@@ -30,35 +30,34 @@ const finish = (message: ReadAheadMessage) => {
   port.close()
 }
 
-const read = (): void => {
+// A failure of SQLite (or of anything here) ends the worker; the reader reads on by itself.
+const attempt = (work: () => void): void => {
   try {
-    // Never a file beside the log that was not there: where reading in place would create the
-    // -wal and -shm, the reader reads on by itself (see sqlite-auditor.ts).
-    if (readableInPlace(path) !== 'yes') return finish({ failure: 'the file cannot be read in place without creating files beside it' })
-    db = new Database(path, { readonly: true, fileMustExist: true })
-    const statements = prepareStatements(db, false)
-    const readPages = (): void => {
-      while (credit > 0 && !done) {
-        const rows = statements.logPage(key, to, size, skipped)
-        if (rows.length === 0) return finish({ end: true })
-        key = rows[rows.length - 1]!.globalPosition + 1n
-        credit--
-        post({ page: pageTextOf(rows, versions) })
-        if (rows.length < size) return finish({ end: true })
-      }
-    }
-    port.on('message', (more: number) => {
-      credit += more
-      try {
-        readPages()
-      } catch (e) {
-        finish({ failure: String(e) })
-      }
-    })
-    readPages()
+    work()
   } catch (e) {
     finish({ failure: String(e) })
   }
 }
 
-read()
+attempt(() => {
+  // Never a file beside the log that was not there: where reading in place would create the
+  // -wal and -shm, the reader reads on by itself (see sqlite-auditor.ts).
+  if (readableInPlace(path) !== 'yes') return finish({ failure: 'the file cannot be read in place without creating files beside it' })
+  db = new Database(path, { readonly: true, fileMustExist: true })
+  const statements = prepareStatements(db, false)
+  const readPages = (): void => {
+    while (credit > 0 && !done) {
+      const rows = statements.logPage(key, to, size, skipped)
+      if (rows.length === 0) return finish({ end: true })
+      key = rows[rows.length - 1]!.globalPosition + 1n
+      credit--
+      post({ page: pageTextOf(rows, versions) })
+      if (rows.length < size) return finish({ end: true })
+    }
+  }
+  port.on('message', (more: number) => {
+    credit += more
+    attempt(readPages)
+  })
+  readPages()
+})
