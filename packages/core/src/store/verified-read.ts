@@ -13,6 +13,9 @@ import type { EventSchema } from './event-schema.js'
 import type { RecordedEvent } from './recorded-event.js'
 import { CorruptEventError } from './store-errors.js'
 import { decodeStoredEvent, type StoredEvent } from './stored-event.js'
+import { describeValue } from '../value-description.js'
+
+const hashedText = ['streamId', 'eventId', 'type', 'data', 'metadata', 'recordedAt'] as const
 
 /**
  * Whether a stored row is the link its hashes say: its predecessor's hash is the one the stream
@@ -22,7 +25,11 @@ import { decodeStoredEvent, type StoredEvent } from './stored-event.js'
  */
 export const checkLink = (row: StoredEvent): E.Either<CorruptEventError, StoredEvent> => {
   const corrupt = (reason: string) => E.left(new CorruptEventError(row, reason))
-  if (row.hash === undefined || row.previousHash === undefined) return corrupt('the row carries no chain hash')
+  if (typeof row.hash !== 'string' || typeof row.previousHash !== 'string') return corrupt('the row carries no chain hash')
+  // A damaged file can hand back a null, a number or bytes where text was written: that is a
+  // corrupt row, not a failure of the hash function.
+  const notText = hashedText.find((field) => typeof row[field] !== 'string')
+  if (notText !== undefined) return corrupt(`${notText}: expected text, got ${describeValue(row[notText])}`)
   if (row.streamVersion === 0n && row.previousHash !== genesisHash) return corrupt('the first event of a stream does not chain to the genesis hash')
   const recomputed = chainHash(row.previousHash, row)
   return recomputed === row.hash ? E.right(row) : corrupt(`stored hash ${row.hash.slice(0, 12)}… differs from ${recomputed.slice(0, 12)}… recomputed from the stored bytes`)

@@ -50,4 +50,15 @@ describe('verifiedEvents of a read by type', () => {
     const [v0, , v2] = await storedRows()
     expect(await verify([v0!, { ...v2!, data: v2!.data.replace('customer-success', 'janitor') }], true)).toMatchObject({ versions: [0n], error: { _tag: 'CorruptEventError', streamVersion: 2n } })
   })
+
+  it.each<[string, Partial<Record<keyof StoredEvent, unknown>>, RegExp]>([
+    ['data read back as null', { data: null }, /^data: expected text, got null$/],
+    ['metadata read back as a number', { metadata: 7 }, /^metadata: expected text, got /],
+    ['a stream id read back as bytes', { streamId: Buffer.from('kunde-1') }, /^streamId: expected text, got /],
+    ['a hash read back as a number', { hash: 42 }, /no chain hash/],
+  ])('refuses a row with %s as a CorruptEventError, not a TypeError of the hash', async (_, damage, reason) => {
+    const [v0, v1] = await storedRows()
+    const damaged = { ...v1!, ...damage } as unknown as StoredEvent
+    expect(await verify([v0!, damaged], false)).toMatchObject({ versions: [0n], error: { _tag: 'CorruptEventError', streamVersion: 1n, reason: expect.stringMatching(reason) } })
+  })
 })
