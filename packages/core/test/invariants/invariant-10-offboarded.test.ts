@@ -80,7 +80,9 @@ describe('invariant 10: after a principal is offboarded, at no later instant do 
           }
         }
       }),
-      { numRuns: 200 },
+      // 600 histories: with 200, the handovers on archived accounts counted 1 to 12 over sixteen
+      // runs, and a CI run met none, failing the coverage check below though nothing was wrong.
+      { numRuns: 600 },
     )
     expect(offboardings).toBeGreaterThan(100)
     expect(handedOver).toBeGreaterThan(40)
