@@ -197,7 +197,8 @@ export const sqliteReadAhead = (db: Database.Database, schema: EventSchema, sett
   const running = new Set<Worker>()
   return {
     pages(from, to, size, skipped, onThisThread) {
-      if (settings === false || path === undefined) return undefined
+      // A read bounded short of minEvents needs no look at the head.
+      if (settings === false || path === undefined || to - from + 1n < BigInt(minEvents)) return undefined
       let head: bigint
       try {
         head = logHead()

@@ -28,6 +28,13 @@ export const genesisHash = '0'.repeat(64)
 export type ChainedFields = Pick<StoredEvent, 'streamId' | 'streamVersion' | 'eventId' | 'type' | 'schemaVersion' | 'data' | 'metadata' | 'recordedAt'>
 
 /**
+ * The chained fields that are text, hashed as they are (the versions are hashed as decimals).
+ * @category store
+ * @since 0.4.0
+ */
+export const chainedTextFields = ['streamId', 'eventId', 'type', 'data', 'metadata', 'recordedAt'] as const satisfies ReadonlyArray<keyof ChainedFields>
+
+/**
  * The hash of an event: SHA-256 (hex) over the previous hash and each field, length-prefixed so
  * that no shift of bytes between fields keeps the hash.
  * @category store

@@ -8,14 +8,12 @@
  * @module
  */
 import * as E from 'fp-ts/lib/Either.js'
-import { chainHash, genesisHash } from './event-chain.js'
+import { chainHash, chainedTextFields, genesisHash } from './event-chain.js'
 import type { EventSchema } from './event-schema.js'
 import type { RecordedEvent } from './recorded-event.js'
 import { CorruptEventError } from './store-errors.js'
 import { decodeStoredEvent, type StoredEvent } from './stored-event.js'
 import { describeValue } from '../value-description.js'
-
-const hashedText = ['streamId', 'eventId', 'type', 'data', 'metadata', 'recordedAt'] as const
 
 /**
  * Whether a stored row is the link its hashes say: its predecessor's hash is the one the stream
@@ -28,7 +26,7 @@ export const checkLink = (row: StoredEvent): E.Either<CorruptEventError, StoredE
   if (typeof row.hash !== 'string' || typeof row.previousHash !== 'string') return corrupt('the row carries no chain hash')
   // A damaged file can hand back a null, a number or bytes where text was written: that is a
   // corrupt row, not a failure of the hash function.
-  const notText = hashedText.find((field) => typeof row[field] !== 'string')
+  const notText = chainedTextFields.find((field) => typeof row[field] !== 'string')
   if (notText !== undefined) return corrupt(`${notText}: expected text, got ${describeValue(row[notText])}`)
   if (row.streamVersion === 0n && row.previousHash !== genesisHash) return corrupt('the first event of a stream does not chain to the genesis hash')
   const recomputed = chainHash(row.previousHash, row)
