@@ -22,6 +22,7 @@ import {
   checkReadStream,
   currentSchema,
   decodeStoredEvent,
+  pagesOf,
   systemClock,
   verifiedEvents,
   type Clock,
@@ -153,44 +154,56 @@ const postgresEventStore = (connection: PostgresConnection, clock: Clock, schema
 
   // Keyset pagination: each page is one short query, so no read holds a snapshot open while the
   // caller works, and memory stays bounded by the batch size. A page is handed out only once
-  // durable, so a crash cannot take back an event a reader was given.
-  // `atEnd` hears of the last row when the read ran out of rows before `to`.
-  async function* pages(statement: PreparedStatement, args: (key: bigint) => unknown[], keyOf: (row: StoredEvent) => bigint, from: bigint, to: bigint, limit: number, atEnd?: (last: StoredEvent) => void) {
-    let last: StoredEvent | undefined
+  // durable, so a crash cannot take back an event a reader was given. `atEnd` hears of the last
+  // row when the read ran out of rows before `to`.
+  async function* rowPages(statement: PreparedStatement, args: (key: bigint) => unknown[], keyOf: (row: StoredEvent) => bigint, from: bigint, to: bigint, limit: number, atEnd?: (last: StoredEvent) => void) {
     for (let key = from; key <= to; ) {
-      let rows: EventRow[]
+      let rows: StoredEvent[]
       try {
-        rows = (await pool.query<EventRow>({ ...statement, values: [...args(key), limit] })).rows
-        const highest = rows.reduce((max, row) => (BigInt(row.global_position) > max ? BigInt(row.global_position) : max), 0n)
-        await durable.ensure(highest)
+        rows = (await pool.query<EventRow>({ ...statement, values: [...args(key), limit] })).rows.map(storedEventOf)
+        await durable.ensure(rows.reduce((max, row) => (row.globalPosition > max ? row.globalPosition : max), 0n))
       } catch (e) {
         throw asStoreError(e)
       }
-      for (const row of rows) {
-        const stored = storedEventOf(row)
-        key = keyOf(stored) + 1n
-        last = stored
-        yield stored
-      }
+      const last = rows[rows.length - 1]
+      if (last !== undefined) key = keyOf(last) + 1n
       if (rows.length < limit) {
+        if (rows.length > 0) yield rows
         if (last !== undefined) atEnd?.(last)
         return
       }
+      yield rows
     }
   }
-  async function* decoded(rows: AsyncIterable<StoredEvent>): AsyncGenerator<RecordedEvent> {
-    for await (const row of rows) {
-      const event = decodeStoredEvent(row, schema)
-      if (E.isLeft(event)) throw event.left
-      yield event.right
-    }
+  // Event by event, with one generator between the query and the reader: a second layer would
+  // cost every event of a replay another turn through an async iterator.
+  async function* oneByOne<A>(pages: AsyncIterable<ReadonlyArray<StoredEvent>>, emit: (row: StoredEvent) => A): AsyncGenerator<A> {
+    for await (const page of pages) for (const row of page) yield emit(row)
   }
-  const storedRows = (options: Parameters<EventStore['readAll']>[0], statement: PreparedStatement) => {
+  const decodeOrThrow = (row: StoredEvent): RecordedEvent => {
+    const event = decodeStoredEvent(row, schema)
+    if (E.isLeft(event)) throw event.left
+    return event.right
+  }
+  const logRowPages = (options: Parameters<EventStore['readAll']>[0], statement: PreparedStatement) => {
     const checked = checkReadAll(options)
     if (E.isLeft(checked)) return E.left(checked.left)
     const { fromPosition, toPosition, batchSize, skippedTypes } = checked.right
     const to = capped(toPosition)
-    return E.right(pages(statement, (key) => [String(key), String(to), skippedTypes ?? null], (row) => row.globalPosition, fromPosition, to, batchSize))
+    return E.right({ batchSize, pages: rowPages(statement, (key) => [String(key), String(to), skippedTypes ?? null], (row) => row.globalPosition, fromPosition, to, batchSize) })
+  }
+  // Each page decoded in one go: a rebuild's million events need no turn through an async iterator each.
+  async function* decodedPages(pages: AsyncIterable<ReadonlyArray<StoredEvent>>): AsyncGenerator<ReadonlyArray<RecordedEvent>> {
+    for await (const page of pages) yield page.map(decodeOrThrow)
+  }
+  // The log's events, each page checked against the hash chain where `verifyHashes` asks for it.
+  const logEvents = (options: Parameters<EventStore['readAll']>[0]) => {
+    const verify = options?.verifyHashes === true
+    return E.map(({ batchSize, pages }: { batchSize: number; pages: AsyncIterable<ReadonlyArray<StoredEvent>> }) => ({
+      batchSize,
+      pages,
+      verified: verify ? verifiedEvents(oneByOne(pages, (row) => row), schema, options?.types !== undefined) : undefined,
+    }))(logRowPages(options, verify ? sql.storedPage : sql.logPage))
   }
 
   return {
@@ -217,20 +230,28 @@ const postgresEventStore = (connection: PostgresConnection, clock: Clock, schema
       const upTo = capped(to)
       // A read to the stream's end saw its tip: the next append to it may take one round trip.
       const learn = upTo === maxBigint ? (last: StoredEvent) => last.hash !== undefined && tips.set(id, { version: last.streamVersion, hash: last.hash } satisfies StreamTip) : undefined
-      return decoded(pages(sql.streamPage, (key) => [id, String(key), String(upTo)], (row) => row.streamVersion, from, upTo, batchSize, learn))
+      return oneByOne(rowPages(sql.streamPage, (key) => [id, String(key), String(upTo)], (row) => row.streamVersion, from, upTo, batchSize, learn), decodeOrThrow)
     },
 
     readAll(options) {
       if (closed) return rejecting(closedError())
-      const rows = storedRows(options, options?.verifyHashes === true ? sql.storedPage : sql.logPage)
-      if (E.isLeft(rows)) return rejecting(rows.left)
-      return options?.verifyHashes === true ? verifiedEvents(rows.right, schema, options.types !== undefined) : decoded(rows.right)
+      const read = logEvents(options)
+      if (E.isLeft(read)) return rejecting(read.left)
+      return read.right.verified ?? oneByOne(read.right.pages, decodeOrThrow)
+    },
+
+    readAllPages(options) {
+      if (closed) return rejecting(closedError())
+      const read = logEvents(options)
+      if (E.isLeft(read)) return rejecting(read.left)
+      const { verified, batchSize, pages } = read.right
+      return verified === undefined ? decodedPages(pages) : pagesOf(verified, batchSize)
     },
 
     readStoredAll(options) {
       if (closed) return rejecting(closedError())
-      const rows = storedRows(options, sql.storedPage)
-      return E.isLeft(rows) ? rejecting(rows.left) : rows.right
+      const read = logRowPages(options, sql.storedPage)
+      return E.isLeft(read) ? rejecting(read.left) : oneByOne(read.right.pages, (row) => row)
     },
 
     async streamVersion(streamId) {

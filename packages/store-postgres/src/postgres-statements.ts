@@ -42,7 +42,8 @@ export const maxBigint = 9223372036854775807n
 export const storedEventOf = (row: EventRow): StoredEvent => {
   const streamVersion = BigInt(row.stream_version)
   const previousHash = streamVersion === 0n ? genesisHash : row.previous_hash
-  return {
+  // Built as one literal and completed, not spread: a replay makes a million of these.
+  const stored: { -readonly [K in keyof StoredEvent]: StoredEvent[K] } = {
     globalPosition: BigInt(row.global_position),
     streamId: row.stream_id,
     streamVersion,
@@ -53,8 +54,9 @@ export const storedEventOf = (row: EventRow): StoredEvent => {
     metadata: row.metadata,
     recordedAt: row.recorded_at,
     hash: row.hash,
-    ...(previousHash === undefined || previousHash === null ? {} : { previousHash }),
   }
+  if (previousHash !== undefined && previousHash !== null) stored.previousHash = previousHash
+  return stored
 }
 
 const columns = (t: string) =>
