@@ -16,17 +16,20 @@
  * only by the one holder of the level above, checking the very file it saw. A deeper level is
  * needed only while takers keep dying inside a window of microseconds.
  *
- * A lock's content is its holder's pid and a random nonce, written before the lock appears (a
- * temporary file linked into place), so a lock is never seen empty and no two locks read alike:
- * "still the same file" is its content and inode. A lock without a pid (left by hand or by a
- * crash before its content reached the disk) counts as abandoned once it is older than the
- * waiting time. A pid means something only in the pid namespace of the holder: processes in
- * different containers or on different machines must not share a lock file.
+ * A lock's content is its holder's pid, a random nonce and where the pid counts (the host name
+ * and, on Linux, the pid namespace), written before the lock appears (a temporary file linked
+ * into place), so a lock is never seen empty and no two locks read alike: "still the same file"
+ * is its content and inode. A pid means something only where its holder runs: a lock from
+ * another machine or container (a file on a shared volume) is judged as one without a pid — left
+ * by hand, or by a crash before its content reached the disk — and counts as abandoned only once
+ * it is older than the waiting time. Asking this machine about a pid from elsewhere would answer
+ * for some other process: "no such process" would take a live holder's lock at once.
  *
  * @module
  */
 import { randomBytes } from 'node:crypto'
-import { closeSync, fstatSync, linkSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs'
+import { closeSync, fstatSync, linkSync, openSync, readFileSync, readlinkSync, rmSync, writeSync } from 'node:fs'
+import { hostname } from 'node:os'
 
 /** A lock as seen once: what "still the same file" is compared with. */
 interface SeenLock {
@@ -37,10 +40,21 @@ interface SeenLock {
 
 const codeOf = (e: unknown) => (e as { code?: string }).code
 
+// Where this process's pid counts: the host and, where the system names it, the pid namespace.
+const pidNamespace = (): string => {
+  try {
+    return readlinkSync('/proc/self/ns/pid')
+  } catch {
+    return ''
+  }
+}
+const here = `${hostname()}/${pidNamespace()}`.replaceAll(' ', '_')
+
 // Answers whether this process now holds the lock; throws on anything but the lock existing.
 const created = (lockPath: string): boolean => {
-  const content = `${process.pid} ${randomBytes(8).toString('hex')}`
-  const temporary = `${lockPath}.${content.replace(' ', '.')}.tmp`
+  const nonce = randomBytes(8).toString('hex')
+  const content = `${process.pid} ${nonce} ${here}`
+  const temporary = `${lockPath}.${process.pid}.${nonce}.tmp`
   const fd = openSync(temporary, 'wx', 0o600)
   try {
     writeSync(fd, content)
@@ -75,9 +89,11 @@ const seen = (lockPath: string): SeenLock | undefined => {
   }
 }
 
+// A lock of an earlier release names no place (two fields): it was taken where pids counted alike.
 const abandoned = (lock: SeenLock, staleMs: number): boolean => {
-  const pid = Number(lock.content.split(' ')[0])
-  if (!Number.isSafeInteger(pid) || pid <= 0) return Date.now() - lock.modifiedMs > staleMs
+  const [pidText, , place] = lock.content.split(' ')
+  const pid = Number(pidText)
+  if (!Number.isSafeInteger(pid) || pid <= 0 || (place !== undefined && place !== here)) return Date.now() - lock.modifiedMs > staleMs
   try {
     process.kill(pid, 0)
     return false
