@@ -157,6 +157,8 @@ const postgresEventStore = (connection: PostgresConnection, clock: Clock, schema
   // durable, so a crash cannot take back an event a reader was given. `atEnd` hears of the last
   // row when the read ran out of rows before `to`.
   async function* rowPages(statement: PreparedStatement, args: (key: bigint) => unknown[], keyOf: (row: StoredEvent) => bigint, from: bigint, to: bigint, limit: number, atEnd?: (last: StoredEvent) => void) {
+    // The last row of the read so far: a page that comes back empty after a full one still ends at it.
+    let last: StoredEvent | undefined
     for (let key = from; key <= to; ) {
       let rows: StoredEvent[]
       try {
@@ -165,8 +167,8 @@ const postgresEventStore = (connection: PostgresConnection, clock: Clock, schema
       } catch (e) {
         throw asStoreError(e)
       }
-      const last = rows[rows.length - 1]
-      if (last !== undefined) key = keyOf(last) + 1n
+      last = rows[rows.length - 1] ?? last
+      if (rows.length > 0) key = keyOf(last!) + 1n
       if (rows.length < limit) {
         if (rows.length > 0) yield rows
         if (last !== undefined) atEnd?.(last)

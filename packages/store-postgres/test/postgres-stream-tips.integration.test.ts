@@ -71,6 +71,24 @@ describe.skipIf(database.skip !== undefined)(`appends on a known stream tip${dat
     await b.close()
   })
 
+  it.each([1, 2, 3, 4, 5])('learn the tip from a read to the stream’s end in pages of %i (four events: some reads end on an empty page)', async (batchSize) => {
+    const schema = `tips_pages_${batchSize}`
+    const b = await database.store({ schema })
+    const x = openedAccount('spitze')
+    expect(E.isRight(await b.append(x.stream, x.events, { expectedVersion: 'no-stream' }))).toBe(true)
+    const pool = database.pool(1)
+    const counted = countingPool(pool)
+    const opened = await openPostgresEventStore({ pool, schema })
+    if (E.isLeft(opened)) throw opened.left
+    const a = opened.right
+    expect(await collect(a.readStream(x.stream, { batchSize }))).toHaveLength(4)
+    const before = counted.sent()
+    expect(E.isRight(await a.append(x.stream, [classified('spitze', 4)], { expectedVersion: 3n }))).toBe(true)
+    expect(counted.sent() - before).toBe(1)
+    await a.close()
+    await b.close()
+  })
+
   it('answer a batch on a known tip with the positions and versions the log holds, each event its own', async () => {
     const store = await database.store({ schema: 'tips_batch' })
     const other = await database.store({ schema: 'tips_batch' })
