@@ -103,6 +103,8 @@ export {
 export {
   checkEvents,
   decodeStoredEvent,
+  decodesAsStored,
+  storedRowProblem,
   maxEventBytes,
   prepareEvents,
   recordedEventOf,

@@ -59,6 +59,7 @@ import { commitQueue, defaultGroupCommit, type GroupCommitOptions } from './sqli
 import { closeConnection, openConnection, type SqliteConnection, type SqliteConnectionOptions } from './sqlite-connection.js'
 import { isRecordedEventId, isSqliteFailure, openErrorOfSqlite, storeErrorOfSqlite, type SqliteOpenError } from './sqlite-errors.js'
 import { maxInteger, prepareStatements, typeFilterOf, type SqliteStatements, type TypeFilter } from './sqlite-statements.js'
+import { boundsOver } from './sqlite-open-options.js'
 import { sqliteStreamTips } from './sqlite-stream-tips.js'
 import { defaultReadAhead, sqliteReadAhead, type ReadAheadOptions } from './sqlite-read-ahead.js'
 
@@ -245,6 +246,12 @@ const sqliteEventStore = ({ db, owned, readonly }: SqliteConnection, { clock, sc
   }
 
   const ahead = sqliteReadAhead(db, schema, readAheadSettings, statements.logHead)
+  // Decided when the read starts, not when it is asked for: a read asked for before the store
+  // closed and started after rejects as closed, and starts no worker that closing could not end.
+  async function* aheadOrHere(from: bigint, to: bigint, size: number, skipped: TypeFilter | undefined, onThisThread: (from: bigint) => AsyncGenerator<ReadonlyArray<RecordedEvent>>) {
+    if (closed) throw closedError()
+    yield* ahead.pages(from, to, size, skipped, onThisThread) ?? onThisThread(from)
+  }
 
   const logPages = <A>(options: ReadAllOptions | undefined, page: SqliteStatements['logPage'], emit: (row: StoredEvent) => A): AsyncGenerator<A> => {
     if (closed) return rejecting(closedError())
@@ -359,7 +366,7 @@ const sqliteEventStore = ({ db, owned, readonly }: SqliteConnection, { clock, sc
       return group.map(() => E.left(error))
     }
   }
-  const queue = readonly || groupCommit === false ? undefined : commitQueue({ ...defaultGroupCommit, ...groupCommit }, commitGroup)
+  const queue = readonly || groupCommit === false ? undefined : commitQueue(boundsOver(defaultGroupCommit, groupCommit), commitGroup)
 
   return {
     readonly,
@@ -401,7 +408,7 @@ const sqliteEventStore = ({ db, owned, readonly }: SqliteConnection, { clock, sc
       if (options?.verifyHashes === true) return pagesOf(verifiedEvents(storedRows(options), schema, options.types !== undefined), batchSize)
       const [to, skipped] = [capped(toPosition), typeFilterOf(skippedTypes)]
       const onThisThread = (from: bigint) => (closed ? rejecting(closedError()) : decodedPages(from, to, batchSize, skipped))
-      return ahead.pages(fromPosition, to, batchSize, skipped, onThisThread) ?? onThisThread(fromPosition)
+      return aheadOrHere(fromPosition, to, batchSize, skipped, onThisThread)
     },
 
     async importStored(rows) {

@@ -68,6 +68,18 @@ const boundsProblems = (field: string, given: unknown, bounds: Readonly<Record<s
 }
 
 /**
+ * Bounds given as options over their defaults: a bound left out, or given as `undefined`, keeps
+ * its default (a spread would put the `undefined` in its place).
+ * @category store
+ * @since 0.4.0
+ */
+export const boundsOver = <B extends object>(defaults: Required<B>, given: B): Required<B> => {
+  const bounds: Record<string, unknown> = { ...defaults }
+  for (const [name, value] of Object.entries(given)) if (value !== undefined) bounds[name] = value
+  return bounds as Required<B>
+}
+
+/**
  * Check the options of `openSqliteEventStore`: exactly one of `path` and `database`, `readonly`
  * a boolean, `busyTimeoutMs` an integer in range, `clock` a function, `schema` an object,
  * `groupCommit` and `readAhead` `false` or an object of whole-number bounds in range. All

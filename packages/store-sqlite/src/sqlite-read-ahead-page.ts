@@ -3,16 +3,19 @@
  * thread that folds it: a single JSON text, so that it crosses as one string instead of a
  * structured clone of a hundred objects, and is parsed there in one go.
  *
- * The worker checks every row as `decodeStoredEvent` would, and a row that passes travels with
- * its payload and metadata embedded as the JSON they are stored as; the reader only completes
- * the metadata. A row the worker cannot vouch for (one that needs an upcaster, which are
- * functions and stay on the reader's thread, or one that fails its check) travels as the stored
- * row, and the reader decodes it with its own schema: the same event, or the same
- * `CorruptEventError`, as a read on one thread.
+ * The worker checks every row, and a row that decodes to exactly what it stores
+ * (`decodesAsStored`) travels with its payload and metadata embedded as the JSON they are stored
+ * as; the reader only completes the metadata. A row the worker cannot vouch for (one that needs
+ * an upcaster, which are functions and stay on the reader's thread; one whose decoding would
+ * normalise a value; one that fails its check) travels as the stored row, and the reader decodes
+ * it with its own schema: the same event, or the same `CorruptEventError`, as a read on one
+ * thread. A row not even of the row format (a field of another type, which a text could not carry
+ * without loss and which could break out of its place in the page) goes as no text at all: the
+ * reader reads that page itself.
  *
  * @module
  */
-import { decodeStoredEvent, type CorruptEventError, type EventSchema, type RecordedEvent, type StoredEvent } from '@account-ownership/core'
+import { decodeStoredEvent, decodesAsStored, storedRowProblem, type CorruptEventError, type EventSchema, type RecordedEvent, type StoredEvent } from '@account-ownership/core'
 import * as E from 'fp-ts/lib/Either.js'
 
 /**
@@ -23,17 +26,15 @@ import * as E from 'fp-ts/lib/Either.js'
 export type SchemaVersions = Readonly<Record<string, number>>
 
 // A version or position as JSON: a number where it is exact as one, else a string; BigInt takes both.
-const integer = (n: bigint): string => (n <= maxExactNumber ? String(n) : `"${n}"`)
+const integer = (n: bigint): string => (n <= maxExactNumber && n >= -maxExactNumber ? String(n) : `"${n}"`)
 const maxExactNumber = BigInt(Number.MAX_SAFE_INTEGER)
 
 /*
- * The schema a worker checks with: every type at the version the reader's schema writes, and no
- * upcaster. A row at an older version fails here and is left to the reader.
+ * The versions a worker checks with: every type's as the reader's schema writes it. A row at an
+ * older version is left to the reader, which holds the upcasters; at the current version an
+ * upcast leaves a payload as it is (`EventSchema.upcast`).
  */
-const checkingSchema = (versions: SchemaVersions): EventSchema => ({
-  currentVersion: (type) => versions[type] ?? 1,
-  upcast: (type, version, data) => (version === (versions[type] ?? 1) ? E.right(data) : E.left('left to the reader, which holds the upcasters')),
-})
+const checkingSchema = (versions: SchemaVersions): Pick<EventSchema, 'currentVersion'> => ({ currentVersion: (type) => versions[type] ?? 1 })
 
 /*
  * An entry is a JSON array. Checked: [0, type, streamId, version, position, recordedAt,
@@ -49,17 +50,19 @@ const storedEntry = (row: StoredEvent): string =>
   `[1,${JSON.stringify(row.type)},${JSON.stringify(row.streamId)},${integer(row.streamVersion)},${integer(row.globalPosition)},${JSON.stringify(row.recordedAt)},${row.schemaVersion},${JSON.stringify(row.data)},${JSON.stringify(row.metadata)},${JSON.stringify(row.eventId)}]`
 
 /**
- * The text of one page of rows, each checked against `versions`.
+ * The text of one page of rows, each checked against `versions`; `undefined` where a row is not
+ * of the row format (`storedRowProblem`), and the reader must read the page itself.
  * @category store
  * @since 0.4.0
  */
-export const pageTextOf = (rows: ReadonlyArray<StoredEvent>, versions: SchemaVersions): string => {
+export const pageTextOf = (rows: ReadonlyArray<StoredEvent>, versions: SchemaVersions): string | undefined => {
   const schema = checkingSchema(versions)
   let text = '['
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i]!
+    if (storedRowProblem(row) !== undefined) return undefined
     if (i > 0) text += ','
-    text += E.isRight(decodeStoredEvent(row, schema)) ? checkedEntry(row) : storedEntry(row)
+    text += decodesAsStored(row, schema) ? checkedEntry(row) : storedEntry(row)
   }
   return `${text}]`
 }

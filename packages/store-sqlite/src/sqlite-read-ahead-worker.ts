@@ -1,22 +1,29 @@
 /**
  * The worker thread of a read-ahead (`sqlite-read-ahead.ts`): it opens the file read-only, reads
  * the log a page at a time from `from` to `to`, checks each page and posts it as one text
- * (`sqlite-read-ahead-page.ts`), at most `depth` pages ahead of what the reader has taken; each
- * message from the reader is one more page it may read. It ends with `{ end: true }`, or with
- * `{ failure }` where SQLite fails, and the reader then reads on by itself.
+ * (`sqlite-read-ahead-page.ts`) on the reader's port, at most `depth` pages ahead of what the
+ * reader has taken; each message from the reader is one more page it may read. It ends with
+ * `{ end: true }`, or with `{ failure }` where SQLite fails or a row is not of the row format,
+ * and the reader then reads on by itself.
  *
  * @module
  */
 import Database from 'better-sqlite3'
 import { parentPort, workerData } from 'node:worker_threads'
 import { readableInPlace } from './sqlite-auditor.js'
-import type { ReadAheadJob, ReadAheadMessage } from './sqlite-read-ahead.js'
+import type { ReadAheadJob, ReadAheadLine, ReadAheadMessage } from './sqlite-read-ahead.js'
 import { pageTextOf } from './sqlite-read-ahead-page.js'
 import { prepareStatements } from './sqlite-statements.js'
 
-const { path, from, to, size, skipped, versions, depth } = workerData as ReadAheadJob
+const { path, from, to, size, skipped, versions, depth, port: pages, posted } = workerData as ReadAheadJob & ReadAheadLine
 const port = parentPort!
-const post = (message: ReadAheadMessage) => port.postMessage(message)
+const count = new Int32Array(posted)
+// Queued on the reader's port, then counted: the reader, waiting on the count, finds it there.
+const post = (message: ReadAheadMessage) => {
+  pages.postMessage(message)
+  Atomics.add(count, 0, 1)
+  Atomics.notify(count, 0)
+}
 
 let db: Database.Database | undefined
 let credit = depth
@@ -49,9 +56,11 @@ attempt(() => {
     while (credit > 0 && !done) {
       const rows = statements.logPage(key, to, size, skipped)
       if (rows.length === 0) return finish({ end: true })
+      const page = pageTextOf(rows, versions)
+      if (page === undefined) return finish({ failure: `a row from position ${key} on is not of the row format: the reader reads it itself` })
       key = rows[rows.length - 1]!.globalPosition + 1n
       credit--
-      post({ page: pageTextOf(rows, versions) })
+      post({ page })
       if (rows.length < size) return finish({ end: true })
     }
   }

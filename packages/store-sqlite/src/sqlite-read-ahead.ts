@@ -22,8 +22,9 @@ import { domainEventCodecs, type EventSchema, type RecordedEvent } from '@accoun
 import type Database from 'better-sqlite3'
 import { channel } from 'node:diagnostics_channel'
 import { resolve } from 'node:path'
-import { Worker } from 'node:worker_threads'
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads'
 import { eventsOfPage, type SchemaVersions } from './sqlite-read-ahead-page.js'
+import { boundsOver } from './sqlite-open-options.js'
 import type { TypeFilter } from './sqlite-statements.js'
 
 /**
@@ -75,6 +76,17 @@ export interface ReadAheadJob {
  */
 export type ReadAheadMessage = { readonly page: string } | { readonly end: true } | { readonly failure: string }
 
+/**
+ * The line a worker posts its pages on: a port of its own, and a count of the messages posted,
+ * which the reader waits on.
+ * @category store
+ * @since 0.4.0
+ */
+export interface ReadAheadLine {
+  readonly port: MessagePort
+  readonly posted: SharedArrayBuffer
+}
+
 type Arrival = ReadAheadMessage | { readonly stopped: string }
 
 /**
@@ -122,41 +134,65 @@ export async function* readAhead(
   onThisThread: (from: bigint) => AsyncGenerator<ReadonlyArray<RecordedEvent>>,
   running: Set<Worker>,
 ): AsyncGenerator<ReadonlyArray<RecordedEvent>> {
+  // The pages wait in their port's queue until the reader takes one, and nothing listens for
+  // them: a listener would keep the process alive for a read its reader abandoned without
+  // ending it. While the reader waits for a page, the worker keeps the process alive; otherwise
+  // it does not.
+  const { port1: pages, port2 } = new MessageChannel()
+  const posted = new Int32Array(new SharedArrayBuffer(4))
+  const line: ReadAheadLine = { port: port2, posted: posted.buffer as SharedArrayBuffer }
   // Its young generation stays small: the worker holds one page at a time.
-  const worker = new Worker(workerFile, { workerData: job, ...(execArgv === undefined ? {} : { execArgv }), resourceLimits: { maxYoungGenerationSizeMb: 8 } })
-  // A read its reader abandoned without ending it must not keep the process alive.
+  const worker = new Worker(workerFile, { workerData: { ...job, ...line }, transferList: [port2], ...(execArgv === undefined ? {} : { execArgv }), resourceLimits: { maxYoungGenerationSizeMb: 8 } })
   worker.unref()
   running.add(worker)
   notify({ readAhead: 'started', from: job.from, to: job.to, worker })
-  const arrivals: Arrival[] = []
+  let stopped: string | undefined
   let wake: (() => void) | undefined
-  const arrive = (arrival: Arrival) => {
-    arrivals.push(arrival)
+  const stop = (why: string) => {
+    stopped ??= why
     wake?.()
-    wake = undefined
   }
-  worker.on('message', arrive)
-  worker.on('error', (e) => arrive({ stopped: String(e) }))
-  worker.on('exit', (code) => arrive({ stopped: `the worker exited with code ${code}` }))
+  worker.on('error', (e) => stop(String(e)))
+  worker.on('exit', (code) => stop(`the worker exited with code ${code}`))
+  // The count is read before the queue: a page posted after that look has moved it, and the wait
+  // ends at once. What the worker posted before it stopped is taken first.
+  const arrival = async (): Promise<Arrival> => {
+    for (;;) {
+      const seen = Atomics.load(posted, 0)
+      const received = receiveMessageOnPort(pages)
+      if (received !== undefined) return received.message as ReadAheadMessage
+      if (stopped !== undefined) return { stopped }
+      const waiting = Atomics.waitAsync(posted, 0, seen)
+      if (!waiting.async) continue
+      worker.ref()
+      try {
+        await Promise.race([waiting.value, new Promise<void>((resolve) => (wake = resolve))])
+      } finally {
+        worker.unref()
+      }
+    }
+  }
   let next = job.from
   try {
     for (;;) {
-      while (arrivals.length === 0) await new Promise<void>((resolve) => (wake = resolve))
-      const arrival = arrivals.shift()!
-      if ('end' in arrival) return
-      if (!('page' in arrival)) {
-        notify({ readAhead: 'read-on-this-thread', from: next, why: 'failure' in arrival ? arrival.failure : arrival.stopped })
+      const taken = await arrival()
+      if ('end' in taken) return
+      if (!('page' in taken)) {
+        notify({ readAhead: 'read-on-this-thread', from: next, why: 'failure' in taken ? taken.failure : taken.stopped })
         yield* onThisThread(next)
         return
       }
       worker.postMessage(1)
-      const { events, corrupt } = eventsOfPage(arrival.page, schema)
+      const { events, corrupt } = eventsOfPage(taken.page, schema)
       if (corrupt !== undefined) throw corrupt
       next = events[events.length - 1]!.metadata.globalPosition + 1n
       yield events
     }
   } finally {
     running.delete(worker)
+    pages.close()
+    // A wait still pending ends now.
+    Atomics.notify(posted, 0)
     await worker.terminate()
   }
 }
@@ -193,7 +229,7 @@ export const sqliteReadAhead = (db: Database.Database, schema: EventSchema, sett
   // directory the process was in when the store opened.
   const path = db.memory ? undefined : resolve(db.name)
   const versions: SchemaVersions = Object.fromEntries(domainEventCodecs.map((codec) => [codec.name, schema.currentVersion(codec.name)]))
-  const { minEvents, events } = { ...defaultReadAhead, ...settings }
+  const { minEvents, events } = boundsOver(defaultReadAhead, settings === false ? {} : settings)
   const running = new Set<Worker>()
   return {
     pages(from, to, size, skipped, onThisThread) {

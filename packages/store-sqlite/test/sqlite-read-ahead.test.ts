@@ -12,6 +12,7 @@ import { describe, expect, it } from 'vitest'
 import { eventsOfPage, pageTextOf } from '../src/sqlite-read-ahead-page.js'
 import { readAhead, type ReadAheadJob } from '../src/sqlite-read-ahead.js'
 import { maxInteger } from '../src/sqlite-statements.js'
+import { outputOf, spawnChild } from './processes/spawn-child.js'
 import { openOrThrow, settle } from './seeded-store.js'
 import { scratchDir } from './scratch-dir.js'
 
@@ -51,6 +52,18 @@ const pagesOf = async (options: SqliteEventStoreOptions, read: ReadAllOptions) =
   } finally {
     await store.close()
   }
+}
+
+// A row of ao_events as better-sqlite3 hands it back with safe integers.
+interface Row {
+  readonly stream_version: unknown
+  readonly event_id: string
+  readonly type: string
+  readonly schema_version: unknown
+  readonly data: unknown
+  readonly metadata: string
+  readonly recorded_at: string
+  readonly hash: string
 }
 
 const types: ReadonlyArray<DomainEventType> = ['AccountOpened', 'OwnershipAssigned', 'TeamMemberAdded', 'AccessGranted']
@@ -124,6 +137,65 @@ describe('reading the log ahead on a worker thread', () => {
       expect(ahead.error).toMatchObject({ _tag: 'CorruptEventError', globalPosition: 7n })
     }
   })
+
+  // Rows written around the store (an INSERT on another connection; a damaged file reads alike)
+  // beside a stored row of account kunde-1, each of the rows the reader must decode itself or,
+  // not of the row format at all, read itself.
+  it.each([
+    ['an instant in another offset, which decoding normalises', (row: Row) => ({ ...row, metadata: JSON.stringify({ ...JSON.parse(row.metadata), occurredAt: '2026-03-12T10:00:00+01:00' }) })],
+    ['a version text that would break out of its place in the page', (row: Row) => ({ ...row, stream_version: `0",999,"2026-01-01T00:00:00.000Z",1,${row.data},${row.metadata}],[0,"${row.type}","forged","0` })],
+    ['a schema version as text', (row: Row) => ({ ...row, schema_version: 'v1' })],
+    ['a version with a fraction', (row: Row) => ({ ...row, stream_version: 1.5 })],
+    ['a version below -2^53', (row: Row) => ({ ...row, stream_version: -(2n ** 60n) - 1n })],
+    ['data as bytes at an older schema version', (row: Row) => ({ ...row, schema_version: 1n, type: 'AccessGranted', data: Buffer.from(row.data as string) })],
+  ])('reads a row with %s as a read on one thread does', async (_, change) => {
+    const path = await writeLog(3)
+    const raw = new Database(path)
+    raw.defaultSafeIntegers(true)
+    const stored = raw.prepare(`SELECT * FROM ao_events WHERE global_position = 4`).get() as Row
+    const odd = change({ ...stored, event_id: 'beside-1', metadata: JSON.stringify({ ...JSON.parse(stored.metadata), eventId: 'beside-1' }) })
+    raw
+      .prepare('INSERT INTO ao_events (stream_id, stream_version, event_id, type, schema_version, data, metadata, recorded_at, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
+      .run('account-beside', odd.stream_version, odd.event_id, odd.type, odd.schema_version, odd.data, odd.metadata, odd.recorded_at, odd.hash)
+    raw.close()
+    for (const batchSize of [1, 5, 500]) {
+      const onOneThread = await pagesOf({ path, readAhead: false }, { batchSize })
+      const ahead = await pagesOf({ path, readAhead: { minEvents: 0 } }, { batchSize })
+      expect(ahead).toEqual(onOneThread)
+      expect(ahead.items.flat().filter((e) => e.metadata.streamId !== 'account-beside' && !/^account-kunde-\d$/.test(e.metadata.streamId))).toEqual([])
+    }
+  })
+
+  it('keeps the defaults for bounds given as undefined (as JavaScript callers may pass them)', async () => {
+    const path = await writeLog(3)
+    const given = { minEvents: 0, events: undefined } as unknown as { minEvents: number }
+    const { result, notices } = await noticesOf(() => pagesOf({ path, readAhead: given, groupCommit: { maxAppends: undefined } as unknown as { maxAppends: number } }, { batchSize: 5 }))
+    expect(result.items.flat()).toHaveLength(12)
+    expect(notices.map((n) => n.readAhead)).toEqual(['started'])
+  })
+
+  it('rejects a read asked for before the store closed and started after, as a read on one thread does, and starts no worker', async () => {
+    const path = await writeLog(3)
+    for (const readAhead of [false, { minEvents: 0 }] as const) {
+      const store = openOrThrow({ path, readAhead })
+      const pages = readAllPages(store, { batchSize: 2 })
+      await store.close()
+      const { result, notices } = await noticesOf(() => settle(pages))
+      expect(result).toMatchObject({ items: [], error: { _tag: 'StoreUnavailableError', message: expect.stringMatching(/closed/) } })
+      expect(notices).toEqual([])
+    }
+  })
+
+  it('lets the process exit where the reader took a page and dropped the read without ending it', async () => {
+    const path = await writeLog(10)
+    const child = spawnChild('abandoned-read-ahead.ts', [path])
+    const killer = setTimeout(() => child.kill('SIGKILL'), 20_000)
+    try {
+      expect(JSON.parse(await outputOf(child))).toEqual({ page: 2 })
+    } finally {
+      clearTimeout(killer)
+    }
+  }, 30_000)
 
   it('ends the worker with the store: a read still going rejects as a read of a closed store does', async () => {
     const path = await writeLog(10)
@@ -227,14 +299,14 @@ describe('a page of a read-ahead', () => {
   it('carries positions and versions beyond 2^53 exactly, and decodes as decodeStoredEvent does', async () => {
     const stored = await storedRowsOf(await writeLog(2))
     const far = stored.map((row, i) => ({ ...row, globalPosition: 2n ** 62n + BigInt(i), streamVersion: 2n ** 60n + row.streamVersion }))
-    const decoded = eventsOfPage(pageTextOf(far, { AccessGranted: 2 }), currentSchema)
+    const decoded = eventsOfPage(pageTextOf(far, { AccessGranted: 2 })!, currentSchema)
     expect(decoded).toEqual({ events: far.map((row) => E.getOrElseW(() => undefined)(decodeStoredEvent(row, currentSchema))) })
   })
 
   it('decodes the events before a corrupt row and names that row’s error, as decodeStoredEvent does', async () => {
     const stored = await storedRowsOf(await writeLog(1))
     const damaged = stored.map((row, i) => (i === 2 ? { ...row, data: '{"accountId":' } : row))
-    const { events, corrupt } = eventsOfPage(pageTextOf(damaged, { AccessGranted: 2 }), currentSchema)
+    const { events, corrupt } = eventsOfPage(pageTextOf(damaged, { AccessGranted: 2 })!, currentSchema)
     expect(events.map((e) => e.metadata.globalPosition)).toEqual([1n, 2n])
     expect(corrupt).toEqual(E.getOrElseW((e) => e)(E.swap(decodeStoredEvent(damaged[2]!, currentSchema))))
     expect(corrupt).toMatchObject({ _tag: 'CorruptEventError', globalPosition: 3n })

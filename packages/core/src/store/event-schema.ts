@@ -35,7 +35,11 @@ export type Upcasters = Readonly<Record<string, Readonly<Record<number, Upcaster
 export interface EventSchema {
   /** The version new events of this type are written in; 1 for a type that never changed. */
   readonly currentVersion: (type: string) => number
-  /** Lift a stored payload to the current version, or say why it cannot be. */
+  /**
+   * Lift a stored payload to the current version, or say why it cannot be. At the current
+   * version it answers the payload as it is: a reader may take a row at its type's current
+   * version as stored without asking (the SQLite store's read-ahead does, on another thread).
+   */
   readonly upcast: (type: string, version: number, data: unknown) => E.Either<string, unknown>
 }
 

@@ -12,6 +12,7 @@ import { decodeDomainEvent, domainEventCodecs, type DomainEvent } from '../domai
 import { decodeWith, type FieldProblem, type FieldProblems } from '../field-problem.js'
 import { describeValue } from '../value-description.js'
 import { Instant } from '../instant.js'
+import { chainedTextFields } from './event-chain.js'
 import type { EventSchema } from './event-schema.js'
 import { alreadyEncoded } from './already-encoded.js'
 import { EventMetadata, type NewEvent, type RecordedEvent } from './recorded-event.js'
@@ -238,12 +239,48 @@ const checkedMetadata = (raw: unknown): E.Either<string, EventMetadata> =>
   EventMetadata.is(raw) ? E.right(raw) : E.mapLeft(show)(decodeMetadata(raw))
 
 /**
+ * What is wrong with the shape of a stored row — a field not of the type the one row format
+ * gives it: text, a `bigint` version and position, a whole schema version — or `undefined` where
+ * nothing is. A damaged file or a row written around the store can hand back a null, a number,
+ * bytes or a text where the format has something else; such a row is corrupt, whatever its
+ * payload says.
+ * @category store
+ * @since 0.4.0
+ */
+export const storedRowProblem = (row: StoredEvent): string | undefined => {
+  for (const field of chainedTextFields) if (typeof row[field] !== 'string') return `${field}: expected text, got ${describeValue(row[field])}`
+  if (typeof row.streamVersion !== 'bigint') return `streamVersion: expected an integer, got ${describeValue(row.streamVersion)}`
+  if (typeof row.globalPosition !== 'bigint') return `globalPosition: expected an integer, got ${describeValue(row.globalPosition)}`
+  if (!Number.isSafeInteger(row.schemaVersion)) return `schemaVersion: expected a whole number, got ${describeValue(row.schemaVersion)}`
+  return undefined
+}
+
+/**
+ * Whether a stored row decodes to exactly what it stores: of the row format's shape, at its
+ * type's current schema version (where upcasting leaves the payload as it is), its payload and
+ * metadata passing their codecs as they are (nothing to normalise, as an instant in another
+ * offset would be), its metadata naming its event id. Then `decodeStoredEvent` answers the row's
+ * own JSON, and a reader on another thread may be handed that JSON instead of the decoded event.
+ * @category store
+ * @since 0.4.0
+ */
+export const decodesAsStored = (row: StoredEvent, schema: Pick<EventSchema, 'currentVersion'>): boolean => {
+  if (storedRowProblem(row) !== undefined || row.schemaVersion !== schema.currentVersion(row.type) || !Instant.is(row.recordedAt)) return false
+  const data = parseJson(row.data, 'data')
+  const metadata = parseJson(row.metadata, 'metadata')
+  if (E.isLeft(data) || E.isLeft(metadata)) return false
+  return codecByType.get(row.type)?.is({ type: row.type, data: data.right }) === true && EventMetadata.is(metadata.right) && metadata.right.eventId === row.eventId
+}
+
+/**
  * Turn a stored row back into a recorded event, or say precisely why it cannot be.
  * @category store
  * @since 0.1.0
  */
 export const decodeStoredEvent = (row: StoredEvent, schema: EventSchema): E.Either<CorruptEventError, RecordedEvent> => {
   const corrupt = (reason: string) => E.left(new CorruptEventError(row, reason))
+  const shape = storedRowProblem(row)
+  if (shape !== undefined) return corrupt(shape)
   const rawData = parseJson(row.data, 'data')
   if (E.isLeft(rawData)) return corrupt(rawData.left)
   const rawMetadata = parseJson(row.metadata, 'metadata')

@@ -8,12 +8,11 @@
  * @module
  */
 import * as E from 'fp-ts/lib/Either.js'
-import { chainHash, chainedTextFields, genesisHash } from './event-chain.js'
+import { chainHash, genesisHash } from './event-chain.js'
 import type { EventSchema } from './event-schema.js'
 import type { RecordedEvent } from './recorded-event.js'
 import { CorruptEventError } from './store-errors.js'
-import { decodeStoredEvent, type StoredEvent } from './stored-event.js'
-import { describeValue } from '../value-description.js'
+import { decodeStoredEvent, storedRowProblem, type StoredEvent } from './stored-event.js'
 
 /**
  * Whether a stored row is the link its hashes say: its predecessor's hash is the one the stream
@@ -26,8 +25,8 @@ export const checkLink = (row: StoredEvent): E.Either<CorruptEventError, StoredE
   if (typeof row.hash !== 'string' || typeof row.previousHash !== 'string') return corrupt('the row carries no chain hash')
   // A damaged file can hand back a null, a number or bytes where text was written: that is a
   // corrupt row, not a failure of the hash function.
-  const notText = chainedTextFields.find((field) => typeof row[field] !== 'string')
-  if (notText !== undefined) return corrupt(`${notText}: expected text, got ${describeValue(row[notText])}`)
+  const shape = storedRowProblem(row)
+  if (shape !== undefined) return corrupt(shape)
   if (row.streamVersion === 0n && row.previousHash !== genesisHash) return corrupt('the first event of a stream does not chain to the genesis hash')
   const recomputed = chainHash(row.previousHash, row)
   return recomputed === row.hash ? E.right(row) : corrupt(`stored hash ${row.hash.slice(0, 12)}… differs from ${recomputed.slice(0, 12)}… recomputed from the stored bytes`)
