@@ -18,7 +18,10 @@ import { checkSchema, knownSchemaVersion, migrate } from './sqlite-schema.js'
 /**
  * Where the log lives: a file the store opens (and closes), or a connection the caller owns and
  * closes. `readonly: true` is the auditor's mode: the file is opened read-only and appends are
- * refused; a read-only connection handed in is always in that mode.
+ * refused; a read-only connection handed in is always in that mode. On a connection handed in, the
+ * store writes only while the caller holds no transaction on it: an append or import meanwhile is
+ * refused (`StoreUnavailableError`), since it would be committed, or rolled back, only with the
+ * caller's transaction, after the store acknowledged it.
  * @category store
  * @since 0.1.0
  */

@@ -136,6 +136,17 @@ export const storeErrorOfSqlite = (e: unknown): StoreUnavailableError => {
 }
 
 /**
+ * The refusal of a write on a connection the caller handed in while it holds a transaction of its
+ * own: the write would run as a savepoint of it, so it would be committed only with the caller's
+ * transaction, and rolled back with it — after it was acknowledged. Not retryable as it stands:
+ * the caller must write outside its transaction.
+ * @category errors
+ * @since 0.4.0
+ */
+export const callersTransactionError = (): StoreUnavailableError =>
+  new StoreUnavailableError('the connection holds a transaction of its own: the store writes only outside it, so that what it acknowledges is committed', false)
+
+/**
  * The open error of a SQLite failure while opening a file.
  * @category errors
  * @since 0.1.0

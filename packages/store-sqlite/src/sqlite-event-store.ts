@@ -57,7 +57,7 @@ import { backUp, type SqliteBackup } from './sqlite-backup.js'
 import { importStoredRows } from './sqlite-import.js'
 import { commitQueue, defaultGroupCommit, type GroupCommitOptions } from './sqlite-group-commit.js'
 import { closeConnection, openConnection, type SqliteConnection, type SqliteConnectionOptions } from './sqlite-connection.js'
-import { isRecordedEventId, isSqliteFailure, openErrorOfSqlite, storeErrorOfSqlite, type SqliteOpenError } from './sqlite-errors.js'
+import { callersTransactionError, isRecordedEventId, isSqliteFailure, openErrorOfSqlite, storeErrorOfSqlite, type SqliteOpenError } from './sqlite-errors.js'
 import { maxInteger, prepareStatements, typeFilterOf, type SqliteStatements, type TypeFilter } from './sqlite-statements.js'
 import { boundsOver } from './sqlite-open-options.js'
 import { sqliteStreamTips } from './sqlite-stream-tips.js'
@@ -353,6 +353,9 @@ const sqliteEventStore = ({ db, owned, readonly }: SqliteConnection, { clock, sc
   // A failure of the store itself (the lock, the disk, the commit) fails the whole group: nothing
   // of it was written, and no append is acknowledged before the one commit is durable.
   const commitGroup = (group: ReadonlyArray<WaitingAppend>): ReadonlyArray<E.Either<AppendError, Written>> => {
+    // Inside the caller's transaction an append would be a savepoint of it: acknowledged, yet
+    // committed — or rolled back — only with it, and its tip remembered all the same.
+    if (db.inTransaction) return group.map(() => E.left(callersTransactionError()))
     try {
       if (group.length > 1) return commitTogether(group)
       try {

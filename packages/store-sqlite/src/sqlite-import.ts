@@ -16,7 +16,7 @@ import {
 } from '@account-ownership/core'
 import type Database from 'better-sqlite3'
 import * as E from 'fp-ts/lib/Either.js'
-import { isRecordedEventId, isSqliteFailure, storeErrorOfSqlite } from './sqlite-errors.js'
+import { callersTransactionError, isRecordedEventId, isSqliteFailure, storeErrorOfSqlite } from './sqlite-errors.js'
 
 /**
  * Import `rows` into the log of `db`, all or nothing.
@@ -24,6 +24,7 @@ import { isRecordedEventId, isSqliteFailure, storeErrorOfSqlite } from './sqlite
  * @since 0.2.0
  */
 export const importStoredRows = (db: Database.Database, rows: ReadonlyArray<StoredEvent>): E.Either<ImportError, ImportResult> => {
+  if (db.inTransaction) return E.left(callersTransactionError())
   try {
     const tip = db.prepare<[string], { version: bigint; hash: string | null }>(
       'SELECT stream_version AS version, hash FROM ao_events WHERE stream_id = CAST(? AS TEXT) ORDER BY stream_version DESC LIMIT 1',

@@ -6,7 +6,9 @@
  * say so, read under the write lock at the start of each write transaction and at its end:
  * `PRAGMA data_version` moves when any other connection commits, `total_changes()` when this one
  * changes a row other than through the store's appends (a caller sharing the connection, an
- * import, an append rolled back). Where either moved, every tip is forgotten and read again. A
+ * import, an append rolled back). Where either moved, every tip is forgotten and read again. (The
+ * store's own writes never run inside a caller's transaction, which could roll them back after
+ * their tips were kept: they are refused there.) A
  * tip an append wrote counts from its transaction's commit on; a transaction that failed takes
  * every tip with it. The `UNIQUE (stream_id, stream_version)` constraint stays the last word: a
  * stale tip could only make an append fail, never write a second event at one version.

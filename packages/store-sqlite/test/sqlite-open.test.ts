@@ -113,6 +113,35 @@ describe('opening a file', () => {
   })
 })
 
+describe('a connection handed in while its owner holds a transaction', () => {
+  const classified = (id: string) => newEvent({ type: 'AccountClassified', data: { accountId: account('kunde-1'), tier: 'standard', score: 1, criteria: ['umsatz'], classifiedBy: 'dora' as never } }, { eventId: id })
+  const stream = accountStream(account('kunde-1'))
+
+  // The caller's own unit of work, open across an await as a Kysely transaction on the same connection is.
+  it.each([['one transaction per append', { groupCommit: false }] as const, ['group commit', {}] as const])(
+    'refuses an append (%s): acknowledged inside it, the append would be rolled back with it, and its tip would outlive it',
+    async (_, settings) => {
+      const db = new Database(scratch.file())
+      const store = openOrThrow({ database: db, ...settings })
+      expect(E.isRight(await store.append(stream, [classified('e1')], { expectedVersion: 'no-stream' }))).toBe(true)
+      db.exec('CREATE TABLE crm (x)')
+      db.exec('BEGIN')
+      db.exec("INSERT INTO crm VALUES ('y')")
+      expect(await store.append(stream, [classified('e2')], { expectedVersion: 0n })).toEqual(E.left(expect.objectContaining({ _tag: 'StoreUnavailableError', retryable: false, message: expect.stringMatching(/transaction of its own/) })))
+      expect(await store.importStored([])).toEqual(E.left(expect.objectContaining({ _tag: 'StoreUnavailableError', message: expect.stringMatching(/transaction of its own/) })))
+      db.exec('ROLLBACK')
+      // Outside it the store goes on from the version the file holds, and the chain stays whole.
+      expect(await store.append(stream, [classified('e3')], { expectedVersion: 1n })).toEqual(E.left(expect.objectContaining({ _tag: 'ConcurrencyError', actual: 0n })))
+      expect(E.isRight(await store.append(stream, [classified('e3')], { expectedVersion: 0n }))).toBe(true)
+      const verified = await settle(store.readAll({ verifyHashes: true }))
+      expect(verified.error).toBeUndefined()
+      expect(verified.items.map((e) => e.metadata.eventId)).toEqual(['e1', 'e3'])
+      await store.close()
+      db.close()
+    },
+  )
+})
+
 describe('opening a connection handed in', () => {
   it('refuses a connection that is already closed, with a typed error instead of a throw', () => {
     const db = new Database(scratch.file())
