@@ -2,7 +2,7 @@
 // no query answers differently for it, on a real SQLite file.
 import Database from 'better-sqlite3'
 import fc from 'fast-check'
-import { Kysely, SqliteDialect } from 'kysely'
+import { Kysely, SqliteDialect, sql } from 'kysely'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -41,6 +41,15 @@ describe('opaqueParameters: the SQL', () => {
       .where('account_id', 'in', ['a', 'b'])
       .compile()
     expect(query.sql).toBe('select * from "periods" where "position" > ? and "note" is null and "note" like ? and "account_id" in (?, ?)')
+  })
+
+  it('leaves a text compared with an expression alone: a function, arithmetic or an aggregate has no type the cast may not change', async () => {
+    await sql`create table if not exists expressions (name text not null, position bigint not null)`.execute(plain)
+    await sql`insert into expressions values ('kunde', 10), ('kunde-10', 9)`.execute(plain)
+    const lengthIs = (db: Kysely<any>) => db.selectFrom('expressions').select('name').where(sql`length(name)`, '=', '5').orderBy('name')
+    const below = (db: Kysely<any>) => db.selectFrom('expressions').select('name').where(sql`position + 0`, '<', '9').orderBy('name')
+    expect(lengthIs(opaque as Kysely<any>).compile().sql).not.toContain('cast')
+    for (const query of [lengthIs, below]) expect(await query(opaque as Kysely<any>).execute()).toEqual(await query(plain as Kysely<any>).execute())
   })
 
   it('casts inside subqueries and joins too', () => {

@@ -31,20 +31,23 @@ export const currentOwnerProjection = defineProjection<Tables, Handled>({
   async load(events, tx) {
     const rows = await loadBatchRows(tx, currentOwners, accountIdsOf(events))
     // Erased accounts, their names overwritten after the batch's rows are written: an account
-    // opens once, so every name an erasure finds was written before it. The row's position stays:
-    // a rebuild reads the name as erased already and gives the row the same position.
-    const erased: string[] = []
+    // opens once, so a name an erasure finds was written before it — and an account opened after
+    // an erasure of it was recorded (nothing checks that the subject exists) keeps its name, as it
+    // does where the two fall in different batches. The row's position stays: a rebuild reads the
+    // name as erased already and gives the row the same position.
+    const erased = new Set<string>()
     return {
       apply(event) {
         const at = event.metadata.occurredAt
         const position = event.metadata.globalPosition.toString()
         if (event.type === 'PersonalDataErased') {
           const accountId = erasedIdOf(event, 'account')
-          if (accountId !== undefined) erased.push(accountId)
+          if (accountId !== undefined) erased.add(accountId)
           return
         }
         if (event.type === 'AccountOpened') {
           const { accountId, tenantId, displayName, tier } = event.data
+          erased.delete(accountId)
           const soleTrader = event.data.soleTrader === true ? 1 : 0
           const opened = { account_id: accountId, tenant_id: tenantId, display_name: displayName, sole_trader: soleTrader, tier, opened_at: at, ownership: 'unassigned', owner_id: null, ownership_since: null, previous_owner_id: null, lifecycle: 'open', archived_at: null, archive_reason: null, position } as const
           return rows.insert(opened)

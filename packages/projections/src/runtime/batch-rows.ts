@@ -9,7 +9,8 @@
  *
  * @module
  */
-import { CompiledQuery, sql, type DialectAdapter, type InsertType, type Kysely } from 'kysely'
+import { CompiledQuery, sql, type InsertType, type Kysely } from 'kysely'
+import { compiledSqlOf } from './compiled-sql.js'
 import { insertRows, statementChunks, upsertRows } from './row-writes.js'
 
 /**
@@ -88,15 +89,9 @@ const positionsAsText = (loaded: Record<string, unknown>, positions: ReadonlyArr
   return row
 }
 
-// Compiled load queries per dialect (a transaction shares its database's adapter), table and
-// number of ids.
-const loads = new WeakMap<DialectAdapter, Map<string, string>>()
-
 const compiledLoad = async (db: Kysely<any>, spec: BatchTable<any>, size: number): Promise<string> => {
-  const adapter = db.getExecutor().adapter
-  const known = loads.get(adapter) ?? new Map<string, string>()
-  loads.set(adapter, known)
-  const shape = `${spec.table} ${spec.open ?? ''} ${spec.key.join(',')} ${spec.positions.join(',')} ${size}`
+  const known = compiledSqlOf(db)
+  const shape = `load ${spec.table} ${spec.open ?? ''} ${spec.key.join(',')} ${spec.positions.join(',')} ${size}`
   const cached = known.get(shape)
   if (cached !== undefined) return cached
   let query = db

@@ -11,10 +11,10 @@
  *
  * @module
  */
-import { CompiledQuery, type DialectAdapter, type Kysely } from 'kysely'
+import { CompiledQuery, type Kysely } from 'kysely'
+import { compiledSqlOf } from './compiled-sql.js'
 
 const parameterLimit = 32_766
-const shapesKept = 256
 
 /**
  * The items in arrays of at most as many as fit in one statement of `width` values each.
@@ -41,17 +41,16 @@ const powerOfTwoSizes = (count: number, largest: number): number[] => {
   return sizes
 }
 
-// Compiled statement texts per dialect (a transaction shares its database's adapter) and shape.
-const shapes = new WeakMap<DialectAdapter, Map<string, string>>()
 
 type Build = (db: Kysely<any>, rows: ReadonlyArray<Record<string, unknown>>) => { compile(): CompiledQuery }
 
 const write = async (db: Kysely<any>, kind: string, table: string, rows: ReadonlyArray<object>, build: Build): Promise<void> => {
   if (rows.length === 0) return
   const columns = Object.keys(rows[0]!)
-  const adapter = db.getExecutor().adapter
-  const known = shapes.get(adapter) ?? new Map<string, string>()
-  shapes.set(adapter, known)
+  // One statement binds every row in the first row's columns: a column another row has or lacks would be dropped, or written as null.
+  const odd = rows.find((row) => Object.keys(row).length !== columns.length || columns.some((column) => !(column in row)))
+  if (odd !== undefined) throw new Error(`${table}: every row of one ${kind} needs the columns ${columns.join(', ')}; a row has ${Object.keys(odd).join(', ')}`)
+  const known = compiledSqlOf(db)
   let offset = 0
   for (const size of powerOfTwoSizes(rows.length, Math.max(1, Math.floor(parameterLimit / columns.length)))) {
     const chunk = rows.slice(offset, (offset += size)) as ReadonlyArray<Record<string, unknown>>
@@ -61,7 +60,6 @@ const write = async (db: Kysely<any>, kind: string, table: string, rows: Readonl
       const template = build(db, Array.from({ length: size }, () => Object.fromEntries(columns.map((c) => [c, 0])))).compile()
       if (template.parameters.length !== size * columns.length) throw new Error(`${table}: a ${kind} of ${size} rows compiled to ${template.parameters.length} values`)
       text = template.sql
-      if (known.size >= shapesKept) known.delete(known.keys().next().value!)
       known.set(shape, text)
     }
     const parameters: unknown[] = []

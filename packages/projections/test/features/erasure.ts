@@ -77,6 +77,20 @@ export const erasureFeatures = (dialect: TestDialect): void => {
       expect(await rows(whole)).toEqual(found)
     })
 
+    it('keeps the name of an account opened after an erasure of it was recorded, in whatever batches', async () => {
+      // An erasure names a subject, whether or not it exists yet: what the account records later is no part of it.
+      const store = inMemoryEventStore()
+      const append = appendTo(store)
+      const later = 'kunde-later' as AccountId
+      await append(subjectStream('account:kunde-later' as SubjectId), [erasure('account:kunde-later')])
+      await append(accountStream(later), [newEvent({ type: 'AccountOpened', data: { accountId: later, tenantId: tenant, displayName: 'Bäckerei Neu e.K.', tier: 'standard', openedBy: cast.dora, soleTrader: true } })])
+      for (const batchSize of [1, 10]) {
+        const db = await dialect.open()
+        expect(E.isRight(await projectionRuntime({ store, db, projections: readModelProjections, batchSize }).runUntilCaughtUp())).toBe(true)
+        expect((await rows(db)).names).toEqual([{ account_id: later, display_name: 'Bäckerei Neu e.K.', sole_trader: 1 }])
+      }
+    })
+
     it('applies an erasure in the transaction that moves the checkpoint: a batch that fails after it leaves both as they were', async () => {
       const store = inMemoryEventStore()
       const append = appendTo(store)

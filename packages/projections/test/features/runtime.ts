@@ -212,6 +212,16 @@ export const runtimeFeatures = (dialect: TestDialect): void => {
       expect(Number((await db.selectFrom('current_owners').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)).toBe(3001)
     })
 
+    it('refuses rows of one write with different columns, instead of dropping a column or writing it as null', async () => {
+      const db = await dialect.open()
+      await createCurrentOwnerTable(db)
+      const row = { account_id: 'kunde-1', tenant_id: tenant, display_name: 'Kunde 1', sole_trader: 0, tier: 'standard', opened_at: 'x', ownership: 'unassigned', owner_id: null, ownership_since: null, previous_owner_id: null, lifecycle: 'open', archived_at: null, archive_reason: null, position: '1' }
+      const { owner_id: _, ...withoutOwner } = { ...row, account_id: 'kunde-2' }
+      await expect(insertRows(db, 'current_owners', [row, withoutOwner])).rejects.toThrow(/every row of one insert needs the columns/)
+      await expect(insertRows(db, 'current_owners', [row, { ...row, account_id: 'kunde-3', extra: 1 }])).rejects.toThrow(/a row has .*extra/)
+      expect(await db.selectFrom('current_owners').select('account_id').execute()).toEqual([])
+    })
+
     it('hands out open rows as a copy, so that closing them while going through them closes each', async () => {
       const db = await dialect.open()
       await createOwnershipHistoryTable(db)

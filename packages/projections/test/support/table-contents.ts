@@ -3,7 +3,7 @@
 import type { ReadModels } from '@account-ownership/projections'
 import type { Kysely } from 'kysely'
 
-const tables = ['projection_checkpoints', 'current_owners', 'ownership_periods', 'access_grants', 'archive_periods', 'transfer_requests', 'orphan_spells'] as const
+const tables = ['projection_checkpoints', 'current_owners', 'ownership_periods', 'access_grants', 'team_periods', 'archive_periods', 'transfer_requests', 'orphan_spells'] as const
 
 const even = (row: Record<string, unknown>): Record<string, unknown> =>
   Object.fromEntries(Object.entries(row).map(([k, v]) => [k, typeof v === 'number' || typeof v === 'bigint' ? String(v) : v]))

@@ -9,11 +9,13 @@
  *
  * A text cast to text is itself, so a comparison answers as before wherever the column has a
  * type (every read model of this repository declares one); only a column declared without a type
- * would now compare its numbers as text.
+ * would now compare its numbers as text. A text compared with anything but a column (a function,
+ * arithmetic, an aggregate: expressions without a type of their own, which the cast would give
+ * one) stays as it is.
  *
  * @module
  */
-import { BinaryOperationNode, CastNode, DataTypeNode, LimitNode, OffsetNode, OperationNodeTransformer, OperatorNode, ValueNode, type KyselyPlugin, type OperationNode } from 'kysely'
+import { BinaryOperationNode, CastNode, ColumnNode, DataTypeNode, LimitNode, OffsetNode, OperationNodeTransformer, OperatorNode, ReferenceNode, ValueNode, type KyselyPlugin, type OperationNode } from 'kysely'
 
 const comparisons: ReadonlySet<string> = new Set(['=', '==', '!=', '<>', '<', '<=', '>', '>='])
 
@@ -26,7 +28,8 @@ class OpaqueParameters extends OperationNodeTransformer {
     const transformed = super.transformBinaryOperation(node)
     const { leftOperand, operator, rightOperand } = transformed
     const comparison = OperatorNode.is(operator) && comparisons.has(operator.operator)
-    return comparison && isBound(rightOperand) && typeof rightOperand.value === 'string' ? BinaryOperationNode.create(leftOperand, operator, cast(rightOperand, 'text')) : transformed
+    const column = ReferenceNode.is(leftOperand) || ColumnNode.is(leftOperand)
+    return comparison && column && isBound(rightOperand) && typeof rightOperand.value === 'string' ? BinaryOperationNode.create(leftOperand, operator, cast(rightOperand, 'text')) : transformed
   }
 
   protected override transformLimit(node: LimitNode): LimitNode {
