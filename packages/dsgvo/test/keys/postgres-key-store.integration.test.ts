@@ -1,5 +1,5 @@
 import type { SubjectId } from '@account-ownership/core'
-import { fileKeyEncryptionKeys, unwrapKey } from '@account-ownership/dsgvo'
+import { fileKeyEncryptionKeys, unwrapKey, type KeyEncryptionKeys } from '@account-ownership/dsgvo'
 import { postgresKeyStore } from '@account-ownership/dsgvo/postgres'
 import * as E from 'fp-ts/lib/Either.js'
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
@@ -82,5 +82,35 @@ describe.skipIf(server.skip !== undefined)(`the PostgreSQL key store with key-en
     const segments = readdirSync(walDir).filter((f) => /^[0-9A-F]{24}$/.test(f))
     expect(segments.length).toBeGreaterThan(0)
     expect(segments.filter((f) => readFileSync(join(walDir, f)).includes(needle))).toEqual([])
+  })
+})
+
+describe.skipIf(server.skip !== undefined)(`the PostgreSQL key store beside an erasure${skip}`, () => {
+  it('opens a key whose row another subject’s erasure re-wrapped between its read and its unwrap', async () => {
+    const file = fileKeyEncryptionKeys(scratch.file('kek-race.json'))
+    // The KEK source holds the first lookup back until the erasure has rotated and retired its KEK.
+    let held: Promise<void> | undefined
+    const keks: KeyEncryptionKeys = {
+      ...file,
+      byVersion: async (version) => {
+        const waiting = held
+        held = undefined
+        if (waiting !== undefined) await waiting
+        return file.byVersion(version)
+      },
+    }
+    const pool = server.pool()
+    await pool.query('DROP TABLE IF EXISTS dsgvo_subject_keys, dsgvo_subject_key_versions')
+    const keys = right(await postgresKeyStore(pool, { keyEncryptionKeys: keks }))
+    right(await keys.create('stakeholder:erika' as SubjectId))
+    const max = right(await keys.create('stakeholder:max' as SubjectId))
+    let release!: () => void
+    held = new Promise<void>((resolve) => (release = resolve))
+    const reading = keys.keyFor('stakeholder:max' as SubjectId)
+    await new Promise((resolve) => setTimeout(resolve, 100))
+    right(await keys.delete('stakeholder:erika' as SubjectId))
+    release()
+    const read = await reading
+    expect(E.isRight(read) && read.right?.key).toEqual(max.key)
   })
 })
