@@ -37,6 +37,7 @@ import * as E from 'fp-ts/lib/Either.js'
 import { randomUUID } from 'node:crypto'
 import { readErrorOf } from '../chain/read-error.js'
 import type { KeyStore, KeyStoreUnavailableError } from '../keys/key-store.js'
+import { inSubjectTurns } from '../keys/subject-turns.js'
 
 /**
  * Who erases, when, for which tenant and on which ground.
@@ -184,6 +185,18 @@ export const erase = async (
   })
   const checked = checkEvents([eventOf(0)])
   if (E.isLeft(checked)) return E.left(requestProblem(checked.left))
+  // In the subject's turn: no append seals its data under the keys destroyed here, and a second
+  // erasure of it finds this one recorded.
+  return inSubjectTurns(deps.keys, [subjectId], () => destroyAndRecord(deps, subjectId, stream, request, eventOf))
+}
+
+const destroyAndRecord = async (
+  deps: { readonly store: EventStore; readonly keys: KeyStore },
+  subjectId: SubjectId,
+  stream: StreamId,
+  request: ErasureRequest,
+  eventOf: (keysDestroyed: number) => NewEvent<PersonalDataErased>,
+): Promise<E.Either<ErasureError, RecordedEvent<PersonalDataErased>>> => {
   // Only a subject the key store gave a key has personal data in the log to erase.
   const given = await deps.keys.versionsOf(subjectId)
   if (E.isLeft(given)) return given

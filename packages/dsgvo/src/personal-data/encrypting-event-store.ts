@@ -27,6 +27,7 @@ import {
 } from '@account-ownership/core'
 import * as E from 'fp-ts/lib/Either.js'
 import type { KeyStore, KeyStoreUnavailableError, SubjectKey } from '../keys/key-store.js'
+import { inSubjectTurns } from '../keys/subject-turns.js'
 import { erasedMarker, open, parseEnvelope, seal } from './envelope.js'
 import { defaultPersonalFields, personalSubjectOf, type PersonalFields } from './personal-fields.js'
 
@@ -139,27 +140,43 @@ export const encryptingEventStore = (options: EncryptingEventStoreOptions): Even
     return withData(event, data)
   }
 
+  // The subjects whose personal values the events carry; an event that does not decode names none (its append is refused).
+  const subjectsSealedIn = (events: ReadonlyArray<NewEvent>): string[] =>
+    events.flatMap((event) => {
+      const plain = decodeDomainEvent()(event)
+      if (E.isLeft(plain)) return []
+      const personal = personalSubjectOf(personalFields, plain.right)
+      return E.isRight(personal) && personal.right !== undefined ? [personal.right.subjectId] : []
+    })
+
+  const sealAndAppend: EventStore['append'] = async (streamId, events, appendOptions) => {
+    const sealed: NewEvent[] = []
+    const cache: KeyCache = new Map()
+    for (const [i, event] of events.entries()) {
+      const concealed = await conceal(event, i, cache)
+      if (E.isLeft(concealed)) return concealed
+      sealed.push(concealed.right)
+    }
+    const appended = await store.append(streamId, sealed, appendOptions)
+    if (E.isLeft(appended)) return appended
+    try {
+      const revealed: RecordedEvent[] = []
+      for (const event of appended.right.events) revealed.push(await reveal(event, cache))
+      return E.right({ ...appended.right, events: revealed })
+    } catch (e) {
+      return E.left(e instanceof StoreUnavailableError ? e : new StoreUnavailableError(e instanceof Error ? e.message : String(e), false, { cause: e }))
+    }
+  }
+
   return {
     // The log underneath numbers the events; a verifier must hear how.
     ...(store.positions === undefined ? {} : { positions: store.positions }),
-    async append(streamId, events, appendOptions) {
+    // In the turns of the subjects whose data it seals: an erasure of one of them waits until
+    // this append is committed (and then erases it too), or this append finds their keys gone and
+    // seals under a new one — never under a key destroyed before it commits.
+    append(streamId, events, appendOptions) {
       if (!Array.isArray(events)) return store.append(streamId, events, appendOptions)
-      const sealed: NewEvent[] = []
-      const cache: KeyCache = new Map()
-      for (const [i, event] of events.entries()) {
-        const concealed = await conceal(event, i, cache)
-        if (E.isLeft(concealed)) return concealed
-        sealed.push(concealed.right)
-      }
-      const appended = await store.append(streamId, sealed, appendOptions)
-      if (E.isLeft(appended)) return appended
-      try {
-        const revealed: RecordedEvent[] = []
-        for (const event of appended.right.events) revealed.push(await reveal(event, cache))
-        return E.right({ ...appended.right, events: revealed })
-      } catch (e) {
-        return E.left(e instanceof StoreUnavailableError ? e : new StoreUnavailableError(e instanceof Error ? e.message : String(e), false, { cause: e }))
-      }
+      return inSubjectTurns(keys, subjectsSealedIn(events), () => sealAndAppend(streamId, events, appendOptions))
     },
     async *readStream(streamId, readOptions) {
       for await (const event of store.readStream(streamId, readOptions)) yield await reveal(event)
