@@ -1,6 +1,7 @@
 // Every way to use the command wrongly ends with exit code 2 and a message that names the
 // argument or option — never its value — and writes nothing. The runs wait side by side.
-import { readdirSync } from 'node:fs'
+import { createHash } from 'node:crypto'
+import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it, vi } from 'vitest'
 import { writeAuditLog } from './audit-log-fixture.js'
@@ -14,8 +15,10 @@ const dir = scratchDir('usage')
 const log = join(dir, 'kunden.db')
 const store = `sqlite:${log}`
 
+let logHash = ''
 beforeAll(async () => {
   await writeAuditLog(log)
+  logHash = createHash('sha256').update(readFileSync(log)).digest('hex')
 })
 
 // [what is wrong, arguments, what stderr must name]
@@ -43,6 +46,12 @@ const cases: ReadonlyArray<readonly [string, ReadonlyArray<string>, string]> = [
   ['verify with a head that is not one', ['--store', store, 'verify', '--head', log], '--head: expected the JSON'],
   ['import of a file that is not there', ['--store', store, 'import', join(dir, 'none.csv'), '--by', 'dora', '--tenant', 'acme-de'], '<file>: cannot be read'],
   ['backup onto an existing file', ['--store', store, 'backup', log], '<to>: a file of that name exists'],
+  ['a report written over the event log', ['--store', store, 'history', 'kunde-1', '--format', 'csv', '--output', log], '--output: '],
+  ['the owner at a time of an account the log never opened', ['--store', store, 'owner', 'kunde-l', '--at', '2026-03-12'], '<account>: no such account in the log'],
+  ['the access to an account the log never opened', ['--store', store, 'access', 'kunde-l'], '<account>: no such account in the log'],
+  ['the history of an account the log never opened', ['--store', store, 'history', 'kunde-l', '--format', 'csv'], '<account>: no such account in the log'],
+  ['the event log named as the key store of a report', ['--store', store, 'report', 'subject', 'principal:hanna', '--keys', log], '--keys: is no key store'],
+  ['the event log named as the key store of an erasure', ['--store', store, 'erase', 'principal:otto', '--reason', 'art17-1-c-objection', '--by', 'dora', '--tenant', 'acme-de', '--keys', log, '--write'], '--keys: is no key store'],
 ]
 
 describe('usage errors', () => {
@@ -56,8 +65,9 @@ describe('usage errors', () => {
     expect(runs[9]!.stderr).not.toContain('x'.repeat(300))
     expect(runs[10]!.stderr).not.toContain('mustermann')
     expect(runs[12]!.stderr).not.toContain('mysql://')
-    // Nothing was written beside the log.
+    // Nothing was written beside the log, nor into it.
     expect(readdirSync(dir).sort()).toEqual(['kunden.db'])
+    expect(createHash('sha256').update(readFileSync(log)).digest('hex')).toBe(logHash)
   }, 600_000)
 
   it('--json answers a usage error as a JSON error naming the field', () => {

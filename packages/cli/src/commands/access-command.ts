@@ -12,6 +12,7 @@ import { ExitCode } from '../exit-code.js'
 import { parseInstant } from '../terminal/instant-option.js'
 import { renderTable } from '../terminal/table.js'
 import { action, answer, failWith, type CliSession } from './cli-session.js'
+import { unknownAccount } from './unknown-account.js'
 import { usageOfQuery } from './query-failure.js'
 import { withReadModels } from './read-session.js'
 
@@ -32,6 +33,8 @@ export const registerAccessCommand = (program: Command, session: CliSession): vo
         const at = options.at === undefined ? E.right(instantOf(Date.now())) : parseInstant(options.at, '--at')
         if (E.isLeft(at)) return Promise.resolve(failWith(terminal, globals, at.left))
         return withReadModels(terminal, globals, async (_log, { db }) => {
+          const unknown = await unknownAccount(db, account)
+          if (unknown !== undefined) return failWith(terminal, globals, unknown)
           const reasons = await accessAt(db, account, at.right)
           if (E.isLeft(reasons)) return failWith(terminal, globals, usageOfQuery('<account>', reasons.left))
           answer(terminal, globals, { accountId: account, at: at.right, access: reasons.right }, () =>

@@ -9,17 +9,15 @@
  * @module
  */
 import { ErasureGround, instantOf, SubjectId } from '@account-ownership/core'
-import { erase, fileKeyEncryptionKeys, type ErasureError } from '@account-ownership/dsgvo'
-import { sqliteKeyStore } from '@account-ownership/dsgvo/sqlite'
-import Database from 'better-sqlite3'
+import { erase, type ErasureError } from '@account-ownership/dsgvo'
 import type { Command } from 'commander'
 import * as E from 'fp-ts/lib/Either.js'
-import { existsSync } from 'node:fs'
 import { CommandFailedError, ExitCode, UsageError } from '../exit-code.js'
 import { parseInstant } from '../terminal/instant-option.js'
 import { renderTable } from '../terminal/table.js'
 import { action, answer, failWith, type CliSession } from './cli-session.js'
 import { kekProblemOf } from './kek-problem.js'
+import { openKeyStoreFile } from './key-store-file.js'
 import { withLog } from './read-session.js'
 
 interface EraseOptions {
@@ -65,28 +63,24 @@ export const registerEraseCommand = (program: Command, session: CliSession): voi
         const at = options.at === undefined ? E.right(instantOf(Date.now())) : parseInstant(options.at, '--at')
         if (E.isLeft(at)) return failWith(terminal, globals, at.left)
         if (options.write !== true) return failWith(terminal, globals, new UsageError('--write', 'is required: erase destroys keys and appends to the log'))
-        if (!existsSync(options.keys)) return failWith(terminal, globals, new UsageError('--keys', 'there is no key store at that path'))
-        // fileKeyEncryptionKeys would create a fresh file, which opens none of the stored keys.
-        if (options.kek !== undefined && !existsSync(options.kek)) return failWith(terminal, globals, new UsageError('--kek', 'there is no key-encryption key file at that path'))
+        // Before the log opens for writing: a --keys that is no key store leaves the log as it was.
+        const opened = openKeyStoreFile(options.keys, options.kek)
+        if (E.isLeft(opened)) return failWith(terminal, globals, opened.left)
+        const keys = opened.right
         return withLog(
           terminal,
           globals,
           async ({ store }) => {
-            const keys = sqliteKeyStore(new Database(options.keys, { fileMustExist: true }), options.kek === undefined ? { owned: true } : { owned: true, keyEncryptionKeys: fileKeyEncryptionKeys(options.kek) })
-            try {
-              const erased = await erase({ store, keys }, subject, { by: options.by as never, legalGround: options.reason as ErasureGround, at: at.right, tenantId: options.tenant as never })
-              if (E.isLeft(erased)) return failWith(terminal, globals, failureOf(erased.left))
-              const { keysDestroyed } = erased.right.data
-              answer(terminal, globals, { subjectId: subject, keysDestroyed, position: erased.right.metadata.globalPosition }, () =>
-                renderTable(['erased', 'keys destroyed', 'recorded at position'], [[subject, keysDestroyed, erased.right.metadata.globalPosition]]),
-              )
-              return ExitCode.ok
-            } finally {
-              await keys.close()
-            }
+            const erased = await erase({ store, keys }, subject, { by: options.by as never, legalGround: options.reason as ErasureGround, at: at.right, tenantId: options.tenant as never })
+            if (E.isLeft(erased)) return failWith(terminal, globals, failureOf(erased.left))
+            const { keysDestroyed } = erased.right.data
+            answer(terminal, globals, { subjectId: subject, keysDestroyed, position: erased.right.metadata.globalPosition }, () =>
+              renderTable(['erased', 'keys destroyed', 'recorded at position'], [[subject, keysDestroyed, erased.right.metadata.globalPosition]]),
+            )
+            return ExitCode.ok
           },
           'write',
-        )
+        ).finally(() => keys.close())
       }),
     )
 }

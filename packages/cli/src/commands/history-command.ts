@@ -16,6 +16,7 @@ import { renderTable } from '../terminal/table.js'
 import { timelinePage } from '../timeline/timeline-page.js'
 import { readAccountTimeline } from '../timeline/read-account-timeline.js'
 import { action, failWith, type CliSession } from './cli-session.js'
+import { unknownAccount } from './unknown-account.js'
 import { usageOfQuery } from './query-failure.js'
 import { withLog, withReadModels } from './read-session.js'
 import { deliver, formatOf, formatOption, outputOption } from './report-output.js'
@@ -47,6 +48,8 @@ export const registerHistoryCommand = (program: Command, session: CliSession): v
           })
         }
         return withReadModels(terminal, globals, async (_log, { db }) => {
+          const unknown = await unknownAccount(db, account)
+          if (unknown !== undefined) return failWith(terminal, globals, unknown)
           const periods = await ownershipHistory(db, account)
           if (E.isLeft(periods)) return failWith(terminal, globals, usageOfQuery('<account>', periods.left))
           const rows = periods.right.map((p) => [p.ownerId, p.from, p.to, p.beganWith, p.reasonCode, p.transferId, p.actorId, p.endedWith])

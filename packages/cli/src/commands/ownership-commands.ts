@@ -11,6 +11,7 @@ import { ExitCode, UsageError } from '../exit-code.js'
 import { parseInstant } from '../terminal/instant-option.js'
 import { renderTable } from '../terminal/table.js'
 import { action, answer, failWith, type CliSession } from './cli-session.js'
+import { unknownAccount } from './unknown-account.js'
 import { usageOfQuery } from './query-failure.js'
 import { withReadModels } from './read-session.js'
 
@@ -38,6 +39,8 @@ export const registerOwnershipCommands = (program: Command, session: CliSession)
           if (options.at !== undefined) {
             const at = parseInstant(options.at, '--at')
             if (E.isLeft(at)) return failWith(terminal, globals, at.left)
+            const unknown = await unknownAccount(db, account)
+            if (unknown !== undefined) return failWith(terminal, globals, unknown)
             const period = await ownerAt(db, account, at.right)
             if (E.isLeft(period)) return failWith(terminal, globals, usageOfQuery('<account>', period.left))
             const p = period.right

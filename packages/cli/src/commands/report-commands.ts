@@ -6,13 +6,10 @@
  * @module
  */
 import { instantOf, SubjectId } from '@account-ownership/core'
-import { encryptingEventStore, fileKeyEncryptionKeys, parseSubject, recordOfProcessing, subjectReport } from '@account-ownership/dsgvo'
-import { sqliteKeyStore } from '@account-ownership/dsgvo/sqlite'
-import Database from 'better-sqlite3'
+import { encryptingEventStore, parseSubject, recordOfProcessing, subjectReport, type KeyStore } from '@account-ownership/dsgvo'
 import type { Command } from 'commander'
 import { stringify } from 'csv-stringify/sync'
 import * as E from 'fp-ts/lib/Either.js'
-import { existsSync } from 'node:fs'
 import { ExitCode, UsageError } from '../exit-code.js'
 import { reportPage, tableHtml } from '../reports/report-page.js'
 import { subjectReportPage } from '../reports/subject-report-page.js'
@@ -21,6 +18,7 @@ import { jsonText } from '../terminal/json-text.js'
 import { renderTable, type Cell } from '../terminal/table.js'
 import { action, failWith, type CliSession } from './cli-session.js'
 import { kekProblemOf } from './kek-problem.js'
+import { openKeyStoreFile } from './key-store-file.js'
 import { failureOfQuery } from './query-failure.js'
 import { withReadModels } from './read-session.js'
 import { deliver, formatOf, formatOption, outputOption, type ReportFormat } from './report-output.js'
@@ -53,26 +51,19 @@ export const registerReportCommands = (program: Command, session: CliSession): v
       action<[string], { format?: string; output?: string; keys?: string; kek?: string }>(session, (globals, options, subject) => {
         // Checked before anything opens, so that the message never repeats what was typed (it may be a name).
         if (!SubjectId.is(subject) || parseSubject(subject) === undefined) return Promise.resolve(failWith(terminal, globals, new UsageError('<subject>', 'expected principal:<id>, stakeholder:<id> or account:<id>')))
-        if (options.keys !== undefined && !existsSync(options.keys)) return Promise.resolve(failWith(terminal, globals, new UsageError('--keys', 'there is no key store at that path')))
-        if (options.kek !== undefined && (options.keys === undefined || !existsSync(options.kek))) {
-          return Promise.resolve(failWith(terminal, globals, new UsageError('--kek', options.keys === undefined ? 'needs --keys' : 'there is no key-encryption key file at that path')))
-        }
+        if (options.kek !== undefined && options.keys === undefined) return Promise.resolve(failWith(terminal, globals, new UsageError('--kek', 'needs --keys')))
+        const opened: E.Either<UsageError, KeyStore | undefined> = options.keys === undefined ? E.right(undefined) : openKeyStoreFile(options.keys, options.kek)
+        if (E.isLeft(opened)) return Promise.resolve(failWith(terminal, globals, opened.left))
+        const keys = opened.right
+        // Closed however the session ends, also where the log or its read models cannot be opened.
         return withReadModels(terminal, globals, async (log, { db }) => {
-          const keys =
-            options.keys === undefined
-              ? undefined
-              : sqliteKeyStore(new Database(options.keys, { fileMustExist: true }), options.kek === undefined ? { owned: true } : { owned: true, keyEncryptionKeys: fileKeyEncryptionKeys(options.kek) })
-          try {
-            // Mentions' values and a sole trader's records are read from the log itself.
-            const found = await subjectReport(db, subject, { store: keys === undefined ? log.store : encryptingEventStore({ store: log.store, keys }) })
-            if (E.isLeft(found)) return failWith(terminal, globals, kekProblemOf(found.left) ?? failureOfQuery('<subject>', found.left))
-            const text = textOf(formatOf(globals, options), found.right, subjectReportHead, subjectReportRows(found.right), () => subjectReportPage(found.right, instantOf(Date.now())))
-            const failed = deliver(terminal, options.output, text)
-            return failed === undefined ? ExitCode.ok : failWith(terminal, globals, failed)
-          } finally {
-            await keys?.close()
-          }
-        })
+          // Mentions' values and a sole trader's records are read from the log itself.
+          const found = await subjectReport(db, subject, { store: keys === undefined ? log.store : encryptingEventStore({ store: log.store, keys }) })
+          if (E.isLeft(found)) return failWith(terminal, globals, kekProblemOf(found.left) ?? failureOfQuery('<subject>', found.left))
+          const text = textOf(formatOf(globals, options), found.right, subjectReportHead, subjectReportRows(found.right), () => subjectReportPage(found.right, instantOf(Date.now())))
+          const failed = deliver(terminal, options.output, text)
+          return failed === undefined ? ExitCode.ok : failWith(terminal, globals, failed)
+        }).finally(() => keys?.close())
       }),
     )
   report
