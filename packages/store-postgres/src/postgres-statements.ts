@@ -59,8 +59,11 @@ export const storedEventOf = (row: EventRow): StoredEvent => {
   return stored
 }
 
+// Positions and versions are read as text, whatever `int8` parser the pool was given (an
+// application may parse them as numbers, which lose precision beyond 2^53, or as bigints).
+const asText = new Set(['global_position', 'stream_version'])
 const columns = (t: string) =>
-  ['global_position', 'stream_id', 'stream_version', 'event_id', 'type', 'schema_version', 'data', 'metadata', 'recorded_at', 'hash'].map((c) => `${t}.${c}`).join(', ')
+  ['global_position', 'stream_id', 'stream_version', 'event_id', 'type', 'schema_version', 'data', 'metadata', 'recorded_at', 'hash'].map((c) => (asText.has(c) ? `${t}.${c}::text AS ${c}` : `${t}.${c}`)).join(', ')
 
 // Move the head by the batch's size (the row lock that orders commits) and insert the batch at
 // the positions after it, in one statement; the NOTIFY is sent when the transaction commits.
@@ -75,7 +78,7 @@ const insertOf = (s: string) => `
   FROM head, notified,
     unnest($4::bigint[], $5::text[], $6::text[], $7::integer[], $8::text[], $9::text[], $10::text[]) WITH ORDINALITY
       AS r(stream_version, event_id, type, schema_version, data, metadata, hash, ord)
-  RETURNING global_position, stream_version`
+  RETURNING global_position::text AS global_position, stream_version::text AS stream_version`
 
 // A transactional message writes WAL and takes a transaction id, so the commit of the statement
 // that sends it waits for the flush; nothing decodes it (no logical slot needs to exist).
@@ -123,7 +126,7 @@ export const statementsOf = (s: string) => {
      */
     openAppend: (lockKey: string, streamId: string) =>
       `BEGIN; SELECT pg_advisory_xact_lock(hashtextextended(${pg.escapeLiteral(lockKey)}, 0)); ` +
-      `SELECT stream_version, hash FROM ${s}.ao_events WHERE stream_id = ${pg.escapeLiteral(streamId)} ORDER BY stream_version DESC LIMIT 1`,
+      `SELECT stream_version::text AS stream_version, hash FROM ${s}.ao_events WHERE stream_id = ${pg.escapeLiteral(streamId)} ORDER BY stream_version DESC LIMIT 1`,
     /** The rows of the given event ids. */
     byEventIds: prepared('by_ids', `SELECT ${columns('e')} FROM ${s}.ao_events e WHERE e.event_id = ANY($1::text[]) ORDER BY e.global_position`),
     /**
