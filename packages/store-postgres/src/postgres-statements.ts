@@ -126,7 +126,8 @@ export const statementsOf = (s: string) => {
      */
     openAppend: (lockKey: string, streamId: string) =>
       `BEGIN; SELECT pg_advisory_xact_lock(hashtextextended(${pg.escapeLiteral(lockKey)}, 0)); ` +
-      `SELECT stream_version::text AS stream_version, hash FROM ${s}.ao_events WHERE stream_id = ${pg.escapeLiteral(streamId)} ORDER BY stream_version DESC LIMIT 1`,
+      // Ordered by the column, not by its text (an output name would win over it in ORDER BY).
+      `SELECT e.stream_version::text AS stream_version, e.hash FROM ${s}.ao_events e WHERE e.stream_id = ${pg.escapeLiteral(streamId)} ORDER BY e.stream_version DESC LIMIT 1`,
     /** The rows of the given event ids. */
     byEventIds: prepared('by_ids', `SELECT ${columns('e')} FROM ${s}.ao_events e WHERE e.event_id = ANY($1::text[]) ORDER BY e.global_position`),
     /**

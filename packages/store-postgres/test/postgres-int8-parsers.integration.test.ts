@@ -43,4 +43,19 @@ describe.skipIf(database.skip !== undefined)(`a pool that parses int8 itself${da
       await pool.end()
     }
   })
+
+  it('checks the long way against the stream’s last version, not the one whose text sorts last (9 after 10)', async () => {
+    const writer = await database.store({ schema: 'int8_order' })
+    const stream = accountStream(account('kunde-2'))
+    const classified = (i: number) => newEvent({ type: 'AccountClassified', data: { accountId: account('kunde-2'), tier: 'standard', score: i, criteria: ['umsatz'], classifiedBy: 'dora' as never } }, { eventId: `v-${i}` })
+    const opening = openedAccountEvents(account('kunde-2')).map((e, i) => newEvent(e, { eventId: `o-${i}` }))
+    const first = await writer.append(stream, [...opening, ...Array.from({ length: 11 - opening.length }, (_, i) => classified(i))], { expectedVersion: 'no-stream' })
+    expect(E.isRight(first) && first.right.nextExpectedVersion).toBe(10n)
+    // Another store knows no tip of the stream: its append takes the long way.
+    const other = await database.store({ schema: 'int8_order' })
+    const appended = await other.append(stream, [classified(99)], { expectedVersion: 10n })
+    expect(E.isRight(appended) && appended.right.nextExpectedVersion).toBe(11n)
+    await writer.close()
+    await other.close()
+  })
 })
