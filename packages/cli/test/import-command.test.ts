@@ -89,6 +89,24 @@ describe('import', () => {
     expect(problems).toEqual(expect.arrayContaining([expect.objectContaining({ line: 1, column: 'display_name' }), expect.objectContaining({ line: 1, column: 'name' })]))
   })
 
+  it('a column named twice in the header is reported on line 1, and nothing is appended', async () => {
+    const before = await head()
+    const run = importing(csv('twice.csv', 'account_id,display_name,tier,owner_id,owner_id\nkunde-10,Alpha,key,hanna,otto\n'), '--write')
+    expect(run.code).toBe(2)
+    expect((JSON.parse(run.stdout) as { problems: unknown[] }).problems).toEqual([expect.objectContaining({ line: 1, column: 'owner_id', message: 'appears twice in the header' })])
+    expect(await head()).toBe(before)
+  })
+
+  it('a file that is not UTF-8 is refused before anything is read into the log', async () => {
+    const before = await head()
+    const path = join(dir, 'latin1.csv')
+    writeFileSync(path, Buffer.concat([Buffer.from('account_id,display_name,tier,owner_id\nkunde-14,M'), Buffer.from([0xfc]), Buffer.from('ller,key,hanna\n')]))
+    const run = importing(path, '--write')
+    expect(run.code).toBe(2)
+    expect(JSON.parse(run.stdout)).toMatchObject({ error: { field: '<files...>', message: expect.stringContaining('is not UTF-8 text') } })
+    expect(await head()).toBe(before)
+  })
+
   it('a good file is only checked without --write, imported with it, and not repeated', async () => {
     const file = csv('good.csv', 'account_id,display_name,tier,owner_id\nkunde-20,"Zeta & Söhne, KG",key,hanna\nkunde-21,Eta AG,standard,\n')
     const checked = importing(file)

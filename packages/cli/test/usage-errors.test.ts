@@ -44,7 +44,7 @@ const cases: ReadonlyArray<readonly [string, ReadonlyArray<string>, string]> = [
   ['erase on a ground the law does not give', ['--store', store, 'erase', 'principal:otto', '--reason', 'because', '--by', 'dora', '--tenant', 'acme-de', '--keys', log, '--write'], '--reason: expected one of art17-1-a'],
   ['erase without --by', ['--store', store, 'erase', 'principal:otto', '--reason', 'art17-1-c-objection', '--tenant', 'acme-de', '--keys', log], "required option '--by <principal>'"],
   ['verify with a head that is not one', ['--store', store, 'verify', '--head', log], '--head: expected the JSON'],
-  ['import of a file that is not there', ['--store', store, 'import', join(dir, 'none.csv'), '--by', 'dora', '--tenant', 'acme-de'], '<file>: cannot be read'],
+  ['import of a file that is not there', ['--store', store, 'import', join(dir, 'none.csv'), '--by', 'dora', '--tenant', 'acme-de'], '<files...>: cannot be read'],
   ['backup onto an existing file', ['--store', store, 'backup', log], '<to>: a file of that name exists'],
   ['a report written over the event log', ['--store', store, 'history', 'kunde-1', '--format', 'csv', '--output', log], '--output: '],
   ['the owner at a time of an account the log never opened', ['--store', store, 'owner', 'kunde-l', '--at', '2026-03-12'], '<account>: no such account in the log'],

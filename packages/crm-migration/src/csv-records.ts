@@ -110,6 +110,10 @@ export async function* csvRecords(path: string, file: string, required: Readonly
   /* The header is known once the first record (or the end) is reached. */
   const headerFits = (): boolean => {
     checked = true
+    // A column named twice would give each record the value of its last copy, silently.
+    const twice = header.filter((name, i) => header.indexOf(name) !== i)
+    for (const name of new Set(twice)) observer.problem(rowProblem('malformed', { file, line: 1 }, name, 'appears twice in the header; which of its columns holds the value is not clear'))
+    if (twice.length > 0) return false
     const missing = required.filter((c) => (typeof c === 'string' ? [c] : c).every((name) => !header.includes(name)))
     for (const c of missing) {
       const names = typeof c === 'string' ? [c] : c

@@ -43,6 +43,13 @@ describe('files that break their format', () => {
     expect((await imported([{ format: 'ownership-csv', path }])).problems).toEqual(['utf16.csv:1:(file):encoding'])
   })
 
+  it('reports a column named twice in the header on line 1, and imports nothing of that file', async () => {
+    const path = file('twice.csv', 'account_id,owner_id,changed_at,changed_by,reason,owner_id\nk-1,anna,2020-01-01T00:00:00Z,,,otto\n')
+    const { store, problems } = await imported([{ format: 'ownership-csv', path }])
+    expect(problems).toEqual(['twice.csv:1:owner_id:malformed'])
+    expect(await eventsOf(store, 'k-1')).toEqual([])
+  })
+
   it('reports a missing column on line 1, also in a file without rows', async () => {
     const path = file('no-time.csv', 'account_id,owner_id\n')
     expect((await imported([{ format: 'ownership-csv', path }])).problems).toEqual(['no-time.csv:1:changed_at:missing'])

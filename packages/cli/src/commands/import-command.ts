@@ -67,11 +67,18 @@ export const registerImportCommand = (program: Command, session: CliSession): vo
         if (options.tier !== undefined) return failWith(terminal, globals, new UsageError('--tier', 'only with --format; the CSV names each account\'s tier'))
         const at = options.at === undefined ? E.right(instantOf(Date.now())) : parseInstant(options.at, '--at')
         if (E.isLeft(at)) return failWith(terminal, globals, at.left)
+        let bytes: Buffer
+        try {
+          bytes = readFileSync(file)
+        } catch {
+          return failWith(terminal, globals, new UsageError('<files...>', 'cannot be read'))
+        }
         let text: string
         try {
-          text = readFileSync(file, 'utf8')
+          // Bytes that are not UTF-8 would become U+FFFD in the names the log keeps for good.
+          text = new TextDecoder('utf-8', { fatal: true }).decode(bytes)
         } catch {
-          return failWith(terminal, globals, new UsageError('<file>', 'cannot be read'))
+          return failWith(terminal, globals, new UsageError('<files...>', 'is not UTF-8 text; export the file as UTF-8'))
         }
         const rows = crmRows(text)
         if (E.isLeft(rows)) return reportProblems(terminal, globals, rows.left)

@@ -72,6 +72,8 @@ export const crmRows = (text: string): E.Either<ReadonlyArray<RowProblem>, CrmRo
   const headerLine = parse(text, { to_line: 1, bom: true, trim: true })[0] as string[] | undefined
   const present = new Set(headerLine ?? columns)
   const problems: RowProblem[] = []
+  // A column named twice would give each row the value of its last copy, silently.
+  for (const column of new Set((headerLine ?? []).filter((name, i, all) => all.indexOf(name) !== i))) problems.push({ line: 1, column, message: 'appears twice in the header' })
   for (const column of crmColumns.required) if (!present.has(column)) problems.push({ line: 1, column, message: 'required column is missing' })
   const known = new Set<string>([...crmColumns.required, ...crmColumns.optional])
   for (const column of present) if (!known.has(column)) problems.push({ line: 1, column, message: `unknown column; expected ${[...known].join(', ')}` })
