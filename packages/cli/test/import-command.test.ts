@@ -1,7 +1,9 @@
 // `import` of a CRM export: every bad row is reported with its line and column, and then nothing
 // is appended; a good file is checked without --write and imported with it; importing the same
 // file again repeats nothing.
+import { accountCommandHandler, defaultPolicy } from '@account-ownership/core'
 import { openSqliteEventStore } from '@account-ownership/store-sqlite'
+import { createHash } from 'node:crypto'
 import * as E from 'fp-ts/lib/Either.js'
 import { existsSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -119,9 +121,36 @@ describe('import', () => {
     expect(await head()).toBe(BigInt(events + 3))
     const owner = runBinary(['--store', store, '--json', 'owner', 'kunde-20'])
     expect(JSON.parse(owner.stdout)).toMatchObject({ displayName: 'Zeta & Söhne, KG', ownerId: 'hanna' })
+    // The same file again: its accounts are its own, its commands recorded; nothing is appended.
     const again = importing(file, '--write')
-    expect(again.code).toBe(2)
-    expect(again.stdout).toContain('the account exists in the log already')
+    expect(again.code).toBe(0)
+    expect(JSON.parse(again.stdout)).toMatchObject({ imported: 2, commands: 3, appended: 0 })
     expect(await head()).toBe(BigInt(events + 3))
+    // Another file naming one of those accounts is refused: that account is not its own.
+    const other = importing(csv('other.csv', 'account_id,display_name,tier,owner_id\nkunde-20,Zeta,key,hanna\n'), '--write')
+    expect(other.code).toBe(2)
+    expect(other.stdout).toContain('the account exists in the log already')
+    expect(await head()).toBe(BigInt(events + 3))
+  })
+
+  it('completes an import cut short: what it recorded already is kept, the rest appended once', async () => {
+    const text = 'account_id,display_name,tier,owner_id\nkunde-30,Theta GmbH,key,hanna\nkunde-31,Iota AG,standard,felix\n'
+    const file = csv('cut.csv', text)
+    // The first row's two commands, recorded as the import records them, before it was killed.
+    const id = createHash('sha256').update(text).digest('hex').slice(0, 16)
+    const opened = openSqliteEventStore({ path: log })
+    if (E.isLeft(opened)) throw opened.left
+    const handler = accountCommandHandler({ store: opened.right, policy: { ...defaultPolicy, admins: ['dora'] as never }, clock: () => '2025-08-01T00:00:00.000Z' as never })
+    for (const [suffix, command] of [['open', { type: 'OpenAccount', data: { accountId: 'kunde-30', tenantId: 'acme-de', displayName: 'Theta GmbH', tier: 'key' } }], ['owner', { type: 'AssignOwner', data: { accountId: 'kunde-30', ownerId: 'hanna' } }]] as const) {
+      const handled = await handler.handle(command, { commandId: `import-${id}-2-${suffix}`, actor: 'dora', tenantId: 'acme-de' })
+      if (E.isLeft(handled)) throw handled.left
+    }
+    await opened.right.close()
+    const before = await head()
+    const completed = importing(file, '--write')
+    expect(completed.code).toBe(0)
+    expect(JSON.parse(completed.stdout)).toMatchObject({ imported: 2, commands: 4, appended: 2 })
+    expect(await head()).toBe(before + 2n)
+    expect(JSON.parse(runBinary(['--store', store, '--json', 'owner', 'kunde-31']).stdout)).toMatchObject({ ownerId: 'felix' })
   })
 })

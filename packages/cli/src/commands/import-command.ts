@@ -47,7 +47,7 @@ export const registerImportCommand = (program: Command, session: CliSession): vo
   program
     .command('import')
     .description(
-      'WRITES to the log (needs --write): accounts and owners from a CRM export (CSV: account_id, display_name, tier, owner_id; all rows checked first, nothing half-imported), ' +
+      'WRITES to the log (needs --write): accounts and owners from a CRM export (CSV: account_id, display_name, tier, owner_id; all rows checked first; one cut short is completed by running it again), ' +
         'or with --format salesforce|hubspot|csv the ownership history of a CRM (bad rows reported, the rest imported; without --write a dry run)',
     )
     .argument('<files...>', 'the CSV file; with --format, the export files (Salesforce: Account.csv AccountHistory.csv)')
@@ -105,16 +105,19 @@ export const registerImportCommand = (program: Command, session: CliSession): vo
             const handler = accountCommandHandler({ store, policy: { ...defaultPolicy, admins: [options.by] as never }, clock: () => at.right })
             const bar = progressBar(terminal, 'import')
             let done = 0
+            // Commands a run cut short recorded already are answered from the log and append nothing.
+            let appended = 0
             for (const { line, commandId, command } of plan) {
               const handled = await handler.handle(command, { commandId, actor: options.by, tenantId: options.tenant })
               if (E.isLeft(handled)) {
                 bar.stop()
-                return failWith(terminal, globals, new CommandFailedError(`line ${line}: ${handled.left.message}; ${done} of ${plan.length} commands were appended — run the same import again to complete it (nothing is repeated)`))
+                return failWith(terminal, globals, new CommandFailedError(`line ${line}: ${handled.left.message}; ${done} of ${plan.length} commands are in the log — run the same import again to complete it (nothing is repeated)`))
               }
+              if (!handled.right.deduplicated) appended++
               bar.update(++done, plan.length)
             }
             bar.stop()
-            answer(terminal, globals, { imported: count, commands: plan.length, problems: [] }, () => `${count} account(s) imported (${plan.length} commands).\n`)
+            answer(terminal, globals, { imported: count, commands: plan.length, appended, problems: [] }, () => `${count} account(s) imported (${plan.length} commands, ${appended} appended now).\n`)
             return ExitCode.ok
           },
           options.write === true ? 'write' : 'read',

@@ -50,9 +50,16 @@ export const importPlan = (rows: ReadonlyArray<CrmRow>, fileText: string, tenant
   ])
 }
 
+// Whether the account's stream begins with the event this very command recorded: an import of the
+// same file cut short, which running it again completes (the handler repeats no command id).
+const openedBy = async (log: EventStore, accountId: AccountId, commandId: string): Promise<boolean> => {
+  for await (const first of log.readStream(accountStream(accountId), { to: 0n })) return first.metadata.commandId === commandId
+  return false
+}
+
 /**
  * Every problem the plan would meet: refusals of the domain (decided on an empty log) and
- * accounts the real log holds already.
+ * accounts the real log holds already — unless this same import (file and line) opened them.
  * @category import
  * @since 0.2.0
  */
@@ -67,7 +74,7 @@ export const checkPlan = async (plan: ReadonlyArray<PlannedCommand>, log: EventS
       const id = command.data.accountId
       if (AccountId.is(id)) {
         const version = await log.streamVersion(accountStream(id))
-        if (E.isRight(version) && version.right !== 'no-stream') {
+        if (E.isRight(version) && version.right !== 'no-stream' && !(await openedBy(log, id, commandId))) {
           problems.push({ line, column: 'account_id', message: 'the account exists in the log already' })
           failedLines.add(line)
           continue
