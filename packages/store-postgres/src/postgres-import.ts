@@ -44,7 +44,7 @@ export const importRows = async (ctx: ImportContext, rows: ReadonlyArray<StoredE
     const head = BigInt((await client.query<{ p: string }>(ctx.sql.lockHead)).rows[0]!.p)
     const tipRows = (await client.query<{ stream_id: string; version: string; hash: string }>(ctx.sql.streamTips, [streams])).rows
     const tips = new Map<string, StreamTip>(tipRows.map((t) => [t.stream_id, { version: BigInt(t.version), hash: t.hash }]))
-    const checked = checkImport(rows, tips, head)
+    const checked = checkImport(rows, tips, head, { dense: true })
     if (E.isLeft(checked)) {
       await client.query('ROLLBACK')
       return checked

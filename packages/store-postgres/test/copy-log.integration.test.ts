@@ -122,7 +122,11 @@ describe.skipIf(database.skip !== undefined)(`copyLog between SQLite and Postgre
     expect(await target.importStored(tampered)).toEqual(E.left(expect.objectContaining({ _tag: 'CorruptEventError', globalPosition: rows[2]!.globalPosition })))
     // Without the first event of its stream, the stream's next event does not continue it.
     const gap = rows.findIndex((r, i) => i > 0 && r.streamId === rows[0]!.streamId) - 1
-    expect(await target.importStored(rows.slice(1))).toEqual(E.left(expect.objectContaining({ _tag: 'InvalidStoreInputError', field: `rows[${gap}].streamVersion` })))
+    const renumbered = rows.slice(1).map((r, i) => ({ ...r, globalPosition: BigInt(i + 1) }))
+    expect(await target.importStored(renumbered)).toEqual(E.left(expect.objectContaining({ _tag: 'InvalidStoreInputError', field: `rows[${gap}].streamVersion` })))
+    // Positions with a gap: the log would look as if an event had been taken out.
+    const gapped = rows.map((r, i) => (i >= 3 ? { ...r, globalPosition: r.globalPosition + 10n } : r))
+    expect(await target.importStored(gapped)).toEqual(E.left(expect.objectContaining({ _tag: 'InvalidStoreInputError', field: 'rows[3].globalPosition' })))
     expect(await target.importStored([])).toEqual(E.left(expect.objectContaining({ _tag: 'InvalidStoreInputError', field: 'rows' })))
     expect(await target.importStored([{ ...rows[0]!, hash: 7 } as unknown as StoredEvent])).toEqual(E.left(expect.objectContaining({ _tag: 'InvalidStoreInputError', field: 'rows[0].hash' })))
     expect(await target.headPosition()).toEqual(E.right(0n))

@@ -40,7 +40,7 @@ export const importStoredRows = (db: Database.Database, rows: ReadonlyArray<Stor
         const found = typeof streamId === 'string' ? tip.get(streamId) : undefined
         if (found !== undefined) tips.set(streamId!, { version: found.version, hash: found.hash ?? '' })
       }
-      const checked = checkImport(rows, tips, head.get()!.p)
+      const checked = checkImport(rows, tips, head.get()!.p, { dense: true })
       if (E.isLeft(checked)) return checked
       for (const r of rows) insert.run(r.globalPosition, r.streamId, r.streamVersion, r.eventId, r.type, r.schemaVersion, r.data, r.metadata, r.recordedAt, r.hash!)
       return E.right({ imported: rows.length, head: rows[rows.length - 1]!.globalPosition })

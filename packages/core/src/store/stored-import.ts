@@ -75,7 +75,8 @@ const fields: ReadonlyArray<[keyof StoredEvent, string]> = [
 
 /**
  * Check that `rows` continue a log whose last position is `head` and whose streams end at
- * `tips`; each row's hash is recomputed over its bytes and its stream's last hash.
+ * `tips`; each row's hash is recomputed over its bytes and its stream's last hash. Where the
+ * target's positions are `dense` (since 0.4.0), each row must take the very next position.
  * @category store
  * @since 0.2.0
  */
@@ -83,6 +84,7 @@ export const checkImport = (
   rows: ReadonlyArray<StoredEvent>,
   tips: ReadonlyMap<string, StreamTip>,
   head: bigint,
+  positions: { readonly dense: boolean } = { dense: false },
 ): E.Either<InvalidStoreInputError | CorruptEventError | DuplicateEventError, void> => {
   if (!Array.isArray(rows) || rows.length === 0) return E.left(new InvalidStoreInputError('rows', 'an import needs at least one stored row'))
   const ends = new Map(tips)
@@ -92,6 +94,8 @@ export const checkImport = (
     const wrong = fields.find(([field, type]) => typeof (row as unknown as Record<string, unknown> | null)?.[field] !== type)
     if (wrong !== undefined) return E.left(new InvalidStoreInputError(`rows[${i}].${wrong[0]}`, `expected a ${wrong[1]}`))
     if (row.globalPosition <= last) return E.left(new InvalidStoreInputError(`rows[${i}].globalPosition`, `expected a position after ${last}, the log's last`))
+    // A store whose positions are dense has no gap for a reader or a verifier to take for a removed event.
+    if (positions.dense && row.globalPosition !== last + 1n) return E.left(new InvalidStoreInputError(`rows[${i}].globalPosition`, `expected ${last + 1n}: this store's positions leave no gap`))
     if (ids.has(row.eventId)) return E.left(new DuplicateEventError(row.eventId, row.streamId))
     const tip = ends.get(row.streamId)
     const expected = tip === undefined ? 0n : tip.version + 1n

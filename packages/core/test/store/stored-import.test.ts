@@ -69,4 +69,13 @@ describe('checkImport', () => {
     expect(checkImport([log[0]!, { ...log[0]!, globalPosition: 99n }], tips, 0n)).toEqual(E.left(expect.objectContaining({ _tag: 'DuplicateEventError' })))
     expect(checkImport([{ ...log[0]!, data: 5 } as unknown as StoredEvent], tips, 0n)).toEqual(E.left(expect.objectContaining({ _tag: 'InvalidStoreInputError', field: 'rows[0].data' })))
   })
+
+  it('refuses a gap in the positions for a store whose positions are dense, and only for such a store', () => {
+    const tips = new Map<string, StreamTip>()
+    const gapped = log.slice(0, 3).map((row, i) => (i === 2 ? { ...row, globalPosition: row.globalPosition + 10n } : row))
+    expect(checkImport(log.slice(0, 3), tips, 0n, { dense: true })).toEqual(E.right(undefined))
+    expect(checkImport(gapped, tips, 0n, { dense: true })).toEqual(E.left(expect.objectContaining({ _tag: 'InvalidStoreInputError', field: 'rows[2].globalPosition' })))
+    expect(checkImport(log.slice(0, 3).map((row) => ({ ...row, globalPosition: row.globalPosition + 5n })), tips, 0n, { dense: true })).toEqual(E.left(expect.objectContaining({ field: 'rows[0].globalPosition' })))
+    expect(checkImport(gapped, tips, 0n)).toEqual(E.right(undefined))
+  })
 })
