@@ -60,6 +60,8 @@ export const registerImportCommand = (program: Command, session: CliSession): vo
     .action(
       action<[ReadonlyArray<string>], ImportOptions>(session, async (globals, options, files) => {
         if (options.format !== undefined) {
+          // The history's own times are the business times there; an --at would be silently ignored.
+          if (options.at !== undefined) return failWith(terminal, globals, new UsageError('--at', 'only without --format; a CRM export dates each change itself'))
           return runCrmMigration(terminal, globals, { format: options.format, files, by: options.by, tenant: options.tenant, ...(options.tier === undefined ? {} : { tier: options.tier }), write: options.write === true })
         }
         const [file, ...more] = files

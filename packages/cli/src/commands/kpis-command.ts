@@ -8,7 +8,7 @@ import { instantOf } from '@account-ownership/core'
 import { accountsPerOwner, timeOrphaned, transferDecisionTimes, transfersPerPeriod, type PeriodUnit } from '@account-ownership/projections'
 import { Option, type Command } from 'commander'
 import * as E from 'fp-ts/lib/Either.js'
-import { ExitCode } from '../exit-code.js'
+import { ExitCode, UsageError } from '../exit-code.js'
 import { parseInstant } from '../terminal/instant-option.js'
 import { renderTable } from '../terminal/table.js'
 import { action, answer, failWith, type CliSession } from './cli-session.js'
@@ -36,6 +36,8 @@ export const registerKpisCommand = (program: Command, session: CliSession): void
         if (E.isLeft(from)) return failWith(terminal, globals, from.left)
         const to = options.to === undefined ? E.right(instantOf(Date.now())) : parseInstant(options.to, '--to')
         if (E.isLeft(to)) return failWith(terminal, globals, to.left)
+        // An empty window would answer "no transfers" as if that had been found.
+        if (to.right <= from.right) return failWith(terminal, globals, new UsageError('--to', 'must lie after --from'))
         return withReadModels(terminal, globals, async (_log, { db }) => {
           const window = { from: from.right, to: to.right }
           const transfers = await transfersPerPeriod(db, window, options.unit)
