@@ -47,6 +47,7 @@ const cases: ReadonlyArray<readonly [string, ReadonlyArray<string>, string]> = [
   ['import of a file that is not there', ['--store', store, 'import', join(dir, 'none.csv'), '--by', 'dora', '--tenant', 'acme-de'], '<files...>: cannot be read'],
   ['backup onto an existing file', ['--store', store, 'backup', log], '<to>: a file of that name exists'],
   ['a kpis window that ends before it begins', ['--store', store, 'kpis', '--from', '2026-06-01', '--to', '2026-01-01'], '--to: must lie after --from'],
+  ['an import dated in the future', ['--store', store, 'import', join(dir, 'none.csv'), '--at', '9999-12-31T23:59:59Z', '--by', 'dora', '--tenant', 'acme-de'], '--at: lies in the future'],
   ['--at beside --format of an import', ['--store', store, 'import', join(dir, 'none.csv'), '--format', 'csv', '--at', '2026-01-01', '--by', 'dora', '--tenant', 'acme-de'], '--at: only without --format'],
   ['a report written over the event log', ['--store', store, 'history', 'kunde-1', '--format', 'csv', '--output', log], '--output: '],
   ['the owner at a time of an account the log never opened', ['--store', store, 'owner', 'kunde-l', '--at', '2026-03-12'], '<account>: no such account in the log'],

@@ -115,11 +115,14 @@ export const openPostgresEventStore = async (options: PostgresEventStoreOptions)
   }
   try {
     const client = await connection.pool.connect()
+    // A client whose migration failed may be left inside its transaction: it is not pooled again.
+    let broken = true
     try {
       const migrated = await migrate(client, connection.schema)
+      broken = false
       if (E.isLeft(migrated)) return failed(migrated.left)
     } finally {
-      client.release()
+      client.release(broken)
     }
   } catch (e) {
     if (!isPostgresFailure(e)) throw e

@@ -10,6 +10,7 @@
  *
  * @module
  */
+import { InvalidStoreInputError } from '@account-ownership/core'
 import * as E from 'fp-ts/lib/Either.js'
 import type pg from 'pg'
 import { PostgresSchemaError } from './postgres-errors.js'
@@ -87,7 +88,11 @@ export const knownSchemaVersion = migrations.length
  * @category schema
  * @since 0.2.0
  */
-export const migrate = async (client: pg.ClientBase, schema: string): Promise<E.Either<PostgresSchemaError, number>> => {
+export const migrate = async (client: pg.ClientBase, schema: string): Promise<E.Either<PostgresSchemaError | InvalidStoreInputError, number>> => {
+  // A word the server reserves (user, select, order…) passes the identifier check but cannot stand
+  // unquoted where the statements place the schema: named as bad input, not as a syntax error.
+  const { rows: quoted } = await client.query<{ q: string }>('SELECT quote_ident($1) AS q', [schema])
+  if (quoted[0]?.q !== schema) return E.left(new InvalidStoreInputError('schema', 'is a word PostgreSQL reserves; choose another name'))
   await client.query('BEGIN')
   try {
     await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`account-ownership/migrate/${schema}`])

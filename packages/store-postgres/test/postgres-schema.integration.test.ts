@@ -18,6 +18,15 @@ describe.skipIf(database.skip !== undefined)(`schema creation and migration on o
     for (const o of opened) if (E.isRight(o)) await o.right.close()
   })
 
+  it.each(['user', 'select', 'order'])('refuses the schema name %s, a word PostgreSQL reserves, as bad input naming the schema, and creates nothing', async (schema) => {
+    const pool = database.pool(1)
+    const opened = await openPostgresEventStore({ pool, schema })
+    expect(opened).toEqual(E.left(expect.objectContaining({ _tag: 'InvalidStoreInputError', field: 'schema' })))
+    expect((await pool.query('SELECT count(*)::int AS n FROM pg_namespace WHERE nspname = $1', [schema])).rows[0]).toEqual({ n: 0 })
+    // The pool's client went back whole: the next query on it works.
+    expect((await pool.query('SELECT 1 AS one')).rows).toEqual([{ one: 1 }])
+  })
+
   it('keeps schemas apart: two stores in two schemas of one database share nothing', async () => {
     const [a, b] = await Promise.all([database.store({ schema: 'kunden_a' }), database.store({ schema: 'kunden_b' })])
     const pool = database.pool()

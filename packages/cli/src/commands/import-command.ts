@@ -22,6 +22,9 @@ import { action, answer, failWith, type CliSession, type GlobalOptions } from '.
 import { withLog } from './read-session.js'
 import type { Terminal } from '../terminal/terminal.js'
 
+// As the command handler allows for clocks that differ a little: five minutes.
+const maxAheadOfClockMs = 5 * 60_000
+
 interface ImportOptions {
   readonly by: string
   readonly tenant: string
@@ -69,6 +72,8 @@ export const registerImportCommand = (program: Command, session: CliSession): vo
         if (options.tier !== undefined) return failWith(terminal, globals, new UsageError('--tier', 'only with --format; the CSV names each account\'s tier'))
         const at = options.at === undefined ? E.right(instantOf(Date.now())) : parseInstant(options.at, '--at')
         if (E.isLeft(at)) return failWith(terminal, globals, at.left)
+        // A business time ahead of the clock would date the accounts' history in the future: the owner "since 9999" while nobody may access it now.
+        if (Date.parse(at.right) > Date.now() + maxAheadOfClockMs) return failWith(terminal, globals, new UsageError('--at', 'lies in the future; the import dates what it records at this time'))
         let bytes: Buffer
         try {
           bytes = readFileSync(file)
