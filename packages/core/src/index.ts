@@ -123,7 +123,7 @@ export { CopyMismatchError, copyLog, type CopyLogError, type CopyLogOptions, typ
 export { inMemoryEventStore, type InMemoryEventStoreOptions } from './store/in-memory-event-store.js'
 
 export { CommandContext } from './command-handler/command-context.js'
-export { notAheadOfClock, notBeforeLastEvent, occurredBeforeLastEvent, type OccurredBeforeLastEventError, type OccurredInFutureError } from './command-handler/business-time.js'
+export { defaultMaxAheadOfClock, notAheadOfClock, notBeforeLastEvent, occurredBeforeLastEvent, type OccurredBeforeLastEventError, type OccurredInFutureError } from './command-handler/business-time.js'
 export { commandHandler, type CommandContextInput, type CommandHandler, type CommandHandlerConfig, type HandleError, type Handled } from './command-handler/command-handler.js'
 export { accountCommandHandler, principalCommandHandler, type AccountCommandInput, type DomainHandlerConfig, type PrincipalCommandInput } from './command-handler/account-command-handler.js'
 export { InvalidHandlerConfigError } from './command-handler/handler-config-error.js'

@@ -166,7 +166,8 @@ const postgresEventStore = (connection: PostgresConnection, clock: Clock, schema
       let rows: StoredEvent[]
       try {
         rows = (await pool.query<EventRow>({ ...statement, values: [...args(key), limit] })).rows.map(storedEventOf)
-        await durable.ensure(rows.reduce((max, row) => (row.globalPosition > max ? row.globalPosition : max), 0n))
+        // A page's highest position is its last: a stream's versions follow the log's order.
+        await durable.ensure(rows[rows.length - 1]?.globalPosition ?? 0n)
       } catch (e) {
         throw asStoreError(e)
       }

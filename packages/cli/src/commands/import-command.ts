@@ -7,7 +7,7 @@
  *
  * @module
  */
-import { accountCommandHandler, defaultPolicy, inMemoryEventStore, instantOf } from '@account-ownership/core'
+import { accountCommandHandler, defaultMaxAheadOfClock, defaultPolicy, inMemoryEventStore, instantOf, notAheadOfClock } from '@account-ownership/core'
 import type { Command } from 'commander'
 import * as E from 'fp-ts/lib/Either.js'
 import { readFileSync } from 'node:fs'
@@ -21,9 +21,6 @@ import { renderTable } from '../terminal/table.js'
 import { action, answer, failWith, type CliSession, type GlobalOptions } from './cli-session.js'
 import { withLog } from './read-session.js'
 import type { Terminal } from '../terminal/terminal.js'
-
-// As the command handler allows for clocks that differ a little: five minutes.
-const maxAheadOfClockMs = 5 * 60_000
 
 interface ImportOptions {
   readonly by: string
@@ -73,7 +70,7 @@ export const registerImportCommand = (program: Command, session: CliSession): vo
         const at = options.at === undefined ? E.right(instantOf(Date.now())) : parseInstant(options.at, '--at')
         if (E.isLeft(at)) return failWith(terminal, globals, at.left)
         // A business time ahead of the clock would date the accounts' history in the future: the owner "since 9999" while nobody may access it now.
-        if (Date.parse(at.right) > Date.now() + maxAheadOfClockMs) return failWith(terminal, globals, new UsageError('--at', 'lies in the future; the import dates what it records at this time'))
+        if (E.isLeft(notAheadOfClock(at.right, instantOf(Date.now()), defaultMaxAheadOfClock))) return failWith(terminal, globals, new UsageError('--at', 'lies in the future; the import dates what it records at this time'))
         let bytes: Buffer
         try {
           bytes = readFileSync(file)

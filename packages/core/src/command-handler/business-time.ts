@@ -69,6 +69,14 @@ export interface OccurredInFutureError extends DomainError<'OccurredInFutureErro
 const inFuture = domainError('OccurredInFutureError')
 
 /**
+ * How far ahead of the clock a business time may lie by default, in milliseconds: five minutes,
+ * for clocks that differ a little.
+ * @category command handler
+ * @since 0.4.0
+ */
+export const defaultMaxAheadOfClock = 5 * 60_000
+
+/**
  * `occurredAt` if it is at most `maxAheadOfClock` milliseconds after `now`.
  * @category command handler
  * @since 0.3.0

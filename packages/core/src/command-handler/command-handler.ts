@@ -31,7 +31,7 @@ import type { NewEvent, RecordedEvent } from '../store/recorded-event.js'
 import { isStoreError, type StoreError } from '../store/store-errors.js'
 import type { StreamId } from '../store/stream-id.js'
 import { nobodyOffboarded, offboardedAmong, offboardingsWithSuccessors, type OffboardingLookup, type PrincipalDirectory } from '../offboarding/principal-directory.js'
-import { notAheadOfClock, notBeforeLastEvent, type OccurredBeforeLastEventError, type OccurredInFutureError } from './business-time.js'
+import { defaultMaxAheadOfClock, notAheadOfClock, notBeforeLastEvent, type OccurredBeforeLastEventError, type OccurredInFutureError } from './business-time.js'
 import { CommandContext } from './command-context.js'
 import { maxAheadOfClockOf, stateCacheSizeOf } from './handler-config-error.js'
 import { streamStateCache, type CachedStream, type StateCacheOptions } from './stream-state-cache.js'
@@ -143,7 +143,7 @@ export const commandHandler = <C, Ev extends DomainEvent, S, Err extends DomainE
   const cacheSize = stateCacheSizeOf(config.stateCache, 1000)
   if (typeof cacheSize !== 'number') throw cacheSize
   const cache = cacheSize === 0 ? undefined : streamStateCache<S>(cacheSize)
-  const maxAheadOfClock = maxAheadOfClockOf(config.maxAheadOfClock, 5 * 60_000)
+  const maxAheadOfClock = maxAheadOfClockOf(config.maxAheadOfClock, defaultMaxAheadOfClock)
   if (typeof maxAheadOfClock !== 'number') throw maxAheadOfClock
 
   /* Fold the stream onto what `since` knows of it (from the start without it), reading only the events after it. */

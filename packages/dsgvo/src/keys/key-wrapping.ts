@@ -13,7 +13,7 @@
  */
 import * as E from 'fp-ts/lib/Either.js'
 import { unwrapKey, wrapKey, type KeyEncryptionKey, type KeyEncryptionKeys } from './key-encryption-keys.js'
-import { KeyStoreUnavailableError } from './key-store.js'
+import { KeyStoreUnavailableError, type SubjectKey } from './key-store.js'
 
 /**
  * A stored subject key: its bytes as written (wrapped, or plain where no KEK is configured) and
@@ -60,15 +60,9 @@ const checkedKek = (field: string, answer: E.Either<KeyStoreUnavailableError, Ke
  * @category keys
  * @since 0.2.0
  */
-export const keyWrapping = (keks: KeyEncryptionKeys | undefined) => ({
-  /** The bytes to store for a new key, and the KEK version that wraps them. */
-  wrap: async (subjectId: string, version: number, key: Uint8Array): Promise<E.Either<KeyStoreUnavailableError, { bytes: Uint8Array; kekVersion: number | null }>> => {
-    if (keks === undefined) return E.right({ bytes: key, kekVersion: null })
-    const kek = checkedKek('keyEncryptionKeys.current', await keks.current())
-    return E.isLeft(kek) ? kek : E.right({ bytes: wrapKey(kek.right.key, key, boundTo(subjectId, version)), kekVersion: kek.right.version })
-  },
-  /** The key of a stored row; an error when its KEK is gone or does not open it. */
-  unwrap: async (row: StoredSubjectKey): Promise<E.Either<KeyStoreUnavailableError, Uint8Array>> => {
+export const keyWrapping = (keks: KeyEncryptionKeys | undefined) => {
+  // The key of a stored row; an error when its KEK is gone or does not open it.
+  const unwrap = async (row: StoredSubjectKey): Promise<E.Either<KeyStoreUnavailableError, Uint8Array>> => {
     if (row.kekVersion === null) return E.right(row.key)
     if (keks === undefined) return E.left(new KeyStoreUnavailableError('the key is wrapped, but no key-encryption keys are configured', false, { field: 'keyEncryptionKeys' }))
     const kek = await keks.byVersion(row.kekVersion)
@@ -77,35 +71,58 @@ export const keyWrapping = (keks: KeyEncryptionKeys | undefined) => ({
     if (E.isLeft(opener)) return opener
     const key = opener.right === undefined ? undefined : unwrapKey(opener.right, row.key, boundTo(row.subjectId, row.version))
     return key === undefined ? E.left(new KeyStoreUnavailableError(`the key-encryption key ${row.kekVersion} does not open the key of ${row.subjectId}`, false)) : E.right(key)
-  },
-  /** After an erasure: the remaining rows re-wrapped under a fresh KEK, and its version (nothing to do without a rotating source). */
-  rotate: async (rows: ReadonlyArray<StoredSubjectKey>): Promise<E.Either<KeyStoreUnavailableError, Rotation | undefined>> => {
-    // Opened without its KEKs, a store of wrapped keys would erase without retiring the KEK that opens the erased key's copies.
-    if (keks === undefined && rows.some((row) => row.kekVersion !== null)) {
-      return E.left(new KeyStoreUnavailableError('the keys are wrapped, but no key-encryption keys are configured: the erasure could not retire the old one', false, { field: 'keyEncryptionKeys' }))
-    }
-    if (keks?.rotate === undefined) return E.right(undefined)
-    // Each KEK asked for once per rotation, not once per key (a file source reads its file on every ask).
-    const asked = new Map<number, ReturnType<KeyEncryptionKeys['byVersion']>>()
-    const byVersion = (version: number) => asked.get(version) ?? asked.set(version, keks.byVersion(version)).get(version)!
-    const opener = keyWrapping({ ...keks, byVersion })
-    const plain: Array<{ row: StoredSubjectKey; key: Uint8Array }> = []
-    for (const row of rows) {
-      const key = await opener.unwrap(row)
-      if (E.isLeft(key)) return key
-      plain.push({ row, key: key.right })
-    }
-    const fresh = checkedKek('keyEncryptionKeys.rotate', await keks.rotate())
-    if (E.isLeft(fresh)) return fresh
-    const { version, key: kek } = fresh.right
-    return E.right({ kekVersion: version, rows: plain.map(({ row, key }) => ({ ...row, key: wrapKey(kek, key, boundTo(row.subjectId, row.version)), kekVersion: version })) })
-  },
-  /**
-   * Once the rows re-wrapped under `kekVersion` are committed: destroy the KEKs before it, which
-   * wrapped the erased key — not a newer one, which another erasure may still be re-wrapping under.
-   */
-  retire: async (kekVersion: number): Promise<E.Either<KeyStoreUnavailableError, number>> => (keks?.retireOlderThan === undefined ? E.right(0) : keks.retireOlderThan(kekVersion)),
-})
+  }
+  return {
+    /** The bytes to store for a new key, and the KEK version that wraps them. */
+    wrap: async (subjectId: string, version: number, key: Uint8Array): Promise<E.Either<KeyStoreUnavailableError, { bytes: Uint8Array; kekVersion: number | null }>> => {
+      if (keks === undefined) return E.right({ bytes: key, kekVersion: null })
+      const kek = checkedKek('keyEncryptionKeys.current', await keks.current())
+      return E.isLeft(kek) ? kek : E.right({ bytes: wrapKey(kek.right.key, key, boundTo(subjectId, version)), kekVersion: kek.right.version })
+    },
+    /** The key of a stored row; an error when its KEK is gone or does not open it. */
+    unwrap,
+    /**
+     * The key of the row `read` finds, or `undefined` where it finds none. Another subject's
+     * erasure may re-wrap the row under a new KEK and retire the old one between the read and the
+     * unwrap: then the row is read once more, and opens under the new KEK.
+     */
+    keyOfRow: async (read: () => Promise<StoredSubjectKey | undefined>): Promise<E.Either<KeyStoreUnavailableError, SubjectKey | undefined>> => {
+      for (let attempt = 1; ; attempt++) {
+        const row = await read()
+        if (row === undefined) return E.right(undefined)
+        const key = await unwrap(row)
+        if (E.isRight(key) || attempt === 2) return E.map((opened: Uint8Array): SubjectKey => ({ subjectId: row.subjectId as SubjectKey['subjectId'], version: row.version, key: opened }))(key)
+      }
+    },
+    /** After an erasure: the remaining rows re-wrapped under a fresh KEK, and its version (nothing to do without a rotating source). */
+    rotate: async (rows: ReadonlyArray<StoredSubjectKey>): Promise<E.Either<KeyStoreUnavailableError, Rotation | undefined>> => {
+      // Opened without its KEKs, a store of wrapped keys would erase without retiring the KEK that opens the erased key's copies.
+      if (keks === undefined && rows.some((row) => row.kekVersion !== null)) {
+        return E.left(new KeyStoreUnavailableError('the keys are wrapped, but no key-encryption keys are configured: the erasure could not retire the old one', false, { field: 'keyEncryptionKeys' }))
+      }
+      if (keks?.rotate === undefined) return E.right(undefined)
+      // Each KEK asked for once per rotation, not once per key (a file source reads its file on every ask).
+      const asked = new Map<number, ReturnType<KeyEncryptionKeys['byVersion']>>()
+      const byVersion = (version: number) => asked.get(version) ?? asked.set(version, keks.byVersion(version)).get(version)!
+      const opener = keyWrapping({ ...keks, byVersion })
+      const plain: Array<{ row: StoredSubjectKey; key: Uint8Array }> = []
+      for (const row of rows) {
+        const key = await opener.unwrap(row)
+        if (E.isLeft(key)) return key
+        plain.push({ row, key: key.right })
+      }
+      const fresh = checkedKek('keyEncryptionKeys.rotate', await keks.rotate())
+      if (E.isLeft(fresh)) return fresh
+      const { version, key: kek } = fresh.right
+      return E.right({ kekVersion: version, rows: plain.map(({ row, key }) => ({ ...row, key: wrapKey(kek, key, boundTo(row.subjectId, row.version)), kekVersion: version })) })
+    },
+    /**
+     * Once the rows re-wrapped under `kekVersion` are committed: destroy the KEKs before it, which
+     * wrapped the erased key — not a newer one, which another erasure may still be re-wrapping under.
+     */
+    retire: async (kekVersion: number): Promise<E.Either<KeyStoreUnavailableError, number>> => (keks?.retireOlderThan === undefined ? E.right(0) : keks.retireOlderThan(kekVersion)),
+  }
+}
 
 /**
  * The key wrapping of one key store.

@@ -103,23 +103,19 @@ export const postgresKeyStore = async (pool: pg.Pool, options: PostgresKeyStoreO
   }
   const store: KeyStore = {
     keyFor: (subjectId, version) =>
-      settle(async () => {
-        // An erasure of another subject may re-wrap this row under a new KEK and retire the old one
-        // between the read and the unwrap: then the row is read again, and opens under the new KEK.
-        for (let attempt = 1; ; attempt++) {
-          const { rows } = await pool.query<KeyRow>(
-            version === undefined
-              ? 'SELECT subject_id, version, key, kek_version FROM dsgvo_subject_keys WHERE subject_id = $1 ORDER BY version DESC LIMIT 1'
-              : 'SELECT subject_id, version, key, kek_version FROM dsgvo_subject_keys WHERE subject_id = $1 AND version = $2',
-            version === undefined ? [subjectId] : [subjectId, version],
-          )
-          const row = rows[0]
-          if (row === undefined) return undefined
-          const key = await wrapping.unwrap(storedOf(row))
-          if (E.isRight(key)) return { subjectId, version: row.version, key: key.right }
-          if (attempt === 2) throw key.left
-        }
-      }),
+      settle(async () =>
+        orThrow(
+          await wrapping.keyOfRow(async () => {
+            const { rows } = await pool.query<KeyRow>(
+              version === undefined
+                ? 'SELECT subject_id, version, key, kek_version FROM dsgvo_subject_keys WHERE subject_id = $1 ORDER BY version DESC LIMIT 1'
+                : 'SELECT subject_id, version, key, kek_version FROM dsgvo_subject_keys WHERE subject_id = $1 AND version = $2',
+              version === undefined ? [subjectId] : [subjectId, version],
+            )
+            return rows[0] === undefined ? undefined : storedOf(rows[0])
+          }),
+        ),
+      ),
     create: (subjectId: SubjectId) =>
       settle(() =>
         inTransaction(pool, async (client): Promise<SubjectKey> => {

@@ -152,16 +152,13 @@ export const sqliteKeyStore = (db: Database.Database, options: SqliteKeyStoreOpt
 
   return {
     keyFor: (subjectId, version) =>
-      inTurn(async () => {
-        // Another process's erasure may re-wrap this row under a new KEK and retire the old one
-        // between the read and the unwrap: then the row is read again, and opens under the new KEK.
-        for (let attempt = 1; ; attempt++) {
+      inTurn(() =>
+        wrapping.keyOfRow(async () => {
+          // Another process's erasure may re-wrap the row between its read and its unwrap (see keyOfRow).
           const row = version === undefined ? newest.get(subjectId) : byVersion.get(subjectId, version)
-          if (row === undefined) return E.right(undefined)
-          const key = await wrapping.unwrap(storedOf(row))
-          if (E.isRight(key) || attempt === 2) return E.map((opened: Uint8Array): SubjectKey => ({ subjectId, version: row.version, key: opened }))(key)
-        }
-      }),
+          return row === undefined ? undefined : storedOf(row)
+        }),
+      ),
     create: (subjectId) =>
       inTurn(async () =>
         E.right(
