@@ -10,8 +10,8 @@
  *
  * @module
  */
-import type { Instant, Tier } from '@account-ownership/core'
-import { instantArgument, type InvalidQueryError } from '@account-ownership/projections'
+import { Instant, type Tier } from '@account-ownership/core'
+import { instantArgument, invalidQuery, type InvalidQueryError } from '@account-ownership/projections'
 import * as E from 'fp-ts/lib/Either.js'
 
 /**
@@ -61,7 +61,9 @@ export const recordKindOf = (policy: RetentionPolicy, tier: Tier): string => pol
 /**
  * Until when records archived at `archivedAt` must be kept: the end of the archive's calendar
  * year plus the kind's years, or `undefined` for a kind the policy does not know. `archivedAt` is
- * a plain ISO-8601 string; anything else is an `InvalidQueryError` naming `archivedAt`.
+ * a plain ISO-8601 string; anything else is an `InvalidQueryError` naming `archivedAt`. A kind
+ * whose `years` is not a whole number from 0 to 9999 is an `InvalidQueryError` naming
+ * `policy.kinds.<kind>.years`, and a period ending after the year 9999 one naming `archivedAt`.
  * @category retention
  * @since 0.1.0
  * @example
@@ -70,8 +72,15 @@ export const recordKindOf = (policy: RetentionPolicy, tier: Tier): string => pol
 export const retentionUntil = (policy: RetentionPolicy, kind: string, archivedAt: string): E.Either<InvalidQueryError, Instant | undefined> => {
   const at = instantArgument('archivedAt', archivedAt)
   if (E.isLeft(at)) return at
-  const years = policy.kinds[kind]?.years
+  const kinds: unknown = policy?.kinds
+  if (typeof kinds !== 'object' || kinds === null) return E.left(invalidQuery('policy.kinds', 'expected the record kinds and their years'))
+  const years: unknown = Object.hasOwn(kinds, kind) ? (kinds as RetentionPolicy['kinds'])[kind]?.years : undefined
   if (years === undefined) return E.right(undefined)
+  // Years as text ('10') made the end year 202710 — an instant that compares as long past.
+  if (typeof years !== 'number' || !Number.isInteger(years) || years < 0 || years > 9999) return E.left(invalidQuery(`policy.kinds.${kind}.years`, 'expected a whole number of years from 0 to 9999'))
   const year = new Date(at.right).getUTCFullYear()
-  return E.right(new Date(Date.UTC(year + 1 + years, 0, 1)).toISOString() as Instant)
+  const until = Date.UTC(year + 1 + years, 0, 1)
+  const iso = Number.isNaN(until) ? undefined : new Date(until).toISOString()
+  // Past the year 9999 an ISO string is no instant, and compares as earlier than every instant.
+  return iso !== undefined && Instant.is(iso) ? E.right(iso) : E.left(invalidQuery('archivedAt', `the retention period of ${years} years would end after the year 9999`))
 }

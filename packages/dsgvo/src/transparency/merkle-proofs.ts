@@ -8,7 +8,7 @@
  *
  * @module
  */
-import { nodeHash, splitPoint, type Digest } from './merkle-hash.js'
+import { emptyRoot, nodeHash, splitPoint, type Digest } from './merkle-hash.js'
 
 /**
  * The root of the leaves `[start, end)` of the log, from wherever the hashes are kept.
@@ -111,7 +111,8 @@ const powerOfTwo = (n: number): boolean => {
  */
 export const verifyConsistency = (older: number, newer: number, olderRoot: Digest, newerRoot: Digest, proof: ReadonlyArray<Digest>): boolean => {
   if (!(Number.isSafeInteger(older) && Number.isSafeInteger(newer) && older >= 0 && older <= newer)) return false
-  if (older === 0) return proof.length === 0
+  // The empty tree has one root (RFC 9162 §2.1.1): a head of size 0 that names another commits to nothing.
+  if (older === 0) return proof.length === 0 && olderRoot.equals(emptyRoot) && (newer > 0 || newerRoot.equals(emptyRoot))
   if (older === newer) return proof.length === 0 && olderRoot.equals(newerRoot)
   const path = powerOfTwo(older) ? [olderRoot, ...proof] : [...proof]
   if (path.length === 0) return false

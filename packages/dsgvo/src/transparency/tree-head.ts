@@ -17,7 +17,9 @@ import * as t from 'io-ts'
 const Hex64 = t.refinement(t.string, (s) => /^[0-9a-f]{64}$/.test(s), 'a SHA-256 digest in lower-case hex')
 const Count = t.refinement(t.number, (n) => Number.isSafeInteger(n) && n >= 0, 'a whole number ≥ 0')
 const Decimal = t.refinement(t.string, (s) => /^(0|[1-9][0-9]{0,18})$/.test(s), 'a global position in decimal')
-const Base64 = t.refinement(t.string, (s) => /^[A-Za-z0-9+/]{86}==$/.test(s), 'an Ed25519 signature in base64')
+// 64 bytes take 86 characters and `==`; the last character carries 4 bits that are not the
+// signature's, so only the spelling that encodes them as 0 is taken: one signature, one text.
+const Base64 = t.refinement(t.string, (s) => /^[A-Za-z0-9+/]{86}==$/.test(s) && Buffer.from(s, 'base64').toString('base64') === s, 'an Ed25519 signature in base64')
 
 /**
  * A signed tree head, as kept and exchanged (JSON).
@@ -109,6 +111,22 @@ export const signTreeHead = (head: UnsignedTreeHead, signer: TreeHeadSigner): Tr
 })
 
 /**
+ * The Ed25519 public key tree heads are checked against, from a `KeyObject` (public, or the private
+ * key it belongs to) or SPKI PEM text; anything else is an `InvalidTreeHeadError` naming `publicKey`.
+ * @category tamper evidence
+ * @since 0.4.0
+ */
+export const treeHeadPublicKey = (key: KeyObject | string): E.Either<InvalidTreeHeadError, KeyObject> => {
+  let publicKey: KeyObject
+  try {
+    publicKey = typeof key === 'string' ? createPublicKey(key) : key.type === 'private' ? createPublicKey(key) : key
+  } catch {
+    return E.left(new InvalidTreeHeadError('publicKey', 'expected an Ed25519 public key (SPKI PEM or KeyObject)'))
+  }
+  return publicKey.asymmetricKeyType === 'ed25519' ? E.right(publicKey) : E.left(new InvalidTreeHeadError('publicKey', 'expected an Ed25519 public key'))
+}
+
+/**
  * Decode a tree head kept outside the system (parsed JSON) and check its signature against the
  * public key (a `KeyObject` or SPKI PEM text).
  * @category tamper evidence
@@ -119,13 +137,9 @@ export const signTreeHead = (head: UnsignedTreeHead, signer: TreeHeadSigner): Tr
 export const checkTreeHead = (u: unknown, key: KeyObject | string): E.Either<InvalidTreeHeadError, TreeHead> => {
   const decoded = decodeWith(TreeHead)(u)
   if (E.isLeft(decoded)) return E.left(new InvalidTreeHeadError(decoded.left.field, showProblems(decoded.left.problems)))
-  let publicKey: KeyObject
-  try {
-    publicKey = typeof key === 'string' ? createPublicKey(key) : key.type === 'private' ? createPublicKey(key) : key
-  } catch {
-    return E.left(new InvalidTreeHeadError('publicKey', 'expected an Ed25519 public key (SPKI PEM or KeyObject)'))
-  }
-  if (publicKey.asymmetricKeyType !== 'ed25519') return E.left(new InvalidTreeHeadError('publicKey', 'expected an Ed25519 public key'))
+  const checked = treeHeadPublicKey(key)
+  if (E.isLeft(checked)) return checked
+  const publicKey = checked.right
   const head = decoded.right
   if (head.keyId !== keyIdOf(publicKey)) return E.left(new InvalidTreeHeadError('keyId', 'the head was signed with another key'))
   const signed = verify(null, signedBytes(head), publicKey, Buffer.from(head.signature, 'base64'))

@@ -78,6 +78,13 @@ const withStoredNodes = async <A>(db: Kysely<MerkleTables>, prove: (subtree: Sub
 
 const hex = (path: ReadonlyArray<Digest>) => path.map((d) => d.toString('hex'))
 
+// The size of a head handed in: a whole number ≥ 0, as `TreeHead` decodes it (a JavaScript caller
+// may hand in anything; a fraction sent the proof's recursion into a stack overflow).
+const sizeOf = (head: unknown, field: string): E.Either<InvalidTreeInputError, number> => {
+  const size = typeof head === 'object' && head !== null ? (head as { treeSize?: unknown }).treeSize : undefined
+  return typeof size === 'number' && Number.isSafeInteger(size) && size >= 0 ? E.right(size) : E.left(new InvalidTreeInputError(field, 'expected a tree head whose treeSize is a whole number ≥ 0'))
+}
+
 /**
  * The inclusion proof of the event at a global position in the tree a head covers.
  * @category tamper evidence
@@ -88,14 +95,16 @@ const hex = (path: ReadonlyArray<Digest>) => path.map((d) => d.toString('hex'))
  */
 export const proveInclusion = async (db: Kysely<MerkleTables>, position: bigint, head: TreeHead): Promise<E.Either<TreeError, InclusionProof>> => {
   if (typeof position !== 'bigint' || position < 1n) return E.left(new InvalidTreeInputError('position', 'expected a global position (bigint ≥ 1n)'))
+  const size = sizeOf(head, 'head.treeSize')
+  if (E.isLeft(size)) return size
   try {
     // Only leaves carry a position; asking for the height too lets SQLite pick the wrong index.
     const leaf = await db.selectFrom('merkle_nodes').select('node_index').where('position', '=', String(position)).executeTakeFirst()
     if (leaf === undefined) return E.left(new InvalidTreeInputError('position', 'no event of the tree is at this position'))
     const leafIndex = Number(leaf.node_index)
-    if (leafIndex >= head.treeSize) return E.left(new InvalidTreeInputError('position', `the event came after the head's ${head.treeSize} events`))
-    const path = await withStoredNodes(db, (subtree) => inclusionPath(subtree, leafIndex, head.treeSize))
-    return E.right({ position: String(position), leafIndex, treeSize: head.treeSize, path: hex(path) })
+    if (leafIndex >= size.right) return E.left(new InvalidTreeInputError('position', `the event came after the head's ${size.right} events`))
+    const path = await withStoredNodes(db, (subtree) => inclusionPath(subtree, leafIndex, size.right))
+    return E.right({ position: String(position), leafIndex, treeSize: size.right, path: hex(path) })
   } catch (e) {
     return E.left(e instanceof InvalidTreeInputError ? e : treeUnavailable(e))
   }
@@ -107,31 +116,48 @@ export const proveInclusion = async (db: Kysely<MerkleTables>, position: bigint,
  * @since 0.2.0
  */
 export const proveConsistency = async (db: Kysely<MerkleTables>, older: TreeHead, newer: TreeHead): Promise<E.Either<TreeError, ConsistencyProof>> => {
-  if (older.treeSize > newer.treeSize) return E.left(new InvalidTreeInputError('older.treeSize', 'the older head covers more events than the newer one'))
+  const olderSize = sizeOf(older, 'older.treeSize')
+  if (E.isLeft(olderSize)) return olderSize
+  const newerSize = sizeOf(newer, 'newer.treeSize')
+  if (E.isLeft(newerSize)) return newerSize
+  if (olderSize.right > newerSize.right) return E.left(new InvalidTreeInputError('older.treeSize', 'the older head covers more events than the newer one'))
   try {
-    const path = await withStoredNodes(db, (subtree) => consistencyPath(subtree, older.treeSize, newer.treeSize))
-    return E.right({ olderSize: older.treeSize, newerSize: newer.treeSize, path: hex(path) })
+    const path = await withStoredNodes(db, (subtree) => consistencyPath(subtree, olderSize.right, newerSize.right))
+    return E.right({ olderSize: olderSize.right, newerSize: newerSize.right, path: hex(path) })
   } catch (e) {
     return E.left(e instanceof InvalidTreeInputError ? e : treeUnavailable(e))
   }
 }
 
+// A SHA-256 digest as the log and the proofs spell it: 64 lower-case hex digits. `Buffer.from(…, 'hex')`
+// stops at the first character that is not hex, so a hash with anything appended read as the hash.
+const isDigest = (u: unknown): u is string => typeof u === 'string' && /^[0-9a-f]{64}$/.test(u)
 const digests = (path: ReadonlyArray<string>) => path.map((h) => Buffer.from(h, 'hex'))
+const isPath = (u: unknown): u is ReadonlyArray<string> => Array.isArray(u) && u.every(isDigest)
 
 /**
  * Whether a proof shows the event with this chain hash in the tree of the head. Pure: no database.
+ * A chain hash, path entry or root that is not 64 lower-case hex digits proves nothing.
  * @category tamper evidence
  * @since 0.2.0
  */
 export const checkInclusion = (proof: InclusionProof, chainHash: string, head: TreeHead): boolean =>
-  proof.treeSize === head.treeSize && verifyInclusion(leafHash(chainHash), proof.leafIndex, head.treeSize, digests(proof.path), Buffer.from(head.rootHash, 'hex'))
+  isDigest(chainHash) &&
+  isPath(proof.path) &&
+  isDigest(head.rootHash) &&
+  proof.treeSize === head.treeSize &&
+  verifyInclusion(leafHash(chainHash), proof.leafIndex, head.treeSize, digests(proof.path), Buffer.from(head.rootHash, 'hex'))
 
 /**
  * Whether a proof shows the older head's tree to be a prefix of the newer's. Pure: no database.
+ * A path entry or root that is not 64 lower-case hex digits proves nothing.
  * @category tamper evidence
  * @since 0.2.0
  */
 export const checkConsistency = (proof: ConsistencyProof, older: TreeHead, newer: TreeHead): boolean =>
+  isPath(proof.path) &&
+  isDigest(older.rootHash) &&
+  isDigest(newer.rootHash) &&
   proof.olderSize === older.treeSize &&
   proof.newerSize === newer.treeSize &&
   verifyConsistency(older.treeSize, newer.treeSize, Buffer.from(older.rootHash, 'hex'), Buffer.from(newer.rootHash, 'hex'), digests(proof.path))

@@ -16,7 +16,7 @@ import type { KeyObject } from 'node:crypto'
 import { emptyRoot, leafHash, MerkleRoot } from './merkle-hash.js'
 import type { MerkleTables } from './merkle.table.js'
 import type { TreeError } from './merkle-tree.js'
-import { checkTreeHead, type InvalidTreeHeadError, type TreeHead } from './tree-head.js'
+import { checkTreeHead, treeHeadPublicKey, type InvalidTreeHeadError, type TreeHead } from './tree-head.js'
 import { TreeMismatchError, treeUnavailable } from './tree-errors.js'
 import { storedTreeHeads } from './tree-rows.js'
 
@@ -68,8 +68,11 @@ export const verifyTree = async (options: VerifyTreeOptions): Promise<E.Either<T
     const heads: Head[] = (options.keptHeads ?? []).map((h) => ({ ...h, kind: 'kept' as const }))
     const db = options.tree?.db
     if (options.tree !== undefined) {
+      // The key is checked even where no head is stored yet: a wrong one must not pass unnoticed.
+      const publicKey = treeHeadPublicKey(options.tree.publicKey)
+      if (E.isLeft(publicKey)) return publicKey
       for (const stored of await storedTreeHeads(options.tree.db)) {
-        const signed = checkTreeHead(stored, options.tree.publicKey)
+        const signed = checkTreeHead(stored, publicKey.right)
         if (E.isLeft(signed)) return signed
         heads.push({ ...stored, kind: 'stored' })
       }
@@ -82,9 +85,11 @@ export const verifyTree = async (options: VerifyTreeOptions): Promise<E.Either<T
     let recorded: Map<number, { hash: string; position: string | null }> = new Map()
     const mismatch = (head: Head, detail: string) =>
       E.left(new TreeMismatchError({ treeSize: head.treeSize, head: head.kind, position: firstDifference }, 'root-mismatch', detail))
-    // A head of the empty tree holds only over an empty log's root.
+    // A head of the empty tree holds only with the empty tree's root, and no last event.
     while (next < heads.length && heads[next]!.treeSize === 0) {
-      if (heads[next]!.rootHash !== emptyRoot.toString('hex')) return mismatch(heads[next]!, 'the root of the empty tree differs')
+      const head = heads[next]!
+      if (head.rootHash !== emptyRoot.toString('hex')) return mismatch(head, 'the root of the empty tree differs')
+      if (head.lastPosition !== '0') return E.left(new TreeMismatchError({ treeSize: 0, head: head.kind, position: undefined }, 'position-moved', `the head of the empty tree names a last event at position ${head.lastPosition}`))
       next++
     }
     for await (const row of options.store.readStoredAll()) {
@@ -114,7 +119,10 @@ export const verifyTree = async (options: VerifyTreeOptions): Promise<E.Either<T
       const head = heads[next]!
       return E.left(new TreeMismatchError({ treeSize: head.treeSize, head: head.kind, position: db === undefined ? undefined : await leafPosition(db, tree.size) }, 'log-shorter', `the log holds ${tree.size} events after position ${lastPosition}; the head covered ${head.treeSize}`))
     }
-    const recordedSize = db === undefined ? 0 : Number((await db.selectFrom('merkle_nodes').select((eb) => eb.fn.countAll().as('n')).where('height', '=', 0).executeTakeFirst())?.n ?? 0)
+    // The stored tree's size is its last leaf's index + 1, as the sync reads it: a count of the leaves
+    // would let one leaf row removed from the middle hide the log's newest event removed.
+    const lastLeaf = db === undefined ? undefined : await db.selectFrom('merkle_nodes').select('node_index').where('height', '=', 0).orderBy('node_index', 'desc').limit(1).executeTakeFirst()
+    const recordedSize = lastLeaf === undefined ? 0 : Number(lastLeaf.node_index) + 1
     if (recordedSize > tree.size) {
       return E.left(new TreeMismatchError({ treeSize: recordedSize, head: 'stored', position: await leafPosition(db!, tree.size) }, 'log-shorter', `the log holds ${tree.size} events; the stored tree recorded ${recordedSize}`))
     }

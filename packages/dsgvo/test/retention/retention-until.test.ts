@@ -15,4 +15,18 @@ describe('retentionUntil', () => {
       expect(E.isLeft(until) && [until.left._tag, until.left.field]).toEqual(['InvalidQueryError', 'archivedAt'])
     }
   })
+
+  it('answers years that are no whole number from 0 to 9999 with an InvalidQueryError naming them, not a RangeError or an instant long past', () => {
+    // Years as text made the end '+202710-01-01…', which compares as earlier than every instant: due at once.
+    for (const years of [NaN, Infinity, 1e6, -3, 2.5, '10', null] as never[]) {
+      const policy = { kinds: { letters: { years, legalReference: 'HGB §257' } }, defaultKind: 'letters' }
+      const until = retentionUntil(policy, 'letters', '2026-03-12T09:00:00.000Z')
+      expect(E.isLeft(until) && [until.left._tag, until.left.field]).toEqual(['InvalidQueryError', 'policy.kinds.letters.years'])
+    }
+    expect(retentionUntil({ kinds: undefined as never, defaultKind: 'x' }, 'x', '2026-03-12T09:00:00.000Z')).toEqual(E.left(expect.objectContaining({ field: 'policy.kinds' })))
+    // A period ending after 9999 is no instant either.
+    expect(retentionUntil(defaultRetentionPolicy, 'accounting-record', '9995-03-12T09:00:00.000Z')).toEqual(E.left(expect.objectContaining({ _tag: 'InvalidQueryError', field: 'archivedAt' })))
+    expect(retentionUntil(defaultRetentionPolicy, 'accounting-record', '9988-03-12T09:00:00.000Z')).toEqual(E.right('9999-01-01T00:00:00.000Z'))
+    expect(retentionUntil(defaultRetentionPolicy, 'toString', '2026-03-12T09:00:00.000Z')).toEqual(E.right(undefined))
+  })
 })

@@ -85,4 +85,15 @@ describe('the Merkle tree of RFC 9162', () => {
     expect(verifyConsistency(5, 4, mth(leaves), mth(leaves), [])).toBe(false)
     expect(verifyConsistency(4, 4, mth(leaves), mth(leaves), [])).toBe(true)
   })
+
+  it('takes the empty tree only with its own root: a head of size 0 naming another is consistent with nothing', () => {
+    const leaves = leavesOf(5, 3)
+    const other = flip(emptyRoot)
+    expect(verifyConsistency(0, 5, emptyRoot, mth(leaves), [])).toBe(true)
+    expect(verifyConsistency(0, 0, emptyRoot, emptyRoot, [])).toBe(true)
+    expect(verifyConsistency(0, 5, other, mth(leaves), [])).toBe(false)
+    expect(verifyConsistency(0, 0, other, other, [])).toBe(false)
+    expect(verifyConsistency(0, 0, emptyRoot, other, [])).toBe(false)
+    expect(verifyConsistency(0, 5, emptyRoot, mth(leaves), [mth(leaves)])).toBe(false)
+  })
 })

@@ -14,6 +14,7 @@ import {
   createMerkleTables,
   proveConsistency,
   proveInclusion,
+  signTreeHead,
   storedTreeHeads,
   syncTree,
   takeTreeHead,
@@ -183,6 +184,72 @@ export const treeFeatures = (dialect: TreeDialect): void => {
       expect(checkTreeHead(null, publicKey)).toEqual(E.left(expect.objectContaining({ _tag: 'InvalidTreeHeadError' })))
       expect(right(checkTreeHead(JSON.parse(JSON.stringify(kept)), publicKey))).toEqual(kept)
       expect(await syncTree({ store, db, signer, schedule: { everyEvents: 0 } })).toEqual(E.left(expect.objectContaining({ _tag: 'InvalidTreeInputError', field: 'schedule.everyEvents' })))
+    })
+
+    it('takes a signature in one base64 spelling only: another spelling of the same bytes is refused', async () => {
+      const { store, db } = await setUp()
+      const kept = right(await takeTreeHead({ store, db, signer, clock }))
+      // The last character of the base64 carries 4 bits that are not the signature's.
+      const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'
+      const respelt = `${kept.signature.slice(0, 85)}${alphabet[alphabet.indexOf(kept.signature[85]!) ^ 1]}==`
+      expect(Buffer.from(respelt, 'base64').equals(Buffer.from(kept.signature, 'base64'))).toBe(true)
+      expect(checkTreeHead({ ...kept, signature: respelt }, publicKey)).toEqual(E.left(expect.objectContaining({ field: 'signature' })))
+    })
+
+    it('refuses a wrong public key even where no head is stored yet to check it with', async () => {
+      const { store } = await setUp()
+      const empty = await dialect.open()
+      await createMerkleTables(empty)
+      expect(await verifyTree({ store, tree: { db: empty, publicKey: 'not a key' } })).toEqual(E.left(expect.objectContaining({ _tag: 'InvalidTreeHeadError', field: 'publicKey' })))
+    })
+
+    it('proves nothing for a chain hash or a path entry that is not 64 lower-case hex digits', async () => {
+      const { store, db } = await setUp()
+      const head = right(await takeTreeHead({ store, db, signer, clock }))
+      for await (const row of store.readStoredAll({ toPosition: 2n })) {
+        const proof = right(await proveInclusion(db, row.globalPosition, head))
+        expect(checkInclusion(proof, row.hash!, head)).toBe(true)
+        // Hex decoding stops at the first character that is not hex: these read as the event's hash.
+        for (const spelt of [`${row.hash}zz`, `${row.hash} `, row.hash!.toUpperCase()]) expect(checkInclusion(proof, spelt, head)).toBe(false)
+        expect(checkInclusion({ ...proof, path: proof.path.map((p) => `${p}!`) }, row.hash!, head)).toBe(false)
+      }
+      const [older] = await storedTreeHeads(db)
+      const proof = right(await proveConsistency(db, older!, head))
+      expect(checkConsistency(proof, older!, head)).toBe(true)
+      expect(checkConsistency({ ...proof, path: proof.path.map((p) => `${p}x`) }, older!, head)).toBe(false)
+    })
+
+    it('answers a head whose size is not a whole number ≥ 0 with an InvalidTreeInputError naming it, not a stack overflow', async () => {
+      const { store, db } = await setUp()
+      const head = right(await takeTreeHead({ store, db, signer, clock }))
+      const sized = (treeSize: number) => ({ ...head, treeSize })
+      for (const bad of [2.5, -1, NaN]) {
+        expect(await proveInclusion(db, 1n, sized(bad))).toEqual(E.left(expect.objectContaining({ _tag: 'InvalidTreeInputError', field: 'head.treeSize' })))
+        expect(await proveConsistency(db, sized(bad), head)).toEqual(E.left(expect.objectContaining({ _tag: 'InvalidTreeInputError', field: 'older.treeSize' })))
+        expect(await proveConsistency(db, sized(1), sized(bad))).toEqual(E.left(expect.objectContaining({ _tag: 'InvalidTreeInputError', field: 'newer.treeSize' })))
+      }
+      expect(await proveInclusion(db, 1n, null as never)).toEqual(E.left(expect.objectContaining({ _tag: 'InvalidTreeInputError', field: 'head.treeSize' })))
+    })
+
+    it('refuses a head of the empty tree that names a root or a last event of its own', async () => {
+      const { store, db } = await setUp()
+      const empty = { treeSize: 0, rootHash: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855', lastPosition: '0', takenAt: clock() }
+      expect(right(await verifyTree({ store, keptHeads: [signTreeHead(empty, signer)] })).headsChecked).toBe(1)
+      const moved = await verifyTree({ store, keptHeads: [signTreeHead({ ...empty, lastPosition: '7' }, signer)] })
+      expect(E.isLeft(moved) && moved.left._tag === 'TreeMismatchError' && [moved.left.reason, moved.left.treeSize]).toEqual(['position-moved', 0])
+      const [head] = await storedTreeHeads(db)
+      const forged = signTreeHead({ ...empty, rootHash: head!.rootHash }, signer)
+      expect(checkConsistency({ olderSize: 0, newerSize: head!.treeSize, path: [] }, forged, head!)).toBe(false)
+      expect(checkConsistency({ olderSize: 0, newerSize: head!.treeSize, path: [] }, signTreeHead(empty, signer), head!)).toBe(true)
+    })
+
+    it('finds the newest event deleted when the stored tree lost a leaf row in the middle too', async () => {
+      const { path, store, db } = await setUp()
+      tamper(path, 'DELETE FROM ao_events WHERE global_position = 20')
+      // The leaves no longer count 20, but the stored tree still ends at leaf 19.
+      await db.deleteFrom('merkle_nodes').where('height', '=', 0).where('node_index', '=', 5).execute()
+      const found = await verifyTree({ store, tree: { db, publicKey } })
+      expect(E.isLeft(found) && found.left._tag === 'TreeMismatchError' && [found.left.reason, found.left.treeSize, found.left.position]).toEqual(['log-shorter', 20, 20n])
     })
   })
 }
