@@ -42,13 +42,23 @@ const powerOfTwoSizes = (count: number, largest: number): number[] => {
 }
 
 
+// Exactly `columns`, counted without an array of keys per row (a rebuild checks a million rows).
+const hasColumns = (row: object, columns: ReadonlyArray<string>): boolean => {
+  let count = 0
+  for (const column in row) {
+    if (!Object.hasOwn(row, column)) continue
+    count++
+  }
+  return count === columns.length && columns.every((column) => Object.hasOwn(row, column))
+}
+
 type Build = (db: Kysely<any>, rows: ReadonlyArray<Record<string, unknown>>) => { compile(): CompiledQuery }
 
 const write = async (db: Kysely<any>, kind: string, table: string, rows: ReadonlyArray<object>, build: Build): Promise<void> => {
   if (rows.length === 0) return
   const columns = Object.keys(rows[0]!)
   // One statement binds every row in the first row's columns: a column another row has or lacks would be dropped, or written as null.
-  const odd = rows.find((row) => Object.keys(row).length !== columns.length || columns.some((column) => !(column in row)))
+  const odd = rows.find((row) => !hasColumns(row, columns))
   if (odd !== undefined) throw new Error(`${table}: every row of one ${kind} needs the columns ${columns.join(', ')}; a row has ${Object.keys(odd).join(', ')}`)
   const known = compiledSqlOf(db)
   let offset = 0
@@ -62,8 +72,10 @@ const write = async (db: Kysely<any>, kind: string, table: string, rows: Readonl
       text = template.sql
       known.set(shape, text)
     }
-    const parameters: unknown[] = []
-    for (const row of chunk) for (const column of columns) parameters.push(row[column])
+    // Sized once: a batch binds thousands of values, and a growing array would be copied as it grows.
+    const parameters = new Array<unknown>(chunk.length * columns.length)
+    let at = 0
+    for (const row of chunk) for (const column of columns) parameters[at++] = row[column]
     await db.executeQuery(CompiledQuery.raw(text, parameters))
   }
 }
