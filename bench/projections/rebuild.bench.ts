@@ -7,15 +7,19 @@
 // phase reports wall and CPU seconds (of the process, every thread; and of the calling thread
 // alone) and its peak RSS (the kernel's high-water mark, reset per phase); the rebuild runs first
 // so that what it leaves behind does not count against it. The log is written beforehand by a
-// child process.
+// child process. The two rebuilds run once more compiled, each in a process of its own
+// (`rebuild-process.ts`), for the peak RSS a user's process sees without the TypeScript loader.
 import { readAllPages, type DomainEventType } from '@account-ownership/core'
 import { openSqliteEventStore, type ReadAheadOptions } from '@account-ownership/store-sqlite'
 import { currentOwnerProjection, defineProjection, ownershipHistoryProjection, projectionRuntime, type Projection } from '@account-ownership/projections'
 import { sqliteReadModels } from '@account-ownership/projections/sqlite'
 import Database from 'better-sqlite3'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { build } from 'esbuild'
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { performance } from 'node:perf_hooks'
 import { getHeapSpaceStatistics } from 'node:v8'
 import { peakRss, resetPeakRss } from '../peak-rss.js'
@@ -84,6 +88,31 @@ const rebuildWith = (readAhead: ReadAheadOptions | false | undefined, record: bo
 const rebuild = await rebuildWith(undefined, true)
 const rebuildOnOneThread = await rebuildWith(false, false)
 
+// The same two rebuilds compiled, each in a process of its own: the peak RSS a user's process
+// sees, without the TypeScript loader this benchmark runs under.
+// Beside the benchmark's own packages, where the bundle finds better-sqlite3 (not bundled: native).
+const compiled = mkdtempSync(fileURLToPath(new URL('../node_modules/.cache/rebuild-compiled-', import.meta.url)))
+process.on('exit', () => rmSync(compiled, { recursive: true, force: true }))
+await build({
+  entryPoints: { 'rebuild-process': fileURLToPath(new URL('./rebuild-process.ts', import.meta.url)), 'sqlite-read-ahead-worker': fileURLToPath(import.meta.resolve('@account-ownership/store-sqlite').replace(/index\.ts$/, 'sqlite-read-ahead-worker.ts')) },
+  outdir: compiled,
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  external: ['better-sqlite3', 'pg'],
+  banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
+  logLevel: 'warning',
+})
+writeFileSync(join(compiled, 'package.json'), '{ "type": "module" }')
+const inOwnProcess = (mode: 'ahead' | 'one-thread') => {
+  const run = spawnSync(process.execPath, [join(compiled, 'rebuild-process.js'), path, join(dir, `read-models-${mode}.db`), mode], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] })
+  if (run.status !== 0) throw new Error(`the compiled rebuild (${mode}) failed with exit code ${run.status}`)
+  const r = JSON.parse(run.stdout) as { events: number; seconds: number; cpu: number; before: number; peak: number }
+  return { events: r.events, seconds: r.seconds, rate: r.events / r.seconds, cpu: r.cpu, threadCpu: Number.NaN, cpuRate: r.events / r.cpu, before: mb(r.before), peak: mb(r.peak) }
+}
+const compiledAhead = inOwnProcess('ahead')
+const compiledOneThread = inOwnProcess('one-thread')
+
 // The same read and the runtime's transactions and checkpoints, with projections that fold
 // nothing: the rebuild's cost above this row is the read models' own work.
 const folding = (projection: Projection) => defineProjection<object, DomainEventType>({ name: `${projection.name}-nothing`, version: 1, handles: projection.handles, tables: [], createTables: async () => undefined, load: async () => ({ apply: () => undefined, save: async () => undefined }) })
@@ -133,7 +162,7 @@ const handledAhead = { ...handledPages, rate: rebuild.events / handledPages.seco
 
 const thousands = (n: number) => `${Math.round(n / 1000).toLocaleString('en-US')} k`
 const row = (name: string, r: Awaited<ReturnType<typeof measure>>) =>
-  `| ${name} | ${r.events.toLocaleString('en-US')} | ${r.seconds.toFixed(1)} | ${thousands(r.rate)} | ${r.cpu.toFixed(1)} | ${r.threadCpu.toFixed(1)} | ${thousands(r.cpuRate)} | ${r.before} | ${r.peak} |`
+  `| ${name} | ${r.events.toLocaleString('en-US')} | ${r.seconds.toFixed(1)} | ${thousands(r.rate)} | ${r.cpu.toFixed(1)} | ${Number.isNaN(r.threadCpu) ? '–' : r.threadCpu.toFixed(1)} | ${thousands(r.cpuRate)} | ${r.before} | ${r.peak} |`
 
 console.log(
   [
@@ -150,6 +179,8 @@ console.log(
     row('baseline: the runtime with projections that fold nothing (the same read ahead, transactions and checkpoints)', runtimeOnly),
     row('rebuild: current owner + history, every read on the calling thread (`readAhead: false`)', rebuildOnOneThread),
     row('rebuild: current owner + history (reading ahead, the default)', rebuild),
+    row('rebuild, compiled, in a process of its own: every read on the calling thread', compiledOneThread),
+    row('rebuild, compiled, in a process of its own: reading ahead (the default)', compiledAhead),
     '',
     `RSS of the rebuild at ¼ / ½ / ¾ / end of the log: ${quarters.join(' / ')} MB; V8 heap in use after a full GC at the end: ${afterRebuild.heapAfterGc} MB of ${afterRebuild.heapTotal} MB held, ${afterRebuild.youngGeneration} MB of it the young generation; the rebuild's own growth (peak − RSS before): ${rebuild.peak - rebuild.before} MB.`,
     '',
