@@ -168,12 +168,18 @@ export const projectionRuntime = <DB>(config: ProjectionRuntimeConfig<DB>): Proj
               // One transaction of up to batchSize events, read slice by slice while it is open. The
               // slice after a full batch is read once the batch is committed: a read that fails
               // there (a corrupt row, a lost connection) leaves the batch before it in place.
+              // A slice that would overfill the batch is split: its rest begins the next batch.
               let taken = 0
+              let rest = false
               const batch = async function* () {
                 while (!next.done) {
-                  taken += next.value.length
-                  failingAt = next.value[next.value.length - 1]!.metadata.globalPosition
-                  yield next.value
+                  const slice = next.value
+                  const room = batchSize - taken
+                  const part = slice.length > room ? slice.slice(0, room) : slice
+                  taken += part.length
+                  failingAt = part[part.length - 1]!.metadata.globalPosition
+                  yield part
+                  if (part !== slice) return void ((next = { done: false, value: slice.slice(room) }), (rest = true))
                   if (taken >= batchSize) return
                   next = await slices.next()
                 }
@@ -184,7 +190,7 @@ export const projectionRuntime = <DB>(config: ProjectionRuntimeConfig<DB>): Proj
               read += applied.read
               committed(through)
               if (stopRequested) break
-              if (taken >= batchSize) next = await slices.next()
+              if (taken >= batchSize && !rest) next = await slices.next()
             }
           } finally {
             // Stopped or failed before the end: let the store end its read.

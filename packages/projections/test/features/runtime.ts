@@ -139,6 +139,20 @@ export const runtimeFeatures = (dialect: TestDialect): void => {
       expect(progress[0]).toMatchObject({ done: 4, position: 4n, eventsPerSecond: 8 })
     })
 
+    it('commits batches of batchSize events even where slices do not divide it: a slice is split between two batches', async () => {
+      const store = await scenario()
+      const head = Number(right(await store.headPosition()))
+      const progress: Progress[] = []
+      // Slices of 3 in batches of 4: 1–3 and 4 in the first, 5–6 and 7–8 in the second, …
+      right(await projectionRuntime({ store, db: await dialect.open(), projections: readModelProjections, batchSize: 4, sliceSize: 3, onProgress: (p) => progress.push(p) }).runUntilCaughtUp())
+      expect(progress.map((p) => p.done)).toEqual(Array.from({ length: Math.ceil(head / 4) }, (_, i) => Math.min((i + 1) * 4, head)))
+      const whole = await dialect.open()
+      right(await projectionRuntime({ store, db: whole, projections: readModelProjections }).runUntilCaughtUp())
+      const split = await dialect.open()
+      right(await projectionRuntime({ store, db: split, projections: readModelProjections, batchSize: 4, sliceSize: 3 }).rebuild())
+      expect(await tableContents(split)).toEqual(await tableContents(whole))
+    })
+
     it('follows the log in live mode and stops cleanly', async () => {
       const store = await scenario()
       const db = await dialect.open()
