@@ -1,7 +1,8 @@
 /**
  * The auditor's command line (`account-ownership`): every subcommand on one commander program,
  * the global options, and the mapping of commander's own errors (an unknown flag, a missing
- * argument, a bad choice) to exit code 2. Reading is the default; writing commands say so.
+ * argument, a bad choice) to exit code 2 — with `--json`, answered as JSON like every other
+ * error. Reading is the default; writing commands say so.
  *
  * @module
  */
@@ -9,7 +10,7 @@ import { Command, CommanderError, Option } from 'commander'
 import { ExitCode } from './exit-code.js'
 import { registerAccessCommand } from './commands/access-command.js'
 import { registerBackupCommands } from './commands/backup-commands.js'
-import type { CliSession } from './commands/cli-session.js'
+import { answerError, type CliSession } from './commands/cli-session.js'
 import { registerEraseCommand } from './commands/erase-command.js'
 import { registerHistoryCommand } from './commands/history-command.js'
 import { registerImportCommand } from './commands/import-command.js'
@@ -19,6 +20,7 @@ import { registerRebuildCommand } from './commands/rebuild-command.js'
 import { registerReplayCommand } from './commands/replay-command.js'
 import { registerReportCommands } from './commands/report-commands.js'
 import { registerTreeHeadCommand } from './commands/tree-head-command.js'
+import { usageOfCommandLine } from './commands/usage-of-command-line.js'
 import { registerVerifyCommand } from './commands/verify-command.js'
 import { defaultStoreUrl, storeEnvironmentVariable } from './store/store-url.js'
 import { processTerminal, type Terminal } from './terminal/terminal.js'
@@ -70,7 +72,10 @@ export const runCli = async (args: ReadonlyArray<string>, terminal: Terminal = p
     await program.parseAsync([...args], { from: 'user' })
     return session.exitCode
   } catch (e) {
-    if (e instanceof CommanderError) return e.exitCode === 0 ? ExitCode.ok : ExitCode.usage
-    throw e
+    if (!(e instanceof CommanderError)) throw e
+    if (e.exitCode === 0) return ExitCode.ok
+    // Commander has told the person on standard error; the machine that asked for JSON is told in JSON.
+    if (program.opts<{ json?: boolean }>().json === true) answerError(terminal, usageOfCommandLine(e, program))
+    return ExitCode.usage
   }
 }

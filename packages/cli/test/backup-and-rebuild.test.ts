@@ -1,9 +1,12 @@
 // `backup`, `copy` and `rebuild` on a real log: the copy is a log of the same events, nothing is
-// overwritten, and a rebuild writes its read models into a file of its own with a progress bar
-// (done/total, rate, ETA) that shows only when asked for or on a terminal.
+// overwritten, a log without events is no log to copy, and a rebuild writes its read models into
+// a file of its own with a progress bar (done/total, rate, ETA) that shows only when asked for or
+// on a terminal.
+import { openSqliteEventStore } from '@account-ownership/store-sqlite'
 import { spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { existsSync, readFileSync } from 'node:fs'
+import * as E from 'fp-ts/lib/Either.js'
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it, vi } from 'vitest'
 import { writeAuditLog } from './audit-log-fixture.js'
@@ -44,6 +47,24 @@ describe('backup, copy and rebuild', () => {
     expect(JSON.parse(run.stdout)).toEqual({ resumedFrom: '0', copied: events, head: String(events), verified: events })
     const again = runBinary(['--json', 'copy', store, `sqlite:${to}`])
     expect(JSON.parse(again.stdout)).toEqual({ resumedFrom: String(events), copied: 0, head: String(events), verified: events })
+  })
+
+  it('backup and copy of a log without events say so, exit 2 and write nothing', async () => {
+    const emptyDir = join(dir, 'empty')
+    const empty = join(emptyDir, 'leer.db')
+    mkdirSync(emptyDir)
+    const opened = openSqliteEventStore({ path: empty })
+    if (E.isLeft(opened)) throw opened.left
+    await opened.right.close()
+    const files = readdirSync(emptyDir).sort()
+    const backup = runBinary(['--store', `sqlite:${empty}`, '--json', 'backup', join(emptyDir, 'backup.db')])
+    expect(backup.code).toBe(2)
+    expect(JSON.parse(backup.stdout)).toEqual({ error: { tag: 'UsageError', field: '--store', message: expect.stringContaining('holds no events') } })
+    const copy = runBinary(['copy', `sqlite:${empty}`, `sqlite:${join(emptyDir, 'copy.db')}`])
+    expect(copy.code).toBe(2)
+    expect(copy.stdout).toBe('')
+    expect(copy.stderr).toContain('<from>: the log holds no events')
+    expect(readdirSync(emptyDir).sort()).toEqual(files)
   })
 
   it.skipIf(!existsSync('/usr/bin/script'))('on a terminal the progress bar shows without being asked for', () => {

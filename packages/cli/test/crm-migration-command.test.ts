@@ -1,7 +1,8 @@
 // `import --format salesforce|hubspot|csv`: a dry run reports what would be written and writes
 // nothing (not even a log file); with --write the valid rows are imported and the bad ones
-// reported with file, line and field (exit 1, a finding); the same files again add nothing.
-import { existsSync } from 'node:fs'
+// reported with file, line and field (exit 1, a finding); the same files again add nothing, and
+// files that number their rows alike import side by side, run again in any order.
+import { existsSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it, vi } from 'vitest'
@@ -48,6 +49,27 @@ describe('import --format', () => {
     expect(run.stdout).toMatch(/ownership-history\.csv.*5.*changed_at.*unparseable-date/)
     expect(run.stdout).toContain('Would record 7 event(s) for 2 account(s)')
     expect(run.stdout).toContain('Dry run: nothing was written')
+  })
+
+  it('imports a file whose row ids another file used, and runs it again to the end', () => {
+    const regions = join(dir, 'regions.db')
+    const csvFile = (name: string, rows: ReadonlyArray<string>): string => {
+      const path = join(dir, name)
+      writeFileSync(path, ['account_id,owner_id,changed_at,row_id', ...rows].join('\n') + '\n')
+      return path
+    }
+    // Two regions' exports, each numbering its rows from 1.
+    const north = csvFile('north.csv', ['kunde-1,anna,2019-01-01T00:00:00Z,1', 'kunde-1,ben,2020-01-01T00:00:00Z,2'])
+    const south = csvFile('south.csv', ['kunde-2,carla,2019-02-01T00:00:00Z,1', 'kunde-2,dora,2020-02-01T00:00:00Z,2'])
+    const importing = (...files: string[]) => runBinary(['--store', `sqlite:${regions}`, '--json', 'import', '--format', 'csv', ...files, '--by', 'migration', '--tenant', 'acme-de', '--write'])
+    expect(importing(north).code).toBe(0)
+    const second = importing(south)
+    expect({ code: second.code, stderr: second.stderr }).toEqual({ code: 0, stderr: '' })
+    expect((JSON.parse(second.stdout) as Answer).summary).toMatchObject({ events: 3, accounts: { recorded: 1 } })
+    const rerun = importing(south, north)
+    expect(rerun.code).toBe(0)
+    expect(JSON.parse(rerun.stdout) as Answer).toMatchObject({ summary: { events: 0, accounts: { recorded: 0, alreadyImported: 2 } }, problems: [] })
+    expect(JSON.parse(runBinary(['--store', `sqlite:${regions}`, '--json', 'owner', 'kunde-2']).stdout)).toMatchObject({ ownerId: 'dora' })
   })
 
   it('refuses an unknown format, a file it cannot read and a bad --by, naming the option', () => {

@@ -42,6 +42,50 @@ describe('crmRows', () => {
   })
 })
 
+describe('crmRows with quoted line breaks', () => {
+  // Names that span lines, as Excel writes a cell with Alt+Enter: LF or CRLF, in a file of either line end.
+  const spanning = fc.array(fc.tuple(name, fc.constantFrom('\n', '\r\n')), { minLength: 1, maxLength: 3 }).map((parts) => parts.map(([text, end]) => text + end).join('') + 'GmbH')
+  const multiLineRows = fc.uniqueArray(fc.record({ accountId: id, displayName: fc.oneof(name, spanning), tier: fc.constantFrom('key', 'high-value', 'standard'), ownerId: fc.oneof(fc.constant(''), id) }), {
+    minLength: 1,
+    maxLength: 20,
+    selector: (r) => r.accountId,
+  })
+  const breaksIn = (text: string): number => text.match(/\r\n|\r|\n/g)?.length ?? 0
+  // The line each row starts on: after the header and every line the rows before it span.
+  const startLines = (rs: ReadonlyArray<{ displayName: string }>): number[] => rs.map((_, i) => 2 + rs.slice(0, i).reduce((n, r) => n + 1 + breaksIn(r.displayName), 0))
+
+  it('reads every row with the line of the file it starts on', () => {
+    fc.assert(
+      fc.property(multiLineRows, fc.constantFrom('unix' as const, 'windows' as const), (rs, ends) => {
+        const text = stringify([['account_id', 'display_name', 'tier', 'owner_id'], ...rs.map((r) => [r.accountId, r.displayName, r.tier, r.ownerId])], { record_delimiter: ends })
+        const read = crmRows(text)
+        expect(E.isRight(read) && read.right.problems).toEqual([])
+        if (E.isRight(read)) expect(read.right.rows.map((r) => r.line)).toEqual(startLines(rs))
+      }),
+    )
+  })
+
+  it('names the real line of a blank field after a quoted CRLF', () => {
+    const read = crmRows('account_id,display_name,tier,owner_id\r\nkunde-1,"Müller\r\nGmbH",key,hanna\r\nkunde-2,,standard,\r\n\r\nkunde-3,Beta AG,,\r\n')
+    expect(E.isRight(read) && read.right.problems).toEqual([
+      { line: 4, column: 'display_name', message: 'is empty' },
+      { line: 6, column: 'tier', message: 'is empty' },
+    ])
+  })
+
+  it('names the real line of a record that breaks the format after a quoted CRLF', () => {
+    const before = 'account_id,display_name,tier,owner_id\r\nkunde-1,"Müller\r\nGmbH",key,hanna\r\n'
+    const tooMany = crmRows(`${before}kunde-2,Beta,key,,extra\r\nkunde-3,Gamma,key,\r\n`)
+    expect(E.isLeft(tooMany) && tooMany.left.map((p) => p.line)).toEqual([4])
+    const spanning = crmRows(`${before}kunde-2,"Beta\r\nAG",key,,extra\r\nkunde-3,Gamma,key,\r\n`)
+    expect(E.isLeft(spanning) && spanning.left.map((p) => p.line)).toEqual([4])
+    for (const unclosed of ['kunde-2,"Beta,key,', '"kunde-2,Beta,key,']) {
+      const read = crmRows(`${before}${unclosed}\r\nkunde-3,Gamma,key,\r\n`)
+      expect(E.isLeft(read) && read.left.map((p) => p.line)).toEqual([4])
+    }
+  })
+})
+
 describe('parseInstant', () => {
   it('reads a time the same in UTC, in any whole-hour zone, and a date as the start of its day', () => {
     fc.assert(

@@ -84,6 +84,21 @@ describe('import', () => {
     expect(existsSync(missing)).toBe(false)
   })
 
+  it('names the real line of each bad row after a quoted field spanning lines with CRLF', async () => {
+    const before = await head()
+    // Excel writes CRLF line ends, also inside a quoted cell: the name of kunde-40 spans lines 2 and 3.
+    const file = csv(
+      'crlf.csv',
+      ['account_id,display_name,tier,owner_id', 'kunde-40,"Kappa', 'GmbH",key,hanna', 'kunde-41,,standard,', '', 'kunde-42,Lambda AG,platinum,', 'kunde-43,"My', '', 'GmbH",key,', 'kunde-44,,key,'].join('\r\n') + '\r\n',
+    )
+    const run = importing(file, '--write')
+    expect(run.code).toBe(2)
+    const problems = (JSON.parse(run.stdout) as { problems: Array<{ line: number; column: string }> }).problems
+    // A carriage return is no character of a name: the row is refused on the line it starts on.
+    expect(problems.map((p) => `${p.line}:${p.column}`)).toEqual(['2:display_name', '4:display_name', '6:tier', '7:display_name', '10:display_name'])
+    expect(await head()).toBe(before)
+  })
+
   it('a header without a required column is reported on line 1', () => {
     const run = importing(csv('header.csv', 'account_id,name\nkunde-10,Alpha\n'))
     expect(run.code).toBe(2)

@@ -79,6 +79,31 @@ describe('usage errors', () => {
     expect(JSON.parse(run.stdout)).toEqual({ error: { tag: 'UsageError', field: '--at', message: expect.stringContaining('--at: expected an ISO 8601 time') } })
   })
 
+  it('--json answers every usage error commander finds as a JSON error naming the option or argument, too', async () => {
+    // [arguments, the field named, what the message says]
+    const refused: ReadonlyArray<readonly [ReadonlyArray<string>, string, string]> = [
+      [['--store', store, '--json', 'orphans', '--colour'], '--colour', '--colour: unknown option'],
+      [['--store', store, 'orphans', '--colour', '--json'], '--colour', '--colour: unknown option'],
+      [['--store', store, '--json', 'kpis', '--unti', 'month'], '--unti', '--unti: unknown option; did you mean --unit?'],
+      [['--store', store, '--json', 'frobnicate'], '<command>', '<command>: unknown command'],
+      [['--store', store, '--json', 'report'], '<command>', '<command>: a subcommand is required'],
+      [['--store', store, '--json', 'owner'], '<account>', '<account>: is required'],
+      [['--store', store, '--json', 'owner', 'kunde-1', 'kunde-2'], '<arguments>', '<arguments>: too many arguments (expected 1)'],
+      [['--store', store, '--json', 'kpis', '--unit', 'decade'], '--unit', '--unit: expected one of year, month, day'],
+      [['--store', store, '--json', 'owner', 'kunde-1', '--at'], '--at', '--at: needs a value'],
+      [['--store', store, '--json', 'import', 'x.csv', '--by', 'dora'], '--tenant', '--tenant: is required'],
+    ]
+    const runs: CliRun[] = []
+    for (let i = 0; i < refused.length; i += 4) runs.push(...(await Promise.all(refused.slice(i, i + 4).map(([args]) => runBinaryAsync(args)))))
+    expect(runs.map((run) => ({ code: run.code, answer: JSON.parse(run.stdout || 'null') as unknown }))).toEqual(
+      refused.map(([, field, says]) => ({ code: 2, answer: { error: { tag: 'UsageError', field, message: expect.stringContaining(says) } } })),
+    )
+    // The JSON never repeats a value given (the choice, the extra argument); a person still reads commander's words on standard error.
+    expect(runs[7]!.stdout).not.toContain('decade')
+    expect(runs[6]!.stdout).not.toContain('kunde-2')
+    expect(runs[0]!.stderr).toContain("error: unknown option '--colour'")
+  })
+
   it('--help lists every subcommand, the exit codes and which commands write', () => {
     const run = runBinary(['--help'])
     expect(run.code).toBe(0)

@@ -118,7 +118,11 @@ export interface OwnershipChange {
   readonly changedBy: string | null
   /** A reason code the source gives; `migrated` is used where it gives none. */
   readonly reason: string | null
-  /** The source row's own key (e.g. `salesforce:AccountHistory:017…`): the imported fact's command id. */
+  /**
+   * The source row's own key (e.g. `salesforce:AccountHistory:017…`): the imported fact's command
+   * id. A row is known by its account and its key; the same key in two accounts' histories names
+   * two rows.
+   */
   readonly key: string
   /** Salesforce's two rows of one owner change share it; `null` elsewhere. */
   readonly pairKey: string | null

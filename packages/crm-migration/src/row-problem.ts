@@ -26,7 +26,10 @@ export type ProblemCode =
   | 'invalid-value'
   /** A history row of an account the account file does not list. */
   | 'unknown-account'
-  /** The same row id (or account id) twice. */
+  /**
+   * The same row id twice in one account's history (or an account listed twice in one file), or a
+   * row id the log holds for another row already.
+   */
   | 'duplicate-id'
   /** An owner change whose old value is not the owner at that time. */
   | 'old-value-mismatch'

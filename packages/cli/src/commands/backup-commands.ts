@@ -4,14 +4,17 @@
  * never overwrites). `copy` moves a log between any two stores — SQLite, PostgreSQL and
  * EventStoreDB — with core's `copyLog`: every row as stored (ids, versions, times, chain hashes;
  * positions too, except where EventStoreDB gives its own), verified at the end; a copy that
- * stopped resumes when run again. Both only read the source.
+ * stopped resumes when run again. Both only read the source. A log without events is refused
+ * (exit code 2, nothing written), as `import` refuses a file without rows: a copy of nothing
+ * would pass for a backup, and an empty log is mostly the wrong one named (a mistyped schema, a
+ * new file).
  *
  * @module
  */
-import { copyLog } from '@account-ownership/core'
+import { copyLog, type EventStore } from '@account-ownership/core'
 import type { Command } from 'commander'
 import * as E from 'fp-ts/lib/Either.js'
-import { CommandFailedError, ExitCode, UsageError } from '../exit-code.js'
+import { CommandFailedError, ExitCode, failedRead, UsageError, type CliError } from '../exit-code.js'
 import { openLog } from '../store/open-log.js'
 import { parseStoreUrl } from '../store/store-url.js'
 import { progressBar } from '../terminal/progress-bar.js'
@@ -20,6 +23,13 @@ import type { Terminal } from '../terminal/terminal.js'
 import { action, answer, failWith, type CliSession, type GlobalOptions } from './cli-session.js'
 import { withLog } from './read-session.js'
 
+/* `undefined` where the log holds events; else why there is nothing to copy, naming the option or argument `field`. */
+const nothingToCopy = async (store: EventStore, field: string, what: string): Promise<CliError | undefined> => {
+  const head = await store.headPosition()
+  if (E.isLeft(head)) return failedRead('the log could not be read', head.left)
+  return head.right === 0n ? new UsageError(field, `the log holds no events; there is nothing to ${what}`) : undefined
+}
+
 const backup = (terminal: Terminal, globals: GlobalOptions, to: string): Promise<ExitCode> => {
   const target = parseStoreUrl(to, '<to>')
   if (E.isLeft(target)) return Promise.resolve(failWith(terminal, globals, target.left))
@@ -27,6 +37,8 @@ const backup = (terminal: Terminal, globals: GlobalOptions, to: string): Promise
   const path = target.right.path
   return withLog(terminal, globals, async ({ sqlite }) => {
     if (sqlite === undefined) return failWith(terminal, globals, new UsageError('--store', 'backup takes a SQLite log; use copy for other stores'))
+    const empty = await nothingToCopy(sqlite, '--store', 'back up')
+    if (empty !== undefined) return failWith(terminal, globals, empty)
     const copied = await sqlite.backup(path)
     if (E.isLeft(copied)) {
       const e = copied.left
@@ -41,6 +53,9 @@ const copy = async (terminal: Terminal, globals: GlobalOptions, from: string, to
   const source = await openLog(from, 'read', '<from>')
   if (E.isLeft(source)) return failWith(terminal, globals, source.left)
   try {
+    // Asked before the target is opened: opening it may create it.
+    const empty = await nothingToCopy(source.right.store, '<from>', 'copy')
+    if (empty !== undefined) return failWith(terminal, globals, empty)
     const target = await openLog(to, 'write', '<to>')
     if (E.isLeft(target)) return failWith(terminal, globals, target.left)
     try {

@@ -55,13 +55,23 @@ export const action =
   }
 
 /**
+ * Tell the machine (`--json`: standard output) what went wrong, as every error is told there:
+ * `{ "error": { "tag", "message", "field" } }`, the field where the error names one.
+ * @category cli
+ * @since 0.4.0
+ */
+export const answerError = (terminal: Terminal, error: CliError): void => {
+  terminal.out(jsonText({ error: { tag: error._tag, message: error.message, ...('field' in error ? { field: error.field } : {}) } }))
+}
+
+/**
  * Tell the person (standard error) or the machine (`--json`: standard output) what went wrong,
  * and answer the exit code for it.
  * @category cli
  * @since 0.2.0
  */
 export const failWith = (terminal: Terminal, globals: Pick<GlobalOptions, 'json'>, error: CliError): ExitCode => {
-  if (globals.json) terminal.out(jsonText({ error: { tag: error._tag, message: error.message, ...('field' in error ? { field: error.field } : {}) } }))
+  if (globals.json) answerError(terminal, error)
   terminal.err(`account-ownership: ${error.message}\n`)
   return exitCodeOf(error)
 }

@@ -2,12 +2,48 @@
  * The rows of a CRM export (CSV, first line the column names) as the accounts and owners to
  * import: `account_id`, `display_name`, `tier` (key, high-value, standard) and an optional
  * `owner_id`. Reading checks the shape only — columns, duplicates — and reports every problem with
- * its line number and column; the domain's own checks come after (see the import command).
+ * its line number and column; the domain's own checks come after (see the import command). A
+ * row's line is the line of the file it starts on, as an editor numbers them (CRLF, LF and a lone
+ * CR each end one line), also after a quoted cell that spans lines.
  *
  * @module
  */
 import { parse } from 'csv-parse/sync'
 import * as E from 'fp-ts/lib/Either.js'
+
+/* Line breaks as an editor counts them: CRLF, LF or a lone CR each end one line. */
+const breaksIn = (fields: ReadonlyArray<string>): number => fields.reduce((n, field) => n + (field.match(/\r\n|\r|\n/g)?.length ?? 0), 0)
+
+/*
+ * The lines of the file, for the byte offsets csv-parse reports (its own count of lines takes a
+ * CRLF inside quotes for two). A record ends just after its line break (where it has one) and
+ * starts as many lines above its last as its quoted cells break; an error in a field is at the
+ * offset where it was found.
+ */
+const fileLines = (text: string): { readonly lineAt: (offset: number) => number; readonly recordStart: (end: number, fields: ReadonlyArray<string>) => number } => {
+  const bytes = Buffer.from(text, 'utf8')
+  const starts = [0]
+  for (let i = 0; i < bytes.length; i++) if (bytes[i] === 0x0a || (bytes[i] === 0x0d && bytes[i + 1] !== 0x0a)) starts.push(i + 1)
+  const lineAt = (offset: number): number => {
+    let low = 0
+    let high = starts.length - 1
+    while (low < high) {
+      const middle = Math.ceil((low + high) / 2)
+      if (starts[middle]! <= offset) low = middle
+      else high = middle - 1
+    }
+    return low + 1
+  }
+  return {
+    lineAt,
+    recordStart: (end, fields) => {
+      let last = end - 1
+      if (bytes[last] === 0x0a) last--
+      if (bytes[last] === 0x0d) last--
+      return lineAt(last) - breaksIn(fields)
+    },
+  }
+}
 
 /**
  * One account of the export, with the line it was on.
@@ -15,6 +51,7 @@ import * as E from 'fp-ts/lib/Either.js'
  * @since 0.2.0
  */
 export interface CrmRow {
+  /** The line of the file the row starts on (the header is line 1). */
   readonly line: number
   readonly accountId: string
   readonly displayName: string
@@ -60,13 +97,15 @@ export interface CrmRows {
  * crmRows('account_id,display_name,tier,owner_id\nkunde-1,Müller GmbH,key,hanna\n')
  */
 export const crmRows = (text: string): E.Either<ReadonlyArray<RowProblem>, CrmRows> => {
-  let records: Array<{ record: Record<string, string>; info: { lines: number } }>
+  let records: Array<{ record: Record<string, string>; info: { bytes: number } }>
   try {
     records = parse(text, { columns: true, info: true, skip_empty_lines: true, trim: true, bom: true })
   } catch (e) {
-    const line = (e as { lines?: number }).lines ?? 1
-    const code = (e as { code?: string }).code ?? 'CSV_INVALID'
-    return E.left([{ line, column: '(row)', message: `not valid CSV (${code})` }])
+    // A record that breaks the format comes with its fields; a field that does, with where it was found.
+    const { bytes, code, record } = e as { bytes?: number; code?: string; record?: ReadonlyArray<string> }
+    const lines = fileLines(text)
+    const line = bytes === undefined ? 1 : record === undefined ? lines.lineAt(bytes) : lines.recordStart(bytes, record)
+    return E.left([{ line, column: '(row)', message: `not valid CSV (${code ?? 'CSV_INVALID'})` }])
   }
   const columns = Object.keys(records[0]?.record ?? {})
   const headerLine = parse(text, { to_line: 1, bom: true, trim: true })[0] as string[] | undefined
@@ -80,8 +119,9 @@ export const crmRows = (text: string): E.Either<ReadonlyArray<RowProblem>, CrmRo
   if (problems.length > 0) return E.left(problems)
   const seen = new Map<string, number>()
   const rows: CrmRow[] = []
+  const lines = fileLines(text)
   for (const { record, info } of records) {
-    const line = info.lines
+    const line = lines.recordStart(info.bytes, Object.values(record))
     const row: CrmRow = { line, accountId: record['account_id'] ?? '', displayName: record['display_name'] ?? '', tier: record['tier'] ?? '', ownerId: record['owner_id'] ?? '' }
     const before = problems.length
     for (const column of crmColumns.required) if ((record[column] ?? '') === '') problems.push({ line, column, message: 'is empty' })

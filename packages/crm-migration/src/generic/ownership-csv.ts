@@ -3,8 +3,8 @@
  * per owner change, `account_id`, `owner_id` (empty: nobody owns it from then on), `changed_at`
  * (ISO 8601 with a time zone), and optionally `changed_by`, `reason` (a reason code such as
  * `territory-change`; `migrated` where empty), `account_name` and `row_id` (the row's id in the
- * source system; without it the row's content is its key). The first row of an account opens
- * it. See docs/migrating-from-a-crm.md.
+ * source system, which must name one row of the account in every file and export; without it the
+ * row's content is its key). The first row of an account opens it. See docs/migrating-from-a-crm.md.
  *
  * @module
  */

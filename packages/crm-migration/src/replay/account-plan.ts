@@ -33,8 +33,15 @@ export const queueOrphanReason = 'owner-removed'
  * @since 0.3.0
  */
 export interface PlannedStep {
-  /** The idempotency key: the source row's key (names the source system and row). */
+  /** The idempotency key within the account's stream: the source row's key (names the source system and row). */
   readonly commandId: string
+  /**
+   * Whether `commandId` is a source row's key (the row's time is then its own and must be the
+   * time an earlier run recorded under that key); `false` for the steps the plan derives (the
+   * opening where no row creates the account, the first owner).
+   * @since 0.4.0
+   */
+  readonly fromRow: boolean
   /** Business time, ms since the epoch. */
   readonly occurredAt: number
   readonly command: AccountCommandInput
@@ -137,6 +144,7 @@ export const planAccount = (account: SourceAccount, changes: ReadonlyArray<Owner
       occurredAt: openedAt,
       command: { type: 'OpenAccount', data: { accountId, tenantId: settings.tenantId, displayName: account.displayName, tier: settings.tier } },
       changedBy: created?.changedBy ?? null,
+      fromRow: created !== undefined,
       place: created?.place ?? account.place,
       field: created === undefined ? account.fields.id : sourceFields(created.key).accountId,
     },
@@ -147,7 +155,7 @@ export const planAccount = (account: SourceAccount, changes: ReadonlyArray<Owner
   const initial: OwnerRef = firstChange !== undefined ? (firstChange.from ?? nobody) : (account.currentOwner ?? nobody)
   if (initial.kind === 'person') {
     const since = firstChange === undefined ? Math.max(account.ownerSince ?? openedAt, openedAt) : openedAt
-    steps.push({ commandId: `${openKey}:owner`, occurredAt: since, command: { type: 'AssignOwner', data: { accountId, ownerId: initial.id } }, changedBy: null, place: account.place, field: account.fields.owner })
+    steps.push({ commandId: `${openKey}:owner`, occurredAt: since, command: { type: 'AssignOwner', data: { accountId, ownerId: initial.id } }, changedBy: null, fromRow: false, place: account.place, field: account.fields.owner })
   }
   let current = initial
   let unchanged = 0
@@ -166,7 +174,7 @@ export const planAccount = (account: SourceAccount, changes: ReadonlyArray<Owner
       continue
     }
     const commandId = commandIdOf(c.key)
-    steps.push({ commandId, occurredAt: c.at, command: ownerStep(accountId, current, c.to, c, commandId), changedBy: c.changedBy, place: c.place, field: fields.newOwner })
+    steps.push({ commandId, occurredAt: c.at, command: ownerStep(accountId, current, c.to, c, commandId), changedBy: c.changedBy, fromRow: true, place: c.place, field: fields.newOwner })
     current = c.to
   }
   if (account.currentOwner !== null && !sameOwner(current, account.currentOwner)) {

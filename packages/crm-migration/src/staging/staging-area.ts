@@ -3,7 +3,10 @@
  * to as it is read, so that a history of millions of rows arriving in any order can be replayed
  * per account in business-time order with flat memory. Ties in time are broken stably: an
  * account's creation first, then Salesforce's record ids (handed out in creation order), then the
- * order the rows were read in. The file is deleted when the import ends.
+ * order the rows were read in. A row is known by its account and its key (the source's row id):
+ * the same key in two accounts' histories names two rows (two files that number their rows
+ * alike), the same key twice in one account's history is a duplicate, and the first is kept. The
+ * file is deleted when the import ends.
  *
  * @module
  */
@@ -42,7 +45,7 @@ export interface StagingArea {
 
 const schema = `
   CREATE TABLE account (id TEXT PRIMARY KEY, name TEXT, owner_kind TEXT, owner_id TEXT, created_at INTEGER, owner_since INTEGER, listed INTEGER NOT NULL, file TEXT, line INTEGER, id_field TEXT, owner_field TEXT, system TEXT) WITHOUT ROWID;
-  CREATE TABLE change (seq INTEGER PRIMARY KEY, account TEXT NOT NULL, kind INTEGER NOT NULL, at INTEGER NOT NULL, from_kind TEXT, from_id TEXT, to_kind TEXT NOT NULL, to_id TEXT, by TEXT, reason TEXT, key TEXT NOT NULL UNIQUE, pair_key TEXT, file TEXT NOT NULL, line INTEGER NOT NULL);
+  CREATE TABLE change (seq INTEGER PRIMARY KEY, account TEXT NOT NULL, kind INTEGER NOT NULL, at INTEGER NOT NULL, from_kind TEXT, from_id TEXT, to_kind TEXT NOT NULL, to_id TEXT, by TEXT, reason TEXT, key TEXT NOT NULL, pair_key TEXT, file TEXT NOT NULL, line INTEGER NOT NULL, UNIQUE (account, key));
   CREATE TABLE names_row (pair_key TEXT NOT NULL, file TEXT NOT NULL, line INTEGER NOT NULL);
 `
 
@@ -126,7 +129,7 @@ export const openStagingArea = (dir: string = tmpdir()): StagingArea => {
     id_field = coalesce(id_field, @id_field), owner_field = coalesce(owner_field, @owner_field), system = coalesce(system, @system) WHERE id = @id`)
   const placeholder = db.prepare('INSERT OR IGNORE INTO account (id, listed, system) VALUES (?, 0, ?)')
   const insertChange = db.prepare('INSERT OR IGNORE INTO change (account, kind, at, from_kind, from_id, to_kind, to_id, by, reason, key, pair_key, file, line) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
-  const firstOfKey = db.prepare<[string], { file: string; line: number }>('SELECT file, line FROM change WHERE key = ?')
+  const firstOfKey = db.prepare<[string, string], { file: string; line: number }>('SELECT file, line FROM change WHERE account = CAST(? AS TEXT) AND key = ?')
   const insertNames = db.prepare('INSERT INTO names_row VALUES (?, ?, ?)')
   const changesOf = db.prepare<[string], ChangeRow>("SELECT * FROM change WHERE account = CAST(? AS TEXT) ORDER BY at, kind, CASE WHEN key LIKE 'salesforce:%' THEN key END, seq")
   let pending = 0
@@ -158,7 +161,7 @@ export const openStagingArea = (dir: string = tmpdir()): StagingArea => {
     const [toKind, toId] = ownerRow(c.to)
     const added = insertChange.run(c.accountId, c.kind === 'created' ? 0 : 1, c.at, fromKind, fromId, toKind, toId, c.changedBy, c.reason, c.key, c.pairKey, c.place.file, c.place.line)
     if (added.changes === 0) {
-      const first = firstOfKey.get(c.key)
+      const first = firstOfKey.get(c.accountId, c.key)
       problem(rowProblem('duplicate-id', c.place, sourceFields(c.key).rowId, `the same row as ${first?.file === c.place.file ? '' : `${first?.file} `}line ${first?.line}`))
     }
   }
