@@ -21,11 +21,11 @@ export {
 export { keyWrapping, type KeyWrapping, type Rotation, type StoredSubjectKey } from './keys/key-wrapping.js'
 export { destroySubjectKeys, type SubjectKeyRows, type SubjectKeyTable } from './keys/destroy-subject-keys.js'
 export { erasedMarker, open, parseEnvelope, seal, type Envelope, type ValuePlace } from './personal-data/envelope.js'
-export { defaultPersonalFields, personalSubjectOf, type PersonalFields, type PersonalFieldsOf } from './personal-data/personal-fields.js'
+export { defaultPersonalFields, personalSubjectOf, personalValuesOf, type PersonalFields, type PersonalFieldsOf } from './personal-data/personal-fields.js'
 export { encryptingEventStore, type EncryptingEventStoreOptions } from './personal-data/encrypting-event-store.js'
 export { AlreadyErasedError, ErasureNotRecordedError, UnknownSubjectError, erase, type ErasureError, type ErasureRequest } from './erasure/erase.js'
 export { defaultRetentionPolicy, recordKindOf, retentionUntil, type RecordKind, type RetentionPolicy } from './retention/retention-policy.js'
-export { retentionReport, type RetainedAccount, type RetentionReport } from './retention/retention.queries.js'
+export { retentionReport, type AccountWithoutPeriod, type RetainedAccount, type RetentionReport } from './retention/retention.queries.js'
 export { defaultProcessingPurposes, type Processing, type ProcessingPurposes } from './audit/processing-purposes.js'
 export {
   auditTableNames,
@@ -43,6 +43,7 @@ export { auditProjection, type AuditProjectionOptions } from './audit/audit.proj
 export type { AccessPeriod, Erasure, Offboarding, PrincipalRole, Source, StakeholderMention } from './audit/audit-rows.js'
 export { subjectReport, type HeldMention, type SubjectReport } from './audit/subject-report.queries.js'
 export { accountRecords, type HeldAccountRecord } from './audit/account-records.js'
+export type { HeldPrincipalRecord } from './audit/principal-records.js'
 export { libraryMeasures, type ControllerConfiguration, type Party, type ThirdCountryTransfer } from './audit/controller.js'
 export { subjectDisclosure, type Recipient, type SubjectDisclosure } from './audit/subject-disclosure.queries.js'
 export { disclosureDocument } from './audit/disclosure-document.js'

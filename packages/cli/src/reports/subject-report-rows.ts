@@ -1,7 +1,8 @@
 /**
  * The Art. 15 subject report (Auskunft) as rows: one row per fact — an access period, a grant the
- * subject gave, an offboarding, an action, a mention, a record of a sole trader's own account, an erasure — each with its source in the
- * log, for a table, CSV, or the HTML document.
+ * subject gave, an offboarding, an action, a mention, a record of a sole trader's own account, a
+ * free text held about an employee under their key, an erasure — each with its source in the log,
+ * for a table, CSV, or the HTML document.
  *
  * @module
  */
@@ -41,5 +42,6 @@ export const subjectReportRows = (report: SubjectReport): ReadonlyArray<Readonly
     sourceOf(m.source),
   ]),
   ...report.accountRecords.map((r) => ['own account', r.accountId, null, r.eventType, JSON.stringify(r.personalData), r.occurredAt, null, null, null, sourceOf(r.source)]),
+  ...(report.principalRecords ?? []).map((r) => ['personal text', r.accountId, r.recordedBy, r.eventType, JSON.stringify(r.personalData), r.occurredAt, null, null, null, sourceOf(r.source)]),
   ...report.erasures.map((e) => ['erasure', null, e.erasedBy, 'erased', `${e.legalGround}, ${e.keysDestroyed} key(s)`, e.erasedAt, null, null, null, sourceOf(e.source)]),
 ]

@@ -11,7 +11,7 @@
 import { accountStream, type AccountId, type DomainEvent, type DomainEventType, type EventStore, type Instant, type PrincipalId, type ReadError, type SubjectId } from '@account-ownership/core'
 import * as E from 'fp-ts/lib/Either.js'
 import { readErrorOf } from '../chain/read-error.js'
-import { personalSubjectOf, type PersonalFields } from '../personal-data/personal-fields.js'
+import { personalValuesOf, type PersonalFields } from '../personal-data/personal-fields.js'
 import type { Source } from './audit-rows.js'
 
 /**
@@ -45,15 +45,14 @@ export const accountRecords = async (
   const records: HeldAccountRecord[] = []
   try {
     for await (const event of store.readStream(accountStream(accountId))) {
-      const personal = personalSubjectOf(marked, event as unknown as DomainEvent)
-      if (E.isLeft(personal) || personal.right === undefined || personal.right.subjectId !== subject) continue
-      const data = event.data as Record<string, unknown>
+      const personalData = personalValuesOf(marked, event as unknown as DomainEvent, subject)
+      if (personalData === undefined) continue
       records.push({
         accountId,
         eventType: event.type as DomainEventType,
         occurredAt: event.metadata.occurredAt,
         recordedBy: event.metadata.actor.principalId,
-        personalData: Object.fromEntries(personal.right.fields.filter((f) => f in data).map((f) => [f, data[f]])),
+        personalData,
         source: { streamId: event.metadata.streamId, streamVersion: event.metadata.streamVersion, globalPosition: event.metadata.globalPosition },
       })
     }

@@ -37,6 +37,7 @@ export const disclosureDocument = (d: SubjectDisclosure): string =>
         ...d.report.mentions.map((m) => [m.accountId, `contact: ${m.role}${m.personalData === undefined ? '' : ` ${Object.values(m.personalData).join(', ')}`}`, m.mappedAt, m.removedAt, `${m.source.streamId}@${m.source.streamVersion}`]),
         ...d.report.accessPeriods.map((p) => [p.accountId, `${p.kind}${p.detail === null ? '' : `: ${p.detail}`}`, p.from, p.to, `${p.source.streamId}@${p.source.streamVersion}`]),
         ...d.report.accountRecords.map((r) => [r.accountId, `${r.eventType}: ${Object.values(r.personalData).flat().join(', ')}`, r.occurredAt, null, `${r.source.streamId}@${r.source.streamVersion}`]),
+        ...(d.report.principalRecords ?? []).map((r) => [r.accountId, `${r.eventType}: ${Object.values(r.personalData).flat().join(', ')}`, r.occurredAt, null, `${r.source.streamId}@${r.source.streamVersion}`]),
       ],
     ),
     `## Empfänger — Recipients (Art. 15(1)(c))`,

@@ -68,6 +68,17 @@ const fieldsOf: { readonly [T in DomainEventType]: { readonly acted: ReadonlyArr
 export const everyEventType = Object.keys(fieldsOf) as ReadonlyArray<DomainEventType>
 
 /**
+ * Whether the roles table indexes the principal that `field` of a `type` event names: a field
+ * that names one who acted in the event or one named in it (`rejectedBy`, `successorId`, …).
+ * @category audit
+ * @since 0.3.0
+ */
+export const isRoleField = (type: DomainEventType, field: string): boolean => {
+  const fields = fieldsOf[type] as { readonly acted: ReadonlyArray<string>; readonly named: ReadonlyArray<string> } | undefined
+  return fields !== undefined && (fields.acted.includes(field) || fields.named.includes(field))
+}
+
+/**
  * The roles principals have in one event, each principal once per role.
  * @category audit
  * @since 0.1.0

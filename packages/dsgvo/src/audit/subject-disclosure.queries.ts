@@ -57,7 +57,7 @@ export interface SubjectDisclosure {
   readonly rights: ReadonlyArray<string>
   /** (1)(f) */
   readonly complaint: { readonly right: string; readonly supervisoryAuthority?: Party }
-  /** (1)(g): who recorded the facts about the subject (mapped them, granted their access), and how many each. */
+  /** (1)(g): who recorded the facts about the subject (mapped them, granted their access, wrote a text about them), and how many each. */
   readonly sources: ReadonlyArray<{ readonly recordedBy: string; readonly facts: number }>
   /** (1)(h) */
   readonly automatedDecisions: string
@@ -111,7 +111,10 @@ export const subjectDisclosure = async (
       : [...report.accessPeriods, ...report.accessGranted].map((p) => ({ purpose: p.purpose, legalBasis: p.legalBasis }))
   const purposeList = [...new Map(ownPurposes.map((p) => [`${p.legalBasis} ${p.purpose}`, { purpose: p.purpose, legalBasis: p.legalBasis as string }])).values()]
   const recorders = new Map<string, number>()
-  for (const fact of [...report.mentions.map((m) => m.mappedBy), ...report.accessPeriods.map((p) => p.grantedBy), ...report.accountRecords.map((r) => r.recordedBy)]) {
+  // A text on a grant to the subject is part of the grant, counted with its period already.
+  const granted = new Set(report.accessPeriods.map((p) => p.source.globalPosition))
+  const texts = (report.principalRecords ?? []).filter((r) => !granted.has(r.source.globalPosition))
+  for (const fact of [...report.mentions.map((m) => m.mappedBy), ...report.accessPeriods.map((p) => p.grantedBy), ...report.accountRecords.map((r) => r.recordedBy), ...texts.map((r) => r.recordedBy)]) {
     recorders.set(fact, (recorders.get(fact) ?? 0) + 1)
   }
   return E.right({
@@ -123,7 +126,12 @@ export const subjectDisclosure = async (
       ? ['name (encrypted)', 'e-mail address (encrypted)', 'role in the buying centre of the customer', 'the accounts whose map names you']
       : soleTrader !== undefined
         ? ['the name you trade under (encrypted)', "your account's classification: tier, score and criteria (criteria encrypted)", 'who owned your account and who could access it, and when']
-        : ['principal id in the account log', 'periods of access to account data, with purpose and legal basis', 'actions recorded under your id (who did what, when)'],
+        : [
+            'principal id in the account log',
+            'periods of access to account data, with purpose and legal basis',
+            'actions recorded under your id (who did what, when)',
+            'free text about you (encrypted under your key): the note on a grant to you, your reason for rejecting a transfer, the reason of your offboarding',
+          ],
     recipients,
     storagePeriods: kept.map((k) => ({
       accountId: k.account_id,

@@ -4,26 +4,31 @@
  * period in which they could access an account's data — as owner, team member or grantee — the
  * access they granted to others, their offboarding, every event they acted in (as actor, on
  * someone's behalf, or in its `*By` field: assigned, approved, mapped, erased, …) and every event
- * naming them otherwise (successor on an offboarding, party of a transfer request). For a contact person (`stakeholder:<id>`):
+ * naming them otherwise (successor on an offboarding, party of a transfer request), and — read from
+ * the log — the free texts sealed under their key (the note on a grant to them, their reason for
+ * rejecting a transfer, their offboarding's reason). For a contact person (`stakeholder:<id>`):
  * every account map naming them, with the personal values read (decrypted) from the log — or
  * `[erased]`. For a sole trader (`account:<id>`): the events of their account that hold personal
  * data about them, with the values (this needs the store: they are read from the account's own
- * stream). For all: erasures. Periods of access are those in which the principal could
- * access the data (core's one definition): an archive cuts them, none is of zero length.
+ * stream). Which values are whose is the field map's to say (`personalFieldMap`, the one the
+ * encrypting store seals with), on every path: no subject's report shows another's. For all:
+ * erasures. Periods of access are those in which the principal could access the data (core's one
+ * definition): an archive cuts them, none is of zero length.
  *
  * @module
  */
-import { SubjectId, type AccountId, type EventStore, type ReadError, type StreamId } from '@account-ownership/core'
+import { SubjectId, type AccountId, type DomainEvent, type EventStore, type ReadError } from '@account-ownership/core'
 import { invalidQuery, type InvalidQueryError } from '@account-ownership/projections'
 import * as E from 'fp-ts/lib/Either.js'
 import type { Kysely } from 'kysely'
-import { defaultPersonalFields, type PersonalFields } from '../personal-data/personal-fields.js'
+import { defaultPersonalFields, personalValuesOf, type PersonalFields } from '../personal-data/personal-fields.js'
 import { parseSubject } from '../subject/subject-id.js'
-import { readErrorOf } from '../chain/read-error.js'
 import { accountRecords, type HeldAccountRecord } from './account-records.js'
 import { accessiblePeriods } from './accessible-periods.js'
 import { accessPeriodOf, erasureOf, mentionOf, offboardingOf, principalRoleOf, type AccessPeriod, type Erasure, type Offboarding, type PrincipalRole, type StakeholderMention } from './audit-rows.js'
 import type { AuditTables } from './audit.table.js'
+import { eventAt } from './event-at.js'
+import { principalRecords, type HeldPrincipalRecord } from './principal-records.js'
 
 /**
  * A mention with the personal values the log holds for it.
@@ -58,10 +63,18 @@ export interface SubjectReport {
    * @since 0.3.0
    */
   readonly accountRecords: ReadonlyArray<HeldAccountRecord>
+  /**
+   * The events that hold free text about an employee under their key — the note on a grant to
+   * them, their reason for rejecting a transfer, their offboarding's reason: every field the map
+   * seals under a principal — with the values as read now (principals). Absent from a principal's
+   * report made without `store`: the texts are only in the log, so it cannot say whether any are.
+   * @since 0.3.0
+   */
+  readonly principalRecords?: ReadonlyArray<HeldPrincipalRecord>
   readonly erasures: ReadonlyArray<Erasure>
   /**
    * With `page`: the position to pass as `page.after` for the next page of the access periods,
-   * `actions` and `namedIn`; absent on the last page.
+   * `actions`, `namedIn` and `principalRecords`; absent on the last page.
    * @since 0.2.0
    */
   readonly nextAfter?: bigint
@@ -71,25 +84,14 @@ export interface SubjectReport {
  * A page of a principal's access periods (held and granted), `actions` and `namedIn` — the lists
  * that grow with every event they record or are named in: at most `size` (10 or more) entries
  * each, of events after global position `after`. An entitlement an archive cut into parts counts
- * once, so a page can hold more periods than `size`, all from the same events.
+ * once, so a page can hold more periods than `size`, all from the same events. The
+ * `principalRecords` of a page are those of the events the page covers.
  * @category audit
  * @since 0.2.0
  */
 export interface SubjectReportPage {
   readonly size: number
   readonly after?: bigint
-}
-
-const personalDataAt = async (store: EventStore, mention: StakeholderMention, fields: ReadonlyArray<string>): Promise<E.Either<ReadError, Record<string, unknown>>> => {
-  try {
-    for await (const event of store.readStream(mention.source.streamId as StreamId, { from: mention.source.streamVersion, to: mention.source.streamVersion })) {
-      const data = event.data as Record<string, unknown>
-      return E.right(Object.fromEntries(fields.filter((f) => f in data).map((f) => [f, data[f]])))
-    }
-  } catch (e) {
-    return E.left(readErrorOf(e, `the event at ${mention.source.streamId}@${mention.source.streamVersion}`))
-  }
-  return E.right({})
 }
 
 /**
@@ -106,9 +108,17 @@ export const subjectReport = async (
   subjectId: string,
   options: {
     readonly store?: EventStore
+    /**
+     * The payload fields to show of a contact person's mentions, whoever they belong to.
+     * @deprecated Since 0.3.0: give `personalFieldMap`, which also says whose each field is.
+     */
     readonly personalFields?: ReadonlyArray<string>
     readonly page?: SubjectReportPage
-    /** What the store encrypts, for an account subject's records (the encrypting store's `personalFields`); the defaults unless given. @since 0.3.0 */
+    /**
+     * Which fields are personal and whose (the encrypting store's `personalFields`), for every
+     * kind of subject: a contact person's values, an employee's texts, a sole trader's records;
+     * the defaults unless given. @since 0.3.0
+     */
     readonly personalFieldMap?: PersonalFields
   } = {},
 ): Promise<E.Either<InvalidQueryError | ReadError, SubjectReport>> => {
@@ -122,10 +132,11 @@ export const subjectReport = async (
   if (parsed.kind === 'account' && options.store === undefined) {
     return E.left(invalidQuery('store', "a sole trader's data is read from their account's own stream: pass the store (the decrypting one, for the values)"))
   }
+  const marked = options.personalFieldMap ?? defaultPersonalFields
   const erasures = (await db.selectFrom('dsgvo_erasures').selectAll().where('subject_id', '=', subject).orderBy('source_position').execute()).map(erasureOf)
-  const nothing = { accessPeriods: [], accessGranted: [], offboardings: [], actions: [], namedIn: [], mentions: [], accountRecords: [] }
+  const nothing = { accessPeriods: [], accessGranted: [], offboardings: [], actions: [], namedIn: [], mentions: [], accountRecords: [], principalRecords: [] }
   if (parsed.kind === 'account') {
-    const records = await accountRecords(options.store!, parsed.id as AccountId, subject, options.personalFieldMap ?? defaultPersonalFields)
+    const records = await accountRecords(options.store!, parsed.id as AccountId, subject, marked)
     return E.map((held: ReadonlyArray<HeldAccountRecord>) => ({ ...nothing, subjectId: subject, accountRecords: held, erasures }))(records)
   }
   if (parsed.kind === 'principal') {
@@ -164,6 +175,11 @@ export const subjectReport = async (
     const full = page === undefined ? [] : lists.filter((list) => list.length > page.size)
     const nextAfter = full.length === 0 ? undefined : full.map((list) => list[page!.size]!.source.globalPosition - 1n).reduce((a, b) => (a < b ? a : b))
     const within = <A extends { readonly source: { readonly globalPosition: bigint } }>(list: ReadonlyArray<A>) => (nextAfter === undefined ? list : list.filter((r) => r.source.globalPosition <= nextAfter))
+    const texts = await principalRecords(db, options.store, { subjectId: subject, principalId: parsed.id }, marked, {
+      ...(page?.after === undefined ? {} : { after: page.after }),
+      ...(nextAfter === undefined ? {} : { through: nextAfter }),
+    })
+    if (E.isLeft(texts)) return texts
     return E.right({
       subjectId: subject,
       accessPeriods: await accessiblePeriods(db, within(lists[0])),
@@ -173,21 +189,27 @@ export const subjectReport = async (
       namedIn: within(lists[3]),
       mentions: [],
       accountRecords: [],
+      ...(texts.right === undefined ? {} : { principalRecords: texts.right }),
       erasures,
       ...(nextAfter === undefined ? {} : { nextAfter }),
     })
   }
   const rows = (await db.selectFrom('dsgvo_stakeholder_mentions').selectAll().where('subject_id', '=', subject).orderBy('source_position').execute()).map(mentionOf)
-  const fields = options.personalFields ?? ['name', 'email']
+  // The map's fields where it gives them to this contact; the deprecated list of fields, as named.
+  const valuesOf = (event: DomainEvent): Readonly<Record<string, unknown>> => {
+    const data = event.data as Readonly<Record<string, unknown>>
+    const named = options.personalFields
+    return named === undefined ? (personalValuesOf(marked, event, subject) ?? {}) : Object.fromEntries(named.filter((f) => f in data).map((f) => [f, data[f]]))
+  }
   const mentions: HeldMention[] = []
   for (const mention of rows) {
     if (options.store === undefined) {
       mentions.push(mention)
       continue
     }
-    const personalData = await personalDataAt(options.store, mention, fields)
-    if (E.isLeft(personalData)) return personalData
-    mentions.push({ ...mention, personalData: personalData.right })
+    const event = await eventAt(options.store, mention.source)
+    if (E.isLeft(event)) return event
+    mentions.push({ ...mention, personalData: event.right === undefined ? {} : valuesOf(event.right as unknown as DomainEvent) })
   }
   return E.right({ ...nothing, subjectId: subject, mentions, erasures })
 }

@@ -70,3 +70,19 @@ export const personalSubjectOf = (
   const subjectId = typeof id === 'string' ? subjectOf(marked.subject.kind, id) : undefined
   return subjectId === undefined || E.isLeft(subjectId) ? E.left(`data.${marked.subject.idField}`) : E.right({ subjectId: subjectId.right, fields: marked.fields })
 }
+
+/**
+ * The personal values `event` holds about `subject` under the map, as read (plaintext through the
+ * decrypting store, `[erased]`, or the envelope as stored): only the marked fields the event
+ * carries, or `undefined` where the map gives its fields to no one or to another subject.
+ * @category personal data
+ * @since 0.3.0
+ * @example
+ * personalValuesOf(defaultPersonalFields, offboarding, 'principal:sven') // { reason: 'Elternzeit ab Mai' }
+ */
+export const personalValuesOf = (fields: PersonalFields, event: DomainEvent, subject: SubjectId): Readonly<Record<string, unknown>> | undefined => {
+  const personal = personalSubjectOf(fields, event)
+  if (E.isLeft(personal) || personal.right === undefined || personal.right.subjectId !== subject) return undefined
+  const data = event.data as Record<string, unknown>
+  return Object.fromEntries(personal.right.fields.filter((f) => f in data).map((f) => [f, data[f]]))
+}

@@ -79,6 +79,18 @@ export const auditFeatures = (dialect: AuditDialect) =>
       expect(dora.namedIn).toEqual([])
     })
 
+    it("reports to an employee the free texts held under their key, read from the log, and no one else's", async () => {
+      const sven = right(await subjectReport(db, 'principal:sven', { store: scenario.store, page: { size: 10 } }))
+      expect(sven.principalRecords?.map((r) => [r.eventType, r.accountId, r.personalData, r.source.streamId, r.source.streamVersion])).toEqual([
+        ['AccessGranted', 'kunde-7', { purposeNote: 'Support ticket 4711' }, 'account-kunde-7', 3n],
+        ['PrincipalOffboarded', null, { reason: 'left the company' }, 'principal-sven', 0n],
+      ])
+      const ada = right(await subjectReport(db, 'principal:ada', { store: scenario.store }))
+      expect(ada.principalRecords?.map((r) => r.personalData)).toEqual([{ purposeNote: 'Annual audit' }])
+      // Hanna granted both and mapped Erika; Dora offboarded Sven: none of it is theirs.
+      for (const principal of ['hanna', 'dora']) expect(right(await subjectReport(db, `principal:${principal}`, { store: scenario.store })).principalRecords).toEqual([])
+    })
+
     it('reports to a contact person every account map naming them, their data as the log holds it now, and the erasure', async () => {
       const erika = right(await subjectReport(db, 'stakeholder:erika', { store: scenario.store }))
       expect(erika.mentions.map((m) => [m.accountId, m.role, m.personalData, m.source.streamVersion])).toEqual([
