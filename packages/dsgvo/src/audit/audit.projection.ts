@@ -50,6 +50,8 @@ type PeriodWhere = { readonly accountId: string; readonly kind: AccessPeriodTabl
 
 /**
  * The audit projection over the tables of `createAuditTables`.
+ * @throws InvalidQueryError where `options.retention` has a time zone the runtime does not know
+ * or a kind whose years are no whole number from 0 to 9999 (naming the field).
  * @category projections
  * @since 0.1.0
  * @example
@@ -58,9 +60,16 @@ type PeriodWhere = { readonly accountId: string; readonly kind: AccessPeriodTabl
 export const auditProjection = (options: AuditProjectionOptions = {}) => {
   const purposes = options.purposes ?? defaultProcessingPurposes
   const retention = options.retention ?? defaultRetentionPolicy
+  // A policy it cannot count with (an unknown time zone, years that are no whole number) would
+  // file every archived account as without a period, unnoticed: refused where it is handed in.
+  for (const kind of ['', ...Object.keys(retention.kinds ?? {})]) {
+    const checked = retentionUntil(retention, kind, '2000-01-01T00:00:00.000Z')
+    if (E.isLeft(checked)) throw checked.left
+  }
   return defineProjection<AuditTables, Handled>({
     name: 'dsgvo-audit',
-    version: 4,
+    // 5: retention periods count calendar years in the policy's time zone (Europe/Berlin by default).
+    version: 5,
     handles: everyEventType,
     tables: [...auditTableNames],
     createTables: createAuditTables,

@@ -42,10 +42,11 @@ describe('the retention report', () => {
     const policy: RetentionPolicy = { ...defaultRetentionPolicy, kindByTier: { key: 'acounting-record' } }
     right(await projectionRuntime({ store, db, projections: [auditProjection({ retention: policy })] }).runUntilCaughtUp())
 
-    const before = right(await retentionReport(db, '2032-12-31T23:59:59.999Z'))
+    // The default policy counts in Europe/Berlin: the period ends as 2033 begins there, 23:00 UTC.
+    const before = right(await retentionReport(db, '2032-12-31T22:59:59.999Z'))
     expect([before.dueForErasure, before.underRetention.map((a) => a.accountId), before.subjectsDueForErasure]).toEqual([[], [letters], []])
-    const after = right(await retentionReport(db, '2033-01-01T00:00:00.000Z'))
-    expect(after.dueForErasure.map((a) => [a.accountId, a.retentionUntil, a.subjects])).toEqual([[letters, '2033-01-01T00:00:00.000Z', ['stakeholder:erika', 'stakeholder:max']]])
+    const after = right(await retentionReport(db, '2032-12-31T23:00:00.000Z'))
+    expect(after.dueForErasure.map((a) => [a.accountId, a.retentionUntil, a.subjects])).toEqual([[letters, '2032-12-31T23:00:00.000Z', ['stakeholder:erika', 'stakeholder:max']]])
     expect(after.underRetention).toEqual([])
     // The archived key account was missing from the report: neither due nor kept.
     expect(after.withoutPeriod.map((a) => [a.accountId, a.recordKind, a.retentionUntil, a.subjects])).toEqual([[typo, 'acounting-record', null, ['stakeholder:erika']]])
@@ -63,5 +64,24 @@ describe('the retention report', () => {
     ])
     expect(later.withoutPeriod.map((a) => [a.accountId, a.subjects])).toEqual([[typo, []]])
     expect(later.subjectsDueForErasure).toEqual(['stakeholder:erika', 'stakeholder:jo', 'stakeholder:max'] as SubjectId[])
+  })
+
+  it('given an account archived at 00:30 on New Year’s Day in Berlin (23:30 UTC the day before), when the report is asked for as the UTC year would have ended its period, then it is still kept — for a year more', async () => {
+    const store = right(openSqliteEventStore({ path: scratch.file() }))
+    const newYear = account('kunde-4')
+    const story: ReadonlyArray<[Instant, AccountEvent]> = [
+      [at('2026-01-05'), opened(newYear, 'standard')],
+      [at('2026-01-06'), mapped('erika', 'Erika', 'erika@muster.de', newYear)],
+      ['2026-12-31T23:30:00.000Z' as Instant, archived(newYear)],
+    ]
+    right(await store.append(accountStream(newYear), story.map(([when, e]) => newEvent(e, { at: when })), { expectedVersion: 'no-stream' }))
+    const db = sqliteReadModels<AuditTables>(scratch.file())
+    right(await projectionRuntime({ store, db, projections: [auditProjection()] }).runUntilCaughtUp())
+
+    // Counted in UTC the account was archived in 2026, and its period ended as 2033 began.
+    const utcEnd = right(await retentionReport(db, '2033-01-01T00:00:00.000Z'))
+    expect([utcEnd.dueForErasure, utcEnd.underRetention.map((a) => [a.accountId, a.retentionUntil]), utcEnd.subjectsDueForErasure]).toEqual([[], [[newYear, '2033-12-31T23:00:00.000Z']], []])
+    const berlinEnd = right(await retentionReport(db, '2033-12-31T23:00:00.000Z'))
+    expect([berlinEnd.dueForErasure.map((a) => a.accountId), berlinEnd.subjectsDueForErasure]).toEqual([[newYear], ['stakeholder:erika']])
   })
 })

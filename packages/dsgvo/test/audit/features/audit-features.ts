@@ -118,7 +118,7 @@ export const auditFeatures = (dialect: AuditDialect) =>
       expect(erika.purposes).toEqual([{ purpose: 'Account map of contact persons at the customer (buying centre)', legalBasis: 'art6-1-f-legitimate-interests' }])
       expect([...new Set(erika.recipients.map((r) => `${r.principalId}:${r.role}`))].sort()).toEqual(['ada:grantee (read)', 'felix:owner', 'felix:team:finance', 'hanna:owner', 'sven:grantee (read)'])
       expect(erika.recipients.every((r) => r.accountId === 'kunde-7' && (r.to === null || r.to > r.from))).toBe(true)
-      expect(erika.storagePeriods.map((s) => [s.accountId, s.keptUntil])).toEqual([['kunde-7', '2033-01-01T00:00:00.000Z']])
+      expect(erika.storagePeriods.map((s) => [s.accountId, s.keptUntil])).toEqual([['kunde-7', '2032-12-31T23:00:00.000Z']])
       expect(erika.rights).toHaveLength(5)
       expect(erika.complaint.supervisoryAuthority?.name).toBe('BayLDA')
       expect(erika.sources).toEqual([{ recordedBy: 'hanna', facts: 1 }])
@@ -180,10 +180,10 @@ export const auditFeatures = (dialect: AuditDialect) =>
     })
 
     it('lists archived accounts under retention until the period ends, then as due for erasure', async () => {
-      const before = right(await retentionReport(db, '2032-12-31T23:59:59.999Z'))
-      expect(before.underRetention.map((a) => [a.accountId, a.recordKind, a.retentionUntil])).toEqual([['kunde-7', 'commercial-letter', '2033-01-01T00:00:00.000Z']])
+      const before = right(await retentionReport(db, '2032-12-31T22:59:59.999Z'))
+      expect(before.underRetention.map((a) => [a.accountId, a.recordKind, a.retentionUntil])).toEqual([['kunde-7', 'commercial-letter', '2032-12-31T23:00:00.000Z']])
       expect(before.dueForErasure).toEqual([])
-      const after = right(await retentionReport(db, '2033-01-01T00:00:00.000Z'))
+      const after = right(await retentionReport(db, '2032-12-31T23:00:00.000Z'))
       expect(after.dueForErasure.map((a) => a.accountId)).toEqual(['kunde-7'])
       // Erika is erased already, so nothing named on the account is left to erase.
       expect(after.dueForErasure[0]?.subjects).toEqual([])
