@@ -73,6 +73,18 @@ describe('crmRows with quoted line breaks', () => {
     ])
   })
 
+  it('takes the header on the line it is on after blank lines, as the rows do, and names that line', () => {
+    // csv-parse skips the blank lines and reads the columns from line 3; the header check must read the same line.
+    const read = crmRows('\r\n\r\naccount_id,display_name,tier,owner_id\r\nkunde-1,,key,\r\nkunde-2,Beta AG,key,\r\n')
+    expect(E.isRight(read) && read.right.problems).toEqual([{ line: 4, column: 'display_name', message: 'is empty' }])
+    expect(E.isRight(read) && read.right.rows.map((r) => [r.accountId, r.line])).toEqual([['kunde-2', 5]])
+    const missing = crmRows('\uFEFF\n\naccount_id,name,tier\nkunde-1,Alpha,key\n')
+    expect(E.isLeft(missing) && missing.left).toEqual([
+      { line: 3, column: 'display_name', message: 'required column is missing' },
+      { line: 3, column: 'name', message: 'unknown column; expected account_id, display_name, tier, owner_id' },
+    ])
+  })
+
   it('names the real line of a record that breaks the format after a quoted CRLF', () => {
     const before = 'account_id,display_name,tier,owner_id\r\nkunde-1,"Müller\r\nGmbH",key,hanna\r\n'
     const tooMany = crmRows(`${before}kunde-2,Beta,key,,extra\r\nkunde-3,Gamma,key,\r\n`)

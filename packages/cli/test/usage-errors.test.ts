@@ -104,6 +104,18 @@ describe('usage errors', () => {
     expect(runs[0]!.stderr).toContain("error: unknown option '--colour'")
   })
 
+  it('--json names an unknown option given with a value (--flag=value, -xvalue) by its flag alone, never the value', async () => {
+    const runs = await Promise.all([
+      runBinaryAsync(['--store', store, '--json', 'orphans', '--colour=Erika.Mustermann']),
+      runBinaryAsync(['--store', store, '--json', 'orphans', '-ZErika.Mustermann']),
+    ])
+    expect(runs.map((run) => ({ code: run.code, answer: JSON.parse(run.stdout || 'null') as unknown }))).toEqual([
+      { code: 2, answer: { error: { tag: 'UsageError', field: '--colour', message: '--colour: unknown option' } } },
+      { code: 2, answer: { error: { tag: 'UsageError', field: '-Z', message: '-Z: unknown option' } } },
+    ])
+    for (const run of runs) expect(run.stdout).not.toContain('Erika')
+  })
+
   it('--help lists every subcommand, the exit codes and which commands write', () => {
     const run = runBinary(['--help'])
     expect(run.code).toBe(0)

@@ -52,13 +52,16 @@ export async function* streamRows(
 ): AsyncGenerator<StoredEvent> {
   let next = from
   for (;;) {
-    const records = await page(() => driver.readStream(naming.serverName(streamId), { from: next, maxCount: batchSize, direction: 'forwards' }), true)
+    // Never more than the window holds: a read of one event (a report fetching its source) asks for one.
+    const wanted = to === undefined || to - next + 1n >= BigInt(batchSize) ? batchSize : Number(to - next + 1n)
+    if (wanted <= 0) return
+    const records = await page(() => driver.readStream(naming.serverName(streamId), { from: next, maxCount: wanted, direction: 'forwards' }), true)
     for (const record of records) {
       if (to !== undefined && record.revision > to) return
       yield rowOf(naming.local(record))
       next = record.revision + 1n
     }
-    if (records.length < batchSize) return
+    if (records.length < wanted) return
   }
 }
 

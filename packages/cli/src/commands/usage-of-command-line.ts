@@ -13,6 +13,10 @@ import { UsageError } from '../exit-code.js'
 /* The quoted parts of commander's message, in order: flags, argument names, values. */
 const quoted = (message: string): ReadonlyArray<string> => [...message.matchAll(/'([^']*)'/g)].map((m) => m[1] ?? '')
 
+/* An unknown option as given, by its flag alone: commander quotes `--colour=red` and `-xred` whole, value and all. */
+const flagOf = (given: string | undefined): string =>
+  given === undefined || given === '' ? '(option)' : given.startsWith('--') ? given.replace(/=[\s\S]*$/, '') : given.slice(0, 2)
+
 /* The option that flags such as `-f, --format <format>` declare, by its long name where it has one. */
 const optionOf = (flags: string | undefined): string => flags?.match(/--[\w-]+/)?.[0] ?? flags?.match(/-\w/)?.[0] ?? '(option)'
 
@@ -49,7 +53,7 @@ export const usageOfCommandLine = (error: CommanderError, program: Command): Usa
   const [first, second] = quoted(message)
   switch (error.code) {
     case 'commander.unknownOption':
-      return new UsageError(first ?? '(option)', `unknown option${suggestionIn(message)}`)
+      return new UsageError(flagOf(first), `unknown option${suggestionIn(message)}`)
     case 'commander.unknownCommand':
       return new UsageError('<command>', `unknown command${suggestionIn(message)}`)
     case 'commander.help':

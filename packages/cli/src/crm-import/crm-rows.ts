@@ -51,7 +51,7 @@ const fileLines = (text: string): { readonly lineAt: (offset: number) => number;
  * @since 0.2.0
  */
 export interface CrmRow {
-  /** The line of the file the row starts on (the header is line 1). */
+  /** The line of the file the row starts on, counted from 1 (the header is usually line 1). */
   readonly line: number
   readonly accountId: string
   readonly displayName: string
@@ -108,18 +108,21 @@ export const crmRows = (text: string): E.Either<ReadonlyArray<RowProblem>, CrmRo
     return E.left([{ line, column: '(row)', message: `not valid CSV (${code ?? 'CSV_INVALID'})` }])
   }
   const columns = Object.keys(records[0]?.record ?? {})
-  const headerLine = parse(text, { to_line: 1, bom: true, trim: true })[0] as string[] | undefined
+  const lines = fileLines(text)
+  // The header as the parse above took it: its first record, after any blank lines, on the line it is on.
+  const [header] = parse(text, { to: 1, bom: true, trim: true, skip_empty_lines: true, info: true }) as unknown as Array<{ record: string[]; info: { bytes: number } }>
+  const headerLine = header?.record
+  const headerAt = header === undefined ? 1 : lines.recordStart(header.info.bytes, header.record)
   const present = new Set(headerLine ?? columns)
   const problems: RowProblem[] = []
   // A column named twice would give each row the value of its last copy, silently.
-  for (const column of new Set((headerLine ?? []).filter((name, i, all) => all.indexOf(name) !== i))) problems.push({ line: 1, column, message: 'appears twice in the header' })
-  for (const column of crmColumns.required) if (!present.has(column)) problems.push({ line: 1, column, message: 'required column is missing' })
+  for (const column of new Set((headerLine ?? []).filter((name, i, all) => all.indexOf(name) !== i))) problems.push({ line: headerAt, column, message: 'appears twice in the header' })
+  for (const column of crmColumns.required) if (!present.has(column)) problems.push({ line: headerAt, column, message: 'required column is missing' })
   const known = new Set<string>([...crmColumns.required, ...crmColumns.optional])
-  for (const column of present) if (!known.has(column)) problems.push({ line: 1, column, message: `unknown column; expected ${[...known].join(', ')}` })
+  for (const column of present) if (!known.has(column)) problems.push({ line: headerAt, column, message: `unknown column; expected ${[...known].join(', ')}` })
   if (problems.length > 0) return E.left(problems)
   const seen = new Map<string, number>()
   const rows: CrmRow[] = []
-  const lines = fileLines(text)
   for (const { record, info } of records) {
     const line = lines.recordStart(info.bytes, Object.values(record))
     const row: CrmRow = { line, accountId: record['account_id'] ?? '', displayName: record['display_name'] ?? '', tier: record['tier'] ?? '', ownerId: record['owner_id'] ?? '' }
