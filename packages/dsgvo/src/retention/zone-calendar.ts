@@ -5,6 +5,12 @@
  * `Intl.DateTimeFormat`, so a rule changed by law after the runtime was built is known only to a
  * newer runtime. Years are proleptic Gregorian and astronomical (1 BC is the year 0).
  *
+ * Not a date library: `@date-fns/tz` 1.5.0, the small one we would pick, puts midnight on the
+ * wrong side of UTC in zones whose offset has seconds (local mean time before the zones were
+ * standardised, Monrovia until 1972): compared over every zone `Intl` knows, its start of year
+ * differed from the zone's own wall clock in 33 of 46,398 years from 1950 to 2060, and in 41,459 of
+ * 109,098 from 1800. Read from `Intl`'s wall clock, as here, none differs (the property test).
+ *
  * @module
  */
 import { leastRecentlyUsed } from '@account-ownership/core'
