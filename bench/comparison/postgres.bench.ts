@@ -5,8 +5,8 @@ import { loadPeers } from './peers.js'
 import { compareOnPostgres, postgresTables } from './postgres-comparison.js'
 
 const peers = await loadPeers()
-const plan = { rounds: 5, commands: 60, batches: 5, batchSize: 100, shortReads: 200, longReads: 10, shortLength: 10, longLength: 1000 }
-const o = { plan, accounts: 10_000, writers: 4, writerCommands: 30, peers }
+const plan = { rounds: 5, commands: 200, batches: 5, batchSize: 100, shortReads: 200, longReads: 10, shortLength: 10, longLength: 1000 }
+const o = { plan, accounts: 10_000, writers: 4, writerCommands: 150, peers }
 const setting = (name: string) => execFileSync('psql', ['-h', '127.0.0.1', '-U', 'postgres', '-Atc', `show ${name}`], { encoding: 'utf8' }).trim()
 const results = await compareOnPostgres(o)
 console.log(
