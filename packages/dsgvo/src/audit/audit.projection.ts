@@ -2,7 +2,8 @@
  * The audit projection (Prüfpfad): who could access which account's data, from when to when, on
  * which legal basis, for which purpose, granted by whom — owners, team members and grantees
  * alike — and which contact persons each account map names, who was offboarded, what was erased,
- * how long an archived account's records must be kept, and — from every event — which employees
+ * which accounts are natural persons (sole traders) and where their own data was last sealed, how
+ * long an archived account's records must be kept, and — from every event — which employees
  * acted in it (actor, on whose behalf, the `*By` field) or are named in it (successor, transfer
  * request). Time comes only from the events.
  *
@@ -43,7 +44,7 @@ const sourceOf = (event: RecordedOf<Handled>) => ({
 const sourcePositions = ['source_version', 'source_position'] as const
 const accessPeriods: BatchTable<AccessPeriodTable> = { table: 'dsgvo_access_periods', key: ['source_position', 'principal_id'], positions: [...sourcePositions, 'end_position'], open: 'end_position' }
 const stakeholderMentions: BatchTable<StakeholderMentionTable> = { table: 'dsgvo_stakeholder_mentions', key: ['source_position'], positions: sourcePositions, open: 'removed_at' }
-const auditAccounts: BatchTable<AuditAccountTable> = { table: 'dsgvo_accounts', key: ['account_id'], positions: [] }
+const auditAccounts: BatchTable<AuditAccountTable> = { table: 'dsgvo_accounts', key: ['account_id'], positions: ['own_data_position'] }
 const archiveSpells: BatchTable<ArchiveSpellTable> = { table: 'dsgvo_archive_spells', key: ['account_id', 'archived_position'], positions: ['archived_position'], open: 'restored_at' }
 
 type PeriodWhere = { readonly accountId: string; readonly kind: AccessPeriodTable['kind']; readonly principalId?: string; readonly detail?: string }
@@ -69,7 +70,8 @@ export const auditProjection = (options: AuditProjectionOptions = {}) => {
   return defineProjection<AuditTables, Handled>({
     name: 'dsgvo-audit',
     // 5: retention periods count calendar years in the policy's time zone (Europe/Berlin by default).
-    version: 5,
+    // 6: accounts record whether they are a sole trader and where their own data was last sealed.
+    version: 6,
     handles: everyEventType,
     tables: [...auditTableNames],
     createTables: createAuditTables,
@@ -106,10 +108,15 @@ export const auditProjection = (options: AuditProjectionOptions = {}) => {
           const accountId = 'accountId' in event.data ? event.data.accountId : null
           for (const r of principalRolesOf(event)) roles.push({ principal_id: r.principalId, kind: r.kind, role: r.role, event_type: event.type, account_id: accountId, occurred_at: at, ...sourceOf(event) })
           switch (event.type) {
-            case 'AccountOpened':
-              return accounts.insert({ account_id: event.data.accountId, tenant_id: event.data.tenantId, tier: event.data.tier, opened_at: at, archived_at: null, archive_reason: null, record_kind: null, retention_until: null })
+            case 'AccountOpened': {
+              // A sole trader's name is sealed under the account's own subject; a company's is not.
+              const soleTrader = event.data.soleTrader === true
+              const own = { sole_trader: soleTrader ? 1 : 0, own_data_position: soleTrader ? position.toString() : null }
+              return accounts.insert({ account_id: event.data.accountId, tenant_id: event.data.tenantId, tier: event.data.tier, opened_at: at, archived_at: null, archive_reason: null, record_kind: null, retention_until: null, ...own })
+            }
             case 'AccountClassified':
-              return changeAccount(event.data.accountId, { tier: event.data.tier })
+              // Criteria are sealed under the account's subject — under a new key after an erasure.
+              return changeAccount(event.data.accountId, { tier: event.data.tier, ...(event.data.criteria.length > 0 ? { own_data_position: position.toString() } : {}) })
             case 'OwnershipAssigned':
               closePeriods({ accountId: event.data.accountId, kind: 'owner' }, at, 'reassigned', position)
               return owner(event.data.accountId, event.data.ownerId, event.data.assignedBy)

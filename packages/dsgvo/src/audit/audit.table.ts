@@ -101,7 +101,7 @@ export interface PrincipalRoleTable extends SourceColumns {
 }
 
 /**
- * An account, its tier and, once archived, its retention.
+ * An account, its tier, whether it is a natural person, and, once archived, its retention.
  * @category tables
  * @since 0.1.0
  */
@@ -114,6 +114,19 @@ export interface AuditAccountTable {
   readonly archive_reason: string | null
   readonly record_kind: string | null
   readonly retention_until: string | null
+  /**
+   * 1 where the account is a natural person (a sole trader, `AccountOpened.soleTrader`), whose
+   * personal data the log seals under the account's own subject `account:<id>`; 0 for a company.
+   * @since 0.4.0
+   */
+  readonly sole_trader: number
+  /**
+   * The global position of the newest event that sealed values under `account:<id>` (a sole
+   * trader's name, classification criteria), or `null` while none did: an erasure of the subject
+   * after it has left nothing of theirs readable.
+   * @since 0.4.0
+   */
+  readonly own_data_position: PositionColumn | null
 }
 
 /**
@@ -253,6 +266,8 @@ export const createAuditTables = async (db: Kysely<any>): Promise<void> => {
     .addColumn('archive_reason', 'text')
     .addColumn('record_kind', 'text')
     .addColumn('retention_until', 'text')
+    .addColumn('sole_trader', 'integer', (c) => c.notNull())
+    .addColumn('own_data_position', 'bigint')
     .execute()
   await db.schema.createIndex('dsgvo_accounts_by_retention').ifNotExists().on('dsgvo_accounts').columns(['retention_until']).execute()
   await db.schema

@@ -1,14 +1,15 @@
 /**
  * The retention report (Aufbewahrungsfristen) at a point in time: archived accounts whose
- * retention period is over, with the contact persons they name whose personal data may now be
- * erased, and those still under retention, with the date it ends.
+ * retention period is over, with the data subjects whose personal data may now be erased — the
+ * contact persons they name and, for a sole trader, the account's own subject `account:<id>` —
+ * and those still under retention, with the date it ends.
  *
  * @module
  */
 import type { AccountId, Instant, SubjectId } from '@account-ownership/core'
 import { instantArgument, type InvalidQueryError } from '@account-ownership/projections'
 import * as E from 'fp-ts/lib/Either.js'
-import type { Kysely } from 'kysely'
+import { sql, type Kysely } from 'kysely'
 import type { AuditTables } from '../audit/audit.table.js'
 
 /**
@@ -22,7 +23,11 @@ export interface RetainedAccount {
   readonly archiveReason: string
   readonly recordKind: string
   readonly retentionUntil: Instant
-  /** Contact persons named on the account's map and not erased since. */
+  /**
+   * The data subjects whose personal data the account holds and who were not erased since: the
+   * contact persons named on its map, and — since 0.4.0 — for a sole trader the account itself
+   * (`account:<id>`: their name, the classification criteria).
+   */
   readonly subjects: ReadonlyArray<SubjectId>
 }
 
@@ -52,7 +57,10 @@ export interface RetentionReport {
    * @since 0.4.0
    */
   readonly withoutPeriod: ReadonlyArray<AccountWithoutPeriod>
-  /** Subjects named only in accounts due for erasure: erase them (Art. 17(1) a). */
+  /**
+   * Subjects held only in accounts due for erasure — contact persons and sole traders' own
+   * subjects (`account:<id>`, since 0.4.0): erase them (Art. 17(1) a, Art. 5(1) e).
+   */
   readonly subjectsDueForErasure: ReadonlyArray<SubjectId>
 }
 
@@ -75,6 +83,17 @@ export const retentionReport = async (db: Kysely<AuditTables>, at: string): Prom
     .execute()
   // An archived account is one whose archive was not undone; one without a period is kept.
   const archived = await db.selectFrom('dsgvo_accounts').selectAll().where('archived_at', 'is not', null).orderBy('retention_until').orderBy('account_id').execute()
+  // Archived sole traders whose own data is still held: no erasure of `account:<id>` came after
+  // the last event that sealed some of it (criteria classified after an erasure are new data).
+  const ownDataHeld = await db
+    .selectFrom('dsgvo_accounts as a')
+    .select(['a.account_id', 'a.retention_until'])
+    .where('a.archived_at', 'is not', null)
+    .where('a.sole_trader', '=', 1)
+    .where(({ not, exists, selectFrom }) =>
+      not(exists(selectFrom('dsgvo_erasures as e').select('e.subject_id').where('e.subject_id', '=', sql<string>`'account:' || ${sql.ref('a.account_id')}`).whereRef('e.source_position', '>', 'a.own_data_position'))),
+    )
+    .execute()
   const due = (until: string | null) => until !== null && until <= now
   // Grouped once, by account and by subject: a scan of every mention per account and per subject
   // made the report quadratic in the size of the log.
@@ -86,6 +105,12 @@ export const retentionReport = async (db: Kysely<AuditTables>, at: string): Prom
     const named = subjectsOfAccount.get(m.account_id) ?? new Set<SubjectId>()
     subjectsOfAccount.set(m.account_id, named.add(subject))
     subjectDue.set(subject, (subjectDue.get(subject) ?? true) && due(m.retention_until))
+  }
+  // A sole trader's own subject is held by their account alone: due when its period is over.
+  for (const own of ownDataHeld) {
+    const subject = `account:${own.account_id}` as SubjectId
+    subjectsOfAccount.set(own.account_id, (subjectsOfAccount.get(own.account_id) ?? new Set<SubjectId>()).add(subject))
+    subjectDue.set(subject, due(own.retention_until))
   }
   const accountOf = <U extends Instant | null>(row: (typeof archived)[number], retentionUntil: U) => ({
     accountId: row.account_id as AccountId,

@@ -86,6 +86,7 @@ describe('given the audit projection', () => {
   it('when it is handed a policy in a time zone the runtime does not know, then it refuses it at once, naming the field — not every archived account filed as without a period', () => {
     expect(() => auditProjection({ retention: inZone('Europe/Atlantis') })).toThrow(expect.objectContaining({ _tag: 'InvalidQueryError', field: 'policy.timeZone' }))
     expect(() => auditProjection({ retention: { ...defaultRetentionPolicy, kinds: { ...defaultRetentionPolicy.kinds, 'accounting-record': { years: 10.5, legalReference: 'HGB §257' } } } })).toThrow(expect.objectContaining({ field: 'policy.kinds.accounting-record.years' }))
-    expect(auditProjection({ retention: berlin }).version).toBe(5)
+    // Version 5 recomputed the stored dates; every later version rebuilds them too.
+    expect(auditProjection({ retention: berlin }).version).toBeGreaterThanOrEqual(5)
   })
 })
