@@ -21,7 +21,7 @@ import { SubjectId, type AccountId, type DomainEvent, type EventStore, type Read
 import { invalidQuery, type InvalidQueryError } from '@account-ownership/projections'
 import * as E from 'fp-ts/lib/Either.js'
 import type { Kysely } from 'kysely'
-import { defaultPersonalFields, personalValuesOf, type PersonalFields } from '../personal-data/personal-fields.js'
+import { defaultPersonalFields, fieldsIn, personalValuesOf, type PersonalFields } from '../personal-data/personal-fields.js'
 import { parseSubject } from '../subject/subject-id.js'
 import { accountRecords, type HeldAccountRecord } from './account-records.js'
 import { accessiblePeriods } from './accessible-periods.js'
@@ -196,11 +196,8 @@ export const subjectReport = async (
   }
   const rows = (await db.selectFrom('dsgvo_stakeholder_mentions').selectAll().where('subject_id', '=', subject).orderBy('source_position').execute()).map(mentionOf)
   // The map's fields where it gives them to this contact; the deprecated list of fields, as named.
-  const valuesOf = (event: DomainEvent): Readonly<Record<string, unknown>> => {
-    const data = event.data as Readonly<Record<string, unknown>>
-    const named = options.personalFields
-    return named === undefined ? (personalValuesOf(marked, event, subject) ?? {}) : Object.fromEntries(named.filter((f) => f in data).map((f) => [f, data[f]]))
-  }
+  const valuesOf = (event: DomainEvent): Readonly<Record<string, unknown>> =>
+    options.personalFields === undefined ? (personalValuesOf(marked, event, subject) ?? {}) : fieldsIn(event.data, options.personalFields)
   const mentions: HeldMention[] = []
   for (const mention of rows) {
     if (options.store === undefined) {

@@ -83,6 +83,13 @@ export const personalSubjectOf = (
 export const personalValuesOf = (fields: PersonalFields, event: DomainEvent, subject: SubjectId): Readonly<Record<string, unknown>> | undefined => {
   const personal = personalSubjectOf(fields, event)
   if (E.isLeft(personal) || personal.right === undefined || personal.right.subjectId !== subject) return undefined
-  const data = event.data as Record<string, unknown>
-  return Object.fromEntries(personal.right.fields.filter((f) => f in data).map((f) => [f, data[f]]))
+  return fieldsIn(event.data, personal.right.fields)
 }
+
+/**
+ * The named fields a payload carries, with their values; fields it lacks are left out.
+ * @category personal data
+ * @since 0.4.0
+ */
+export const fieldsIn = (data: object, fields: ReadonlyArray<string>): Readonly<Record<string, unknown>> =>
+  Object.fromEntries(fields.filter((f) => f in data).map((f) => [f, (data as Record<string, unknown>)[f]]))

@@ -179,7 +179,11 @@ export const projectionRuntime = <DB>(config: ProjectionRuntimeConfig<DB>): Proj
                   taken += part.length
                   failingAt = part[part.length - 1]!.metadata.globalPosition
                   yield part
-                  if (part !== slice) return void ((next = { done: false, value: slice.slice(room) }), (rest = true))
+                  if (part !== slice) {
+                    next = { done: false, value: slice.slice(room) }
+                    rest = true
+                    return
+                  }
                   if (taken >= batchSize) return
                   next = await slices.next()
                 }

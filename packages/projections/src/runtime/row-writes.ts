@@ -45,10 +45,7 @@ const powerOfTwoSizes = (count: number, largest: number): number[] => {
 // Exactly `columns`, counted without an array of keys per row (a rebuild checks a million rows).
 const hasColumns = (row: object, columns: ReadonlyArray<string>): boolean => {
   let count = 0
-  for (const column in row) {
-    if (!Object.hasOwn(row, column)) continue
-    count++
-  }
+  for (const column in row) if (Object.hasOwn(row, column)) count++
   return count === columns.length && columns.every((column) => Object.hasOwn(row, column))
 }
 
